@@ -1,0 +1,3 @@
+from worksheets.cli import main
+
+main()

@@ -1,0 +1,165 @@
+"""The resolved document: what the planner produces and every renderer consumes.
+
+One version of a worksheet (tier, style, variant) with questions numbered,
+sources lettered, references substituted and marks totalled. Renderers read
+only this, never the spec, so the handout and its mark scheme cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Union
+
+from worksheets.text import Prose
+
+AnswerKind = Literal["lines", "box", "none"]
+
+
+@dataclass(frozen=True)
+class AnswerArea:
+    """Room left for the student: `lines` ruled lines, or a box `height` points tall."""
+
+    kind: AnswerKind
+    lines: int = 0
+    height: float = 0.0
+
+
+@dataclass(frozen=True)
+class ScoringPoint:
+    text: Prose
+    marks: int
+
+
+@dataclass(frozen=True)
+class ScoringLevel:
+    level: int
+    band: str
+    descriptor: Prose
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """How a question is marked."""
+
+    guidance: Prose = ()
+    points: tuple[ScoringPoint, ...] = ()
+    levels: tuple[ScoringLevel, ...] = ()
+    indicative: tuple[Prose, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    hint: Prose = ()
+    sentence_starters: tuple[str, ...] = ()
+    word_bank: tuple[str, ...] = ()
+    frame: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    """A numbered question or a lettered part; `parts` holds (a), (b)... of a question."""
+
+    id: str
+    number: str  # "3" for a question, "3(a)" for a part
+    label: str  # what is printed in the margin: "3" or "(a)"
+    kind: str
+    prompt: Prose
+    marks: int
+    answer: AnswerArea
+    model_answer: Prose = ()
+    scheme: Scheme = field(default_factory=Scheme)
+    scaffold: Scaffold | None = None
+    sources: tuple[str, ...] = ()  # labels, "Source A"
+    parts: tuple["Question", ...] = ()
+
+
+@dataclass(frozen=True)
+class Callout:
+    kind: str
+    title: str
+    text: Prose
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    title: str | None
+    body: Prose
+    callouts: tuple[Callout, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceBlock:
+    letter: str
+    title: str | None
+    text: Prose
+    image: Path | None
+    caption: str | None
+    attribution: Prose
+
+    @property
+    def label(self) -> str:
+        return f"Source {self.letter}"
+
+
+@dataclass(frozen=True)
+class QuestionsBlock:
+    title: str | None
+    intro: Prose
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class HeadingBlock:
+    text: str
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    body: Prose
+
+
+@dataclass(frozen=True)
+class GlossaryBlock:
+    entries: tuple[tuple[str, Prose], ...]
+
+
+@dataclass(frozen=True)
+class PageBreakBlock:
+    pass
+
+
+Block = Union[SectionBlock, SourceBlock, QuestionsBlock, HeadingBlock, TextBlock, GlossaryBlock, PageBreakBlock]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One version of one worksheet, ready to typeset as a handout or a mark scheme."""
+
+    stem: str
+    title: str
+    subtitle: str | None
+    paper: str
+    student_fields: tuple[str, ...]
+    instructions: Prose
+    time_allowed: str | None
+    blocks: tuple[Block, ...]
+    tier: str = "core"
+    style: str = "standard"
+    variant: str | None = None
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Every numbered question, in order."""
+        return tuple(q for b in self.blocks if isinstance(b, QuestionsBlock) for q in b.questions)
+
+    @property
+    def total_marks(self) -> int:
+        return sum(q.marks for q in self.questions)
+
+    @property
+    def version_code(self) -> str:
+        """A discreet code that tells copies apart without labelling the student."""
+        code = {"support": "S", "core": "C", "challenge": "X"}[self.tier]
+        code += {"standard": "", "large-print": "L", "dyslexia": "D"}[self.style]
+        return code + (self.variant or "")

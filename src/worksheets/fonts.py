@@ -1,0 +1,46 @@
+"""The bundled OFL fonts: found inside the package (wheel) or beside the source tree."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+FAMILIES = {
+    # family name: file stem; each has Regular, Bold, Italic and BoldItalic
+    "Sans": "LiberationSans",
+    "Serif": "LiberationSerif",
+    "Literacy": "Andika",
+}
+FACES = ("Regular", "Bold", "Italic", "BoldItalic")
+
+
+def font_dir() -> Path:
+    """Where the TrueType files are: `worksheets/fonts` when installed, `fonts/` in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "fonts", here.parent.parent / "fonts"):
+        if (candidate / "LiberationSans-Regular.ttf").is_file():
+            return candidate
+    raise FileNotFoundError("the bundled fonts are missing: reinstall worksheets")
+
+
+def face_name(family: str, bold: bool = False, italic: bool = False) -> str:
+    """The registered name of one face, e.g. 'Sans-Bold'."""
+    suffix = ("Bold" if bold else "") + ("Italic" if italic else "")
+    return f"{family}-{suffix or 'Regular'}"
+
+
+@cache
+def register() -> None:
+    """Register every bundled face with reportlab once per process."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = font_dir()
+    for family, stem in FAMILIES.items():
+        for face in FACES:
+            pdfmetrics.registerFont(TTFont(f"{family}-{face}", str(folder / f"{stem}-{face}.ttf")))
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(family, bold, italic, face_name(family, bool(bold), bool(italic)))
+                addMapping(face_name(family), bold, italic, face_name(family, bool(bold), bool(italic)))

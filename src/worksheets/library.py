@@ -1,0 +1,242 @@
+"""Gather a worksheet spec and the banks it uses into one checked, id-addressed library.
+
+Banks are loaded once (following `uses:` recursively, confined to the root),
+ids must be unique across every file, and every id that a worksheet, a set or
+a question names must exist. Problems from all files are reported together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from worksheets import model as m
+from worksheets.errors import Loc, Problem, ProblemList, SpecError
+from worksheets.load import Loaded, Map, confine, load_file, locate
+
+BANK_KEYS = ("sections", "sources", "questions", "question_sets", "glossary")
+REFERENCE = re.compile(r"\{(source|question):([^{}\s]*)\}")
+MAX_FILES = 200
+
+
+@dataclass
+class Library:
+    """Everything one worksheet can draw on, by id."""
+
+    spec: Loaded
+    worksheet: m.Worksheet
+    sections: dict[str, m.Section] = field(default_factory=dict)
+    sources: dict[str, m.Source] = field(default_factory=dict)
+    questions: dict[str, Any] = field(default_factory=dict)
+    question_sets: dict[str, m.QuestionSet] = field(default_factory=dict)
+    glossary: dict[str, tuple[str, Loc]] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+    images: dict[str, Path] = field(default_factory=dict)
+
+
+def spec_kind(loaded: Loaded) -> str:
+    """'worksheet', 'booklet' or 'bank', from the top-level keys."""
+    data = loaded.data
+    if not isinstance(data, Map):
+        raise SpecError(
+            Problem(
+                getattr(data, "loc", Loc(loaded.name, 1, 1)),
+                "expected a mapping with a top-level key such as 'worksheet:', 'booklet:' or 'questions:'",
+            )
+        )
+    if "worksheet" in data:
+        return "worksheet"
+    if "booklet" in data:
+        return "booklet"
+    if any(key in data for key in BANK_KEYS):
+        return "bank"
+    first = next(iter(data), None)
+    where = data.key_locs[first] if first is not None else data.loc
+    raise SpecError(
+        Problem(where, "not a worksheets file: expected a top-level key 'worksheet:', 'booklet:' or one of "
+                + ", ".join(f"'{k}:'" for k in BANK_KEYS))
+    )
+
+
+def validate(loaded: Loaded, model: type[m.Model]) -> Any:
+    """Validate one file's data against a model, or raise every problem as a SpecError."""
+    try:
+        return model.model_validate(loaded.data)
+    except ValidationError as error:
+        raise SpecError(m.validation_problems(error, loaded, model)) from None
+
+
+def build_library(spec_path: Path, root: Path) -> Library:
+    """Load a worksheet spec and its banks, check every id and reference, or raise SpecError."""
+    loaded = load_file(spec_path)
+    kind = spec_kind(loaded)
+    if kind != "worksheet":
+        raise SpecError(Problem(Loc(loaded.name, 1, 1), f"expected a worksheet spec, found a {kind}"))
+    problems = ProblemList()
+    spec = validate(loaded, m.WorksheetFile)
+    library = Library(loaded, spec.worksheet, files=[loaded.path])
+    banks: list[tuple[Loaded, m.Bank]] = [(loaded, spec)]
+    seen = {loaded.path.resolve()}
+    queue: list[tuple[Loaded, m.Worksheet | m.Bank, list[str]]] = [(loaded, spec.worksheet, spec.worksheet.uses)]
+    while queue:
+        owner, _, uses = queue.pop(0)
+        where = locate(owner.data, ("worksheet", "uses") if owner is loaded else ("uses",), Loc(owner.name, 1, 1))
+        for name in uses:
+            try:
+                path = confine(owner.path, name, root, where, "uses")
+                if path in seen:
+                    continue
+                seen.add(path)
+                if len(seen) > MAX_FILES:
+                    raise SpecError(Problem(where, f"uses: more than {MAX_FILES} files"))
+                if not path.is_file():
+                    raise SpecError(Problem(where, f"uses: no such file '{name}'"))
+                bank_loaded = load_file(path)
+                bank_kind = spec_kind(bank_loaded)
+                if bank_kind != "bank":
+                    raise SpecError(Problem(where, f"uses: '{name}' is a {bank_kind} spec, not a content bank"))
+                bank = validate(bank_loaded, m.Bank)
+            except SpecError as error:
+                problems.extend(error.problems)
+                continue
+            library.files.append(path)
+            banks.append((bank_loaded, bank))
+    problems.check()
+    _collect(library, banks, problems)
+    problems.check()
+    _check_references(library, root, problems)
+    problems.check()
+    return library
+
+
+def _collect(library: Library, banks: list[tuple[Loaded, m.Bank]], problems: ProblemList) -> None:
+    first_seen: dict[str, Loc] = {}
+
+    def claim(item_id: str | None, loc: Loc, what: str) -> bool:
+        if item_id is None:
+            return True
+        if item_id in first_seen:
+            problems.add(loc, f"duplicate id '{item_id}' ({what}; first defined at {first_seen[item_id]})")
+            return False
+        first_seen[item_id] = loc
+        return True
+
+    for loaded, bank in banks:
+        for section in bank.sections:
+            if section.id is None:
+                problems.add(section.loc, "sections: a bank section needs an 'id'")
+            elif claim(section.id, section.where("id"), "section"):
+                library.sections[section.id] = section
+        for source in bank.sources:
+            if claim(source.id, source.where("id"), "source"):
+                library.sources[source.id] = source
+        for question in bank.questions:
+            if claim(question.id, question.where("id"), "question"):
+                library.questions[question.id] = question
+        for qset in bank.question_sets:
+            if claim(qset.id, qset.where("id"), "question set"):
+                library.question_sets[qset.id] = qset
+        glossary_data = loaded.data.get("glossary") if isinstance(loaded.data, Map) else None
+        for term, definition in bank.glossary.items():
+            loc = glossary_data.key_locs[term] if isinstance(glossary_data, Map) else Loc(loaded.name, 1, 1)
+            if term in library.glossary:
+                problems.add(loc, f"glossary: term '{term}' is defined twice (first at {library.glossary[term][1]})")
+            else:
+                library.glossary[term] = (definition, loc)
+
+
+def _check_references(library: Library, root: Path, problems: ProblemList) -> None:
+    ws = library.worksheet
+
+    def need(kind: str, ident: str, table: dict[str, Any], loc: Loc, field_name: str) -> None:
+        if ident not in table:
+            import difflib
+
+            close = difflib.get_close_matches(ident, list(table), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.add(loc, f"{field_name}: no {kind} with id '{ident}'{hint}")
+
+    for index, item in enumerate(ws.contents):
+        loc = item.loc
+        if isinstance(item, m.SectionRef) and isinstance(item.section, str):
+            need("section", item.section, library.sections, item.where("section"), f"contents[{index}].section")
+        elif isinstance(item, m.SourcesRef):
+            for ident in item.sources:
+                need("source", ident, library.sources, item.where("sources"), f"contents[{index}].sources")
+        elif isinstance(item, m.QuestionsRef):
+            if isinstance(item.questions, str):
+                if item.questions not in library.question_sets:
+                    if item.questions in library.questions:
+                        continue
+                    need("question set", item.questions, library.question_sets, item.where("questions"),
+                         f"contents[{index}].questions")
+            else:
+                for ident in item.questions:
+                    need("question", ident, library.questions, item.where("questions"), f"contents[{index}].questions")
+        elif isinstance(item, m.GlossaryRef) and item.glossary != "all":
+            for term in item.glossary:
+                if term not in library.glossary:
+                    problems.add(item.where("glossary"), f"contents[{index}].glossary: no glossary term '{term}'")
+        del loc
+    for qset in library.question_sets.values():
+        for ident in qset.questions:
+            need("question", ident, library.questions, qset.where("questions"), f"question set '{qset.id}'")
+    for question in library.questions.values():
+        for ident in getattr(question, "sources", []):
+            need("source", ident, library.sources, question.where("sources"), f"question '{question.id}' sources")
+    for source in library.sources.values():
+        if source.image is not None:
+            base = Path(source.loc.file)
+            owner = next((f for f in library.files if _same(f, base)), library.spec.path)
+            try:
+                path = confine(owner, source.image, root, source.where("image"), "image")
+            except SpecError as error:
+                problems.extend(error.problems)
+                continue
+            if not path.is_file():
+                problems.add(source.where("image"), f"image: no such file '{source.image}'")
+            else:
+                library.images[source.id] = path
+    _check_text_references(library, problems)
+
+
+def _same(path: Path, shown: Path) -> bool:
+    try:
+        return path.resolve() == shown.resolve()
+    except OSError:
+        return False
+
+
+def _check_text_references(library: Library, problems: ProblemList) -> None:
+    """Every {source:ID} and {question:ID} in any prose field must name a known item."""
+    tables = {"source": library.sources, "question": library.questions}
+    for obj in _models(library):
+        for name, value in obj:
+            if isinstance(value, str):
+                for match in REFERENCE.finditer(value):
+                    kind, ident = match.groups()
+                    if ident not in tables[kind]:
+                        problems.add(obj.where(name), f"{name}: {match.group(0)} names no {kind} with that id")
+
+
+def _models(library: Library) -> list[m.Model]:
+    """Every model object reachable from the library (for text checks)."""
+    found: list[m.Model] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, m.Model):
+            found.append(value)
+            for _, child in value:
+                walk(child)
+        elif isinstance(value, (list, tuple)):
+            for child in value:
+                walk(child)
+
+    walk(library.worksheet)
+    for table in (library.sections, library.sources, library.questions, library.question_sets):
+        walk(list(table.values()))
+    return found

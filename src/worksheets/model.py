@@ -1,0 +1,510 @@
+"""Stage 2: the spec's vocabulary as pydantic models, and their errors as FILE:LINE:COLUMN lines.
+
+Every model forbids unknown keys (with a did-you-mean) and remembers where in
+its file it was written, so later stages can point at it too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from worksheets.errors import Loc, Problem
+from worksheets.load import Loaded, locate
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+TIERS = ("support", "core", "challenge")
+STYLES = ("standard", "large-print", "dyslexia")
+MAX_LINES = 200
+MAX_VARIANTS = 26
+
+
+def _as_text(value: Any) -> Any:
+    """Numbers typed where text is expected are the text the teacher typed."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and hasattr(value, "source"):
+        return value.source
+    if isinstance(value, (int, float)):
+        return str(value)
+    return value
+
+
+def _check_id(value: Any) -> Any:
+    value = _as_text(value)
+    if isinstance(value, str) and not ID_PATTERN.match(value):
+        raise PydanticCustomError(
+            "bad_id", "'{id}' is not a valid id: use lowercase letters, digits and '-'", {"id": value}
+        )
+    return value
+
+
+def _paper(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"a4": "A4", "letter": "letter"}.get(value.strip().lower(), value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+Id = Annotated[str, BeforeValidator(_check_id)]
+TierName = Literal["support", "core", "challenge"]
+StyleName = Literal["standard", "large-print", "dyslexia"]
+Marks = Annotated[int, Field(ge=0, le=1000)]
+
+
+class Model(BaseModel):
+    """Base of every spec model: unknown keys refused, source location kept."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=False, str_strip_whitespace=False)
+    _loc: Loc | None = PrivateAttr(default=None)
+    _field_locs: dict[str, Loc] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_loc(cls, data: Any, handler: Any) -> Any:
+        obj = handler(data)
+        loc = getattr(data, "loc", None)
+        if loc is not None and isinstance(obj, Model):
+            obj._loc = loc
+            obj._field_locs = getattr(data, "value_locs", {})
+        return obj
+
+    @property
+    def loc(self) -> Loc:
+        return self._loc or Loc("<spec>")
+
+    def where(self, field: str) -> Loc:
+        """The place of one field's value, else of the whole item."""
+        return self._field_locs.get(field, self.loc)
+
+
+class Item(Model):
+    """A bank item: addressed by id, optionally limited to some tiers."""
+
+    id: Id
+    tiers: list[TierName] | None = None
+
+
+class Callout(Model):
+    kind: Literal["note", "did-you-know", "key-term"] = "note"
+    title: Text | None = None
+    text: Text
+
+
+class Section(Model):
+    id: Id | None = None
+    tiers: list[TierName] | None = None
+    title: Text | None = None
+    body: Text = ""
+    callouts: list[Callout] = []
+
+
+class Source(Item):
+    title: Text | None = None
+    text: Text | None = None
+    image: Text | None = None
+    caption: Text | None = None
+    attribution: Text | None = None
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Source:
+        if self.text is None and self.image is None:
+            raise PydanticCustomError("source_empty", "a source needs 'text' or 'image'")
+        return self
+
+
+class AnswerSpace(Model):
+    """How much room to leave: ruled lines, an empty box, or nothing."""
+
+    lines: Annotated[int, Field(ge=0, le=MAX_LINES)] | None = None
+    box: Text | None = None
+
+    @field_validator("box")
+    @classmethod
+    def _length(cls, value: str | None) -> str | None:
+        if value is not None and parse_length(value) is None:
+            raise PydanticCustomError("bad_length", "'{v}' is not a length such as 60mm, 6cm or 2.5in", {"v": value})
+        return value
+
+    @model_validator(mode="after")
+    def _one(self) -> AnswerSpace:
+        if self.lines is not None and self.box is not None:
+            raise PydanticCustomError("answer_both", "give either 'lines' or 'box', not both")
+        return self
+
+
+def _answer(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() == "none":
+        return {"lines": 0}
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"lines": value}
+    return value
+
+
+Answer = Annotated[AnswerSpace, BeforeValidator(_answer)]
+
+LENGTH = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(mm|cm|in|pt)\s*$")
+UNIT_POINTS = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0}
+
+
+def parse_length(text: str) -> float | None:
+    """A length like `60mm` in points, or None."""
+    match = LENGTH.match(text)
+    return float(match.group(1)) * UNIT_POINTS[match.group(2)] if match else None
+
+
+class Point(Model):
+    text: Text
+    marks: Marks = 1
+
+
+def _point(value: Any) -> Any:
+    return {"text": value} if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
+
+
+BAND = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
+
+
+class Level(Model):
+    marks: Text
+    descriptor: Text
+
+    @field_validator("marks")
+    @classmethod
+    def _band(cls, value: str) -> str:
+        match = BAND.match(value)
+        if not match or (match.group(2) and int(match.group(2)) < int(match.group(1))):
+            raise PydanticCustomError("bad_band", "'{v}' is not a mark band such as 7-8 or 3", {"v": value})
+        return value
+
+    @property
+    def band(self) -> tuple[int, int]:
+        match = BAND.match(self.marks)
+        assert match
+        low = int(match.group(1))
+        return low, int(match.group(2) or low)
+
+
+class MarkScheme(Model):
+    guidance: Text | None = None
+    points: list[Annotated[Point, BeforeValidator(_point)]] = []
+    levels: list[Level] = []
+    indicative: list[Text] = []
+
+
+class Scaffold(Model):
+    hint: Text | None = None
+    sentence_starters: list[Text] = []
+    word_bank: list[Text] = []
+    frame: list[Text] = []
+
+
+class Part(Model):
+    """A sub-question (a), (b)...: like a written question without an id."""
+
+    prompt: Text
+    marks: Marks
+    answer: Answer | None = None
+    model_answer: Text | None = None
+    mark_scheme: MarkScheme | None = None
+    scaffold: Scaffold | None = None
+    tiers: list[TierName] | None = None
+
+
+class WrittenQuestion(Item):
+    type: Literal["written"] = "written"
+    prompt: Text
+    marks: Marks | None = None
+    answer: Answer | None = None
+    sources: list[Id] = []
+    model_answer: Text | None = None
+    mark_scheme: MarkScheme | None = None
+    scaffold: Scaffold | None = None
+    extension: bool = False
+    parts: list[Part] = []
+
+    @model_validator(mode="after")
+    def _marks(self) -> WrittenQuestion:
+        if not self.parts and self.marks is None:
+            raise PydanticCustomError("marks_missing", "a written question without parts needs 'marks'")
+        if self.parts and self.marks is not None:
+            total = sum(p.marks for p in self.parts)
+            if total != self.marks:
+                raise PydanticCustomError(
+                    "marks_sum", "marks is {m} but its parts add up to {t}", {"m": self.marks, "t": total}
+                )
+        return self
+
+    @property
+    def total(self) -> int:
+        return sum(p.marks for p in self.parts) if self.parts else int(self.marks or 0)
+
+
+QUESTION_TYPES: dict[str, type[Model]] = {"written": WrittenQuestion}
+
+
+def _question_tag(value: Any) -> str:
+    if isinstance(value, dict):
+        kind = value.get("type", "written")
+        return kind if kind in QUESTION_TYPES else "unknown"
+    return "written"
+
+
+class UnknownQuestion(Item):
+    """Only reached for an unknown `type:`; always fails with a list of the known ones."""
+
+    type: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse(cls, data: Any) -> Any:
+        known = ", ".join(QUESTION_TYPES)
+        raise PydanticCustomError(
+            "unknown_type", "unknown question type '{t}' (expected one of: {k})", {"t": data.get("type"), "k": known}
+        )
+
+
+Question = Annotated[
+    Union[Annotated[WrittenQuestion, Tag("written")], Annotated[UnknownQuestion, Tag("unknown")]],
+    Discriminator(_question_tag),
+]
+
+
+class QuestionSet(Item):
+    title: Text | None = None
+    intro: Text | None = None
+    questions: list[Id] = Field(min_length=1)
+
+
+class Bank(Model):
+    """Reusable, id-addressed content: a bank file, or the inline content of a worksheet."""
+
+    sections: list[Section] = []
+    sources: list[Source] = []
+    questions: list[Question] = []
+    question_sets: list[QuestionSet] = []
+    glossary: dict[str, Text] = {}
+
+
+# --- worksheet contents: one-key mappings, or the word page_break -------------------------
+
+
+class SectionRef(Model):
+    section: Annotated[Union[Id, Section], Field(union_mode="left_to_right")]
+
+
+class SourcesRef(Model):
+    sources: list[Id] = Field(min_length=1)
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _one(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class QuestionsRef(Model):
+    questions: Annotated[Union[Id, list[Id]], Field(union_mode="left_to_right")]
+    title: Text | None = None
+    intro: Text | None = None
+
+
+class HeadingRef(Model):
+    heading: Text
+
+
+class TextRef(Model):
+    text: Text
+
+
+class GlossaryRef(Model):
+    glossary: Union[Literal["all"], list[Text]] = "all"
+
+
+class PageBreak(Model):
+    page_break: bool = True
+
+
+CONTENT_KINDS = {
+    "section": SectionRef,
+    "sources": SourcesRef,
+    "questions": QuestionsRef,
+    "heading": HeadingRef,
+    "text": TextRef,
+    "glossary": GlossaryRef,
+    "page_break": PageBreak,
+}
+
+
+def _content_before(value: Any) -> Any:
+    if isinstance(value, str) and value.strip() in ("page_break", "page-break"):
+        return {"page_break": True}
+    return value
+
+
+def _content_tag(value: Any) -> str:
+    if isinstance(value, dict):
+        for key in value:
+            if key in CONTENT_KINDS:
+                return key
+        return "unknown"
+    return "unknown"
+
+
+class UnknownContent(Model):
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse(cls, data: Any) -> Any:
+        kinds = ", ".join(CONTENT_KINDS)
+        if isinstance(data, dict) and data:
+            key = next(iter(data))
+            close = difflib.get_close_matches(str(key), list(CONTENT_KINDS), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise PydanticCustomError(
+                "unknown_content", "unknown block '{k}'{h}; expected one of: {kinds}", {"k": key, "h": hint, "kinds": kinds}
+            )
+        raise PydanticCustomError("unknown_content", "expected a block such as 'section: ID' (one of: {kinds})", {"kinds": kinds})
+
+
+ContentItem = Annotated[
+    Union[
+        tuple(Annotated[model, Tag(tag)] for tag, model in CONTENT_KINDS.items())  # type: ignore[misc]
+        + (Annotated[UnknownContent, Tag("unknown")],)
+    ],
+    Discriminator(_content_tag),
+    BeforeValidator(_content_before),
+]
+
+
+class Worksheet(Model):
+    title: Text
+    subtitle: Text | None = None
+    uses: list[Text] = []
+    paper: Annotated[Literal["A4", "letter"], BeforeValidator(_paper)] = "A4"
+    student_fields: list[Text] = ["Name", "Class", "Date"]
+    instructions: Text | None = None
+    time_allowed: Text | None = None
+    contents: list[ContentItem] = Field(min_length=1)
+    tiers: list[TierName] = ["core"]
+    styles: list[StyleName] = ["standard"]
+    mark_scheme: bool = True
+    source_insert: bool = False
+    variants: Annotated[int, Field(ge=1, le=MAX_VARIANTS)] = 1
+
+
+class WorksheetFile(Bank):
+    """A worksheet spec: `worksheet:` plus optional inline bank content."""
+
+    worksheet: Worksheet
+
+
+# --- validation errors to FILE:LINE:COLUMN lines -------------------------------------------
+
+
+def _field_name(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "the file"
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model classes an annotation can hold (through Optional, list, Annotated, Union)."""
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType, list, tuple, dict):
+        found = []
+        for arg in typing.get_args(annotation):
+            found.extend(_unwrap(arg))
+        return found
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return []
+
+
+def _allowed_keys(root: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
+    """The keys allowed at `path`, found by walking the model classes (for did-you-mean)."""
+    candidates: list[type[BaseModel]] = [root]
+    for part in path:
+        if isinstance(part, int):
+            continue
+        tag_match = [c for c in candidates if part in CONTENT_KINDS and CONTENT_KINDS[part] is c]
+        if not tag_match and part in QUESTION_TYPES:
+            tag_match = [c for c in candidates if c is QUESTION_TYPES[part]]
+        if tag_match:
+            candidates = tag_match
+            continue
+        following: list[type[BaseModel]] = []
+        for model in candidates:
+            field = model.model_fields.get(part)
+            if field is not None:
+                following.extend(_unwrap(field.annotation))
+        candidates = following or candidates
+    keys: list[str] = []
+    for model in candidates:
+        keys.extend(k for k in model.model_fields if k not in keys)
+    return keys
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "...'"
+
+
+def validation_problems(error: ValidationError, loaded: Loaded, root_model: type[BaseModel]) -> list[Problem]:
+    """Turn pydantic's errors into one FILE:LINE:COLUMN line each, naming the field."""
+    fallback = Loc(loaded.name, 1, 1)
+    problems = []
+    for item in error.errors(include_url=False):
+        path = tuple(item["loc"])
+        kind = item["type"]
+        # a tagged union puts its tag after the list index; the data has no such key
+        clean = tuple(p for i, p in enumerate(path) if not (i > 0 and isinstance(path[i - 1], int) and p in _TAGS))
+        if kind == "extra_forbidden":
+            key = clean[-1]
+            allowed = _allowed_keys(root_model, path[:-1])
+            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            message = f"unknown key '{key}' in {_field_name(clean[:-1])}{hint}"
+            problems.append(Problem(locate(loaded.data, path, fallback, key=True), message))
+            continue
+        field = _field_name(clean)
+        if kind == "missing":
+            message = f"{_field_name(clean[:-1])}: missing required key '{clean[-1]}'"
+        else:
+            msg = item["msg"]
+            msg = msg[0].lower() + msg[1:] if msg else msg
+            if kind.startswith(("string_", "int_", "bool_", "list_", "dict_", "model_", "literal_", "float_", "greater", "less", "too_")):
+                msg = f"{msg} (got {_describe(item.get('input'))})"
+            message = f"{field}: {msg}"
+        problems.append(Problem(locate(loaded.data, path, fallback), message))
+    return problems
+
+
+_TAGS = set(CONTENT_KINDS) | set(QUESTION_TYPES) | {"unknown"}

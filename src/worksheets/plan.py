@@ -1,0 +1,278 @@
+"""Stage 3: one version of a worksheet (tier, style, variant) as a resolved Document.
+
+Items are filtered by tier, questions numbered 1, 2, 3 with parts (a), (b),
+sources lettered A, B, C in order of first appearance, references
+substituted and answer space sized from the marks.
+"""
+
+from __future__ import annotations
+
+import math
+import string
+from typing import Any
+
+from worksheets import document as d
+from worksheets import model as m
+from worksheets.errors import Loc, ProblemList
+from worksheets.library import REFERENCE, Library
+from worksheets.text import Prose, parse
+
+LINES_PER_MARK = 2.5
+MIN_LINES = 3
+
+
+def default_lines(marks: int) -> int:
+    """Answer lines for a question worth `marks`: about 2-3 a mark (4 marks -> 10, 8 -> 20)."""
+    return max(MIN_LINES, math.ceil(LINES_PER_MARK * marks))
+
+
+def letters(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: source labels never run out."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = string.ascii_uppercase[rem] + out
+    return out
+
+
+def in_tier(item: Any, tier: str) -> bool:
+    """Whether a bank item appears in a tier (its `tiers:`, and extension questions in challenge only)."""
+    tiers = getattr(item, "tiers", None)
+    if tiers is not None and tier not in tiers:
+        return False
+    if getattr(item, "extension", False) and tier != "challenge":
+        return False
+    return True
+
+
+class _Planner:
+    def __init__(self, library: Library, tier: str, style: str, variant: str | None, stem: str) -> None:
+        self.lib = library
+        self.tier = tier
+        self.style = style
+        self.variant = variant
+        self.stem = stem
+        self.problems = ProblemList()
+        self.source_letter: dict[str, str] = {}
+        self.question_number: dict[str, str] = {}
+        self.printed_sources: set[str] = set()
+
+    # --- first pass: which questions and sources appear, and their numbers and letters ---
+
+    def question_ids(self, item: m.QuestionsRef) -> list[str]:
+        if isinstance(item.questions, str):
+            if item.questions in self.lib.question_sets:
+                qset = self.lib.question_sets[item.questions]
+                if not in_tier(qset, self.tier):
+                    return []
+                ids = list(qset.questions)
+            else:
+                ids = [item.questions]
+        else:
+            ids = list(item.questions)
+        return [i for i in ids if in_tier(self.lib.questions[i], self.tier)]
+
+    def number(self) -> None:
+        count = 0
+        for item in self.lib.worksheet.contents:
+            if isinstance(item, m.SourcesRef):
+                for ident in item.sources:
+                    if in_tier(self.lib.sources[ident], self.tier):
+                        self._letter(ident)
+            elif isinstance(item, m.QuestionsRef):
+                for ident in self.question_ids(item):
+                    if ident in self.question_number:
+                        self.problems.add(item.where("questions"), f"question '{ident}' appears twice in this worksheet")
+                        continue
+                    count += 1
+                    self.question_number[ident] = str(count)
+                    for source in getattr(self.lib.questions[ident], "sources", []):
+                        self._letter(source)
+
+    def _letter(self, ident: str) -> None:
+        if ident not in self.source_letter:
+            self.source_letter[ident] = letters(len(self.source_letter))
+
+    # --- text ---
+
+    def prose(self, text: str | None, owner: m.Model, field: str) -> Prose:
+        if not text:
+            return ()
+        return parse(self.substitute(text, owner.where(field), field))
+
+    def substitute(self, text: str, loc: Loc, field: str) -> str:
+        def replace(match: Any) -> str:
+            kind, ident = match.groups()
+            if kind == "source":
+                if ident in self.source_letter:
+                    return f"Source {self.source_letter[ident]}"
+                self.problems.add(loc, f"{field}: {match.group(0)} is not printed in the {self.tier} version of this worksheet")
+            else:
+                if ident in self.question_number:
+                    return self.question_number[ident]
+                self.problems.add(loc, f"{field}: {match.group(0)} is not in the {self.tier} version of this worksheet")
+            return match.group(0)
+
+        return REFERENCE.sub(replace, text)
+
+    # --- second pass: blocks ---
+
+    def blocks(self) -> list[d.Block]:
+        out: list[d.Block] = []
+        for item in self.lib.worksheet.contents:
+            if isinstance(item, m.SectionRef):
+                section = self.lib.sections[item.section] if isinstance(item.section, str) else item.section
+                if in_tier(section, self.tier):
+                    out.append(self.section(section))
+            elif isinstance(item, m.SourcesRef):
+                for ident in item.sources:
+                    if in_tier(self.lib.sources[ident], self.tier) and ident not in self.printed_sources:
+                        out.append(self.source(ident))
+            elif isinstance(item, m.QuestionsRef):
+                out.extend(self.questions(item))
+            elif isinstance(item, m.HeadingRef):
+                out.append(d.HeadingBlock(self.substitute(item.heading, item.where("heading"), "heading")))
+            elif isinstance(item, m.TextRef):
+                out.append(d.TextBlock(self.prose(item.text, item, "text")))
+            elif isinstance(item, m.GlossaryRef):
+                out.append(self.glossary(item))
+            elif isinstance(item, m.PageBreak) and item.page_break:
+                out.append(d.PageBreakBlock())
+        return out
+
+    def section(self, section: m.Section) -> d.SectionBlock:
+        callouts = tuple(
+            d.Callout(c.kind, c.title or CALLOUT_TITLES[c.kind], self.prose(c.text, c, "text")) for c in section.callouts
+        )
+        title = self.substitute(section.title, section.where("title"), "title") if section.title else None
+        return d.SectionBlock(title, self.prose(section.body, section, "body"), callouts)
+
+    def source(self, ident: str) -> d.SourceBlock:
+        self.printed_sources.add(ident)
+        src = self.lib.sources[ident]
+        return d.SourceBlock(
+            letter=self.source_letter[ident],
+            title=src.title,
+            text=self.prose(src.text, src, "text"),
+            image=self.lib.images.get(ident),
+            caption=src.caption,
+            attribution=self.prose(src.attribution, src, "attribution"),
+        )
+
+    def questions(self, item: m.QuestionsRef) -> list[d.Block]:
+        ids = self.question_ids(item)
+        title, intro, owner = item.title, item.intro, item
+        if isinstance(item.questions, str) and item.questions in self.lib.question_sets:
+            qset = self.lib.question_sets[item.questions]
+            title = title or qset.title
+            intro, owner = (intro, item) if intro else (qset.intro, qset)
+        out: list[d.Block] = []
+        questions: list[d.Question] = []
+        intro_prose = self.prose(intro, owner, "intro")
+        for ident in ids:
+            q = self.lib.questions[ident]
+            unprinted = [s for s in getattr(q, "sources", []) if s not in self.printed_sources]
+            if unprinted:
+                # a source is printed where it first appears: here, before the question naming it
+                if questions or intro_prose or title:
+                    out.append(d.QuestionsBlock(title, intro_prose, tuple(questions)))
+                    title, intro_prose, questions = None, (), []
+                out.extend(self.source(s) for s in unprinted)
+            questions.append(self.question(q))
+        if questions or intro_prose or title:
+            out.append(d.QuestionsBlock(title, intro_prose, tuple(questions)))
+        return out
+
+    def question(self, q: m.WrittenQuestion) -> d.Question:
+        number = self.question_number[q.id]
+        parts = tuple(
+            self.written(p, q.id, f"{number}({letters(i).lower()})", f"({letters(i).lower()})", q.sources)
+            for i, p in enumerate(part for part in q.parts if in_tier(part, self.tier))
+        )
+        base = self.written(q, q.id, number, number, q.sources)
+        if parts:
+            return d.Question(
+                id=q.id, number=number, label=number, kind=q.type, prompt=base.prompt,
+                marks=sum(p.marks for p in parts), answer=d.AnswerArea("none"), model_answer=base.model_answer,
+                scheme=base.scheme, scaffold=base.scaffold, sources=base.sources, parts=parts,
+            )
+        return base
+
+    def written(self, q: Any, ident: str, number: str, label: str, sources: list[str]) -> d.Question:
+        marks = int(q.marks or 0)
+        return d.Question(
+            id=ident,
+            number=number,
+            label=label,
+            kind="written",
+            prompt=self.prose(q.prompt, q, "prompt"),
+            marks=marks,
+            answer=self.answer(q.answer, marks),
+            model_answer=self.prose(q.model_answer, q, "model_answer"),
+            scheme=self.scheme(q.mark_scheme),
+            scaffold=self.scaffold(q.scaffold) if self.tier == "support" and q.scaffold else None,
+            sources=tuple(f"Source {self.source_letter[s]}" for s in sources if s in self.source_letter),
+        )
+
+    def answer(self, answer: m.AnswerSpace | None, marks: int) -> d.AnswerArea:
+        if answer is None:
+            return d.AnswerArea("lines", lines=default_lines(marks))
+        if answer.box is not None:
+            return d.AnswerArea("box", height=m.parse_length(answer.box) or 0.0)
+        if answer.lines == 0:
+            return d.AnswerArea("none")
+        return d.AnswerArea("lines", lines=answer.lines if answer.lines is not None else default_lines(marks))
+
+    def scheme(self, scheme: m.MarkScheme | None) -> d.Scheme:
+        if scheme is None:
+            return d.Scheme()
+        count = len(scheme.levels)
+        return d.Scheme(
+            guidance=self.prose(scheme.guidance, scheme, "guidance"),
+            points=tuple(d.ScoringPoint(self.prose(p.text, p, "text"), p.marks) for p in scheme.points),
+            levels=tuple(
+                d.ScoringLevel(count - i, lv.marks.replace("-", "–"), self.prose(lv.descriptor, lv, "descriptor"))
+                for i, lv in enumerate(scheme.levels)
+            ),
+            indicative=tuple(self.prose(text, scheme, "indicative") for text in scheme.indicative),
+        )
+
+    def scaffold(self, scaffold: m.Scaffold) -> d.Scaffold:
+        return d.Scaffold(
+            hint=self.prose(scaffold.hint, scaffold, "hint"),
+            sentence_starters=tuple(scaffold.sentence_starters),
+            word_bank=tuple(scaffold.word_bank),
+            frame=tuple(scaffold.frame),
+        )
+
+    def glossary(self, item: m.GlossaryRef) -> d.GlossaryBlock:
+        terms = sorted(self.lib.glossary) if item.glossary == "all" else sorted(set(item.glossary))
+        terms.sort(key=str.casefold)
+        return d.GlossaryBlock(tuple((t, parse(self.lib.glossary[t][0])) for t in terms))
+
+
+CALLOUT_TITLES = {"note": "Note", "did-you-know": "Did you know?", "key-term": "Key term"}
+
+
+def plan(library: Library, stem: str, tier: str = "core", style: str = "standard", variant: str | None = None) -> d.Document:
+    """Resolve one version of the library's worksheet, or raise SpecError."""
+    planner = _Planner(library, tier, style, variant, stem)
+    planner.number()
+    ws = library.worksheet
+    blocks = planner.blocks()
+    instructions = planner.prose(ws.instructions, ws, "instructions")
+    planner.problems.check()
+    return d.Document(
+        stem=stem,
+        title=ws.title,
+        subtitle=ws.subtitle,
+        paper=ws.paper,
+        student_fields=tuple(ws.student_fields),
+        instructions=instructions,
+        time_allowed=ws.time_allowed,
+        blocks=tuple(blocks),
+        tier=tier,
+        style=style,
+        variant=variant,
+    )

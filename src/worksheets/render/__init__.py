@@ -1,0 +1,18 @@
+"""Stage 4: typeset a resolved Document as a student handout or a mark scheme (PDF bytes)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from worksheets.document import Document
+
+Role = Literal["student", "markscheme"]
+
+
+def render(document: Document, role: Role) -> bytes:
+    """The PDF of one document in one role; the same document always gives the same bytes."""
+    from worksheets.render import handout, markscheme
+
+    if role == "student":
+        return handout.render(document)
+    return markscheme.render(document)

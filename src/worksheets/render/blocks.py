@@ -1,0 +1,149 @@
+"""Handout blocks other than questions: title block, sections, sources, glossary, headings, text."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from worksheets import document as d
+from worksheets.render.flow import panel
+from worksheets.render.prose import Styles, flowables, plain_markup
+
+CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
+
+
+def title_block(doc: d.Document, s: Styles, width: float, total_line: str, fields: bool = True) -> list[Flowable]:
+    """Title, subtitle, the student's fields, and the instructions box."""
+    t = s.theme
+    out: list[Flowable] = [Paragraph(plain_markup(doc.title), s.title)]
+    if doc.subtitle:
+        out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
+    out.append(Spacer(1, t.body * 1.2))
+    if fields and doc.student_fields:
+        out.append(student_fields(doc.student_fields, s, width))
+        out.append(Spacer(1, t.body * 1.2))
+    rows: list[list[Flowable]] = []
+    if doc.instructions:
+        rows.append([Paragraph("Instructions", s.cell_bold)])
+        rows.append(flowables(doc.instructions, s.cell, t))
+    rows.append([_info_row(doc.time_allowed, total_line, s, width - 14)])
+    out.append(panel(rows, width, fill=None, border=0.8))
+    out.append(Spacer(1, t.body * 0.8))
+    return out
+
+
+def _info_row(time_allowed: str | None, total_line: str, s: Styles, width: float) -> Table:
+    """Time allowed at the left, the maximum mark at the right."""
+    left = Paragraph(plain_markup(f"Time allowed: {time_allowed}") if time_allowed else "", s.cell_bold)
+    table = Table([[left, Paragraph(plain_markup(total_line), s.marks)]], colWidths=[width * 0.6, width * 0.4])
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def student_fields(names: tuple[str, ...], s: Styles, width: float) -> Table:
+    """Name / Class / Date labels, each followed by a writing line; the first field gets the most room."""
+    shares = [2.4] + [1.0] * (len(names) - 1)
+    label_widths = [_label_width(n, s) for n in names]
+    free = width - sum(label_widths) - 8 * (len(names) - 1)
+    cells, widths = [], []
+    for name, label_w, share in zip(names, label_widths, shares):
+        cells += [Paragraph(plain_markup(f"{name}:"), s.cell_bold), ""]
+        widths += [label_w, free * share / sum(shares)]
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for i in range(len(names)):
+        commands.append(("LINEBELOW", (2 * i + 1, 0), (2 * i + 1, 0), 0.6, Color(0.25, 0.25, 0.25)))
+    # spread the fields: a little gap after each writing line
+    widths = [w + (8 if i % 2 == 1 and i < len(widths) - 1 else 0) for i, w in enumerate(widths)]
+    commands += [("RIGHTPADDING", (i, 0), (i, 0), 12) for i in range(1, len(widths) - 1, 2)]
+    table = Table([cells], colWidths=widths, rowHeights=[s.theme.body * 2.2])
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _label_width(name: str, s: Styles) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(f"{name}:", s.cell_bold.fontName, s.cell_bold.fontSize) + 8
+
+
+def section(block: d.SectionBlock, s: Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = []
+    if block.title:
+        out.append(Paragraph(plain_markup(block.title), s.heading))
+    out += flowables(block.body, s.body, s.theme)
+    for callout in block.callouts:
+        rows = [[Paragraph(plain_markup(callout.title), s.cell_bold)], flowables(callout.text, s.cell, s.theme)]
+        out.append(Spacer(1, 3))
+        out.append(panel(rows, width, fill=CALLOUT_FILL.get(callout.kind, 0.94), border=0, left_rule=2.5))
+        out.append(Spacer(1, s.theme.paragraph_space + 3))
+    return out
+
+
+def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: float) -> list[Flowable]:
+    """A grey box: "Source A" (and title), the provenance line, then the words or the picture."""
+    t = s.theme
+    head = f"<b>{plain_markup(block.label)}</b>"
+    if block.title:
+        head += f"<b>: {plain_markup(block.title)}</b>"
+    rows: list[list[Flowable]] = [[Paragraph(head, s.subheading)]]
+    if block.attribution:
+        rows.append(flowables(block.attribution, s.attribution, t))
+    for part in block.text:
+        rows.append(flowables((part,), s.source, t))
+    if block.image is not None:
+        rows.append([_image(block.image, width - 16, max_image_height)])
+    if block.caption:
+        rows.append([Paragraph(plain_markup(block.caption), s.caption)])
+    box = panel(rows, width, fill=t.box_grey, border=1.0)
+    # a source that fits on a page is never split; a longer one runs on across pages
+    return [Spacer(1, 4), KeepTogether([box]), Spacer(1, t.body)]
+
+
+def _image(path: object, max_width: float, max_height: float) -> Image:
+    from reportlab.lib.utils import ImageReader
+
+    reader = ImageReader(str(path))
+    w, h = reader.getSize()
+    scale = min(max_width / w, max_height / h, 1.0 if w > 600 else max_width / w)
+    image = Image(str(path), width=w * scale, height=h * scale)
+    image.hAlign = "CENTER"
+    return image
+
+
+def heading(block: d.HeadingBlock, s: Styles) -> list[Flowable]:
+    return [Paragraph(plain_markup(block.text), s.heading)]
+
+
+def text(block: d.TextBlock, s: Styles) -> list[Flowable]:
+    return flowables(block.body, s.body, s.theme)
+
+
+def glossary(block: d.GlossaryBlock, s: Styles, width: float) -> list[Flowable]:
+    """Terms in alphabetical order in a two-column table that may split across pages."""
+    if not block.entries:
+        return []
+    rows = [[Paragraph("Term", s.cell_bold), Paragraph("Meaning", s.cell_bold)]]
+    for term, meaning in block.entries:
+        rows.append([Paragraph(plain_markup(term), s.cell_bold), flowables(meaning, s.cell, s.theme)])
+    term_width = min(width * 0.32, max(_label_width(t, s) + 6 for t, _ in block.entries))
+    table = Table(rows, colWidths=[term_width, width - term_width], repeatRows=1, splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), Color(0.85, 0.85, 0.85)),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, Color(0.6, 0.6, 0.6)),
+                ("BOX", (0, 0), (-1, -1), 0.8, Color(0, 0, 0)),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return [KeepTogether([Paragraph("Glossary", s.heading), Spacer(1, 2)]), table]
+

@@ -1,0 +1,99 @@
+"""Flowables of our own: ruled answer lines, answer boxes, and boxed panels."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color, black
+from reportlab.platypus import Flowable, Table, TableStyle
+
+
+MIN_RUN = 4  # fewest answer lines left on either side of a page break
+
+
+class AnswerLines(Flowable):
+    """Ruled writing lines; splits between lines at a page break, never mid-line."""
+
+    def __init__(self, lines: int, pitch: float, grey: float, indent: float = 0.0, first_gap: float = 0.0) -> None:
+        super().__init__()
+        self.lines = lines
+        self.pitch = pitch
+        self.grey = grey
+        self.indent = indent
+        self.first_gap = first_gap
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.lines * self.pitch + self.first_gap
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fits = int((avail_height - self.first_gap) // self.pitch)
+        fits = min(fits, self.lines - MIN_RUN)  # never leave a stub of a line or two for the next page
+        if fits < MIN_RUN:
+            return []
+        return [
+            AnswerLines(fits, self.pitch, self.grey, self.indent, self.first_gap),
+            AnswerLines(self.lines - fits, self.pitch, self.grey, self.indent),
+        ]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeGray(self.grey)
+        canvas.setLineWidth(0.5)
+        for i in range(self.lines):
+            y = self.height - self.first_gap - (i + 1) * self.pitch
+            canvas.line(self.indent, y, self.width, y)
+        canvas.restoreState()
+
+
+class AnswerBox(Flowable):
+    """An empty bordered box to write or draw in; never taller than the frame."""
+
+    def __init__(self, height: float, indent: float = 0.0, max_height: float | None = None) -> None:
+        super().__init__()
+        self.box_height = min(height, max_height) if max_height else height
+        self.indent = indent
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.box_height + 4
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeGray(0.45)
+        canvas.setLineWidth(0.6)
+        canvas.rect(self.indent, 0, self.width - self.indent, self.box_height, stroke=1, fill=0)
+        canvas.restoreState()
+
+
+def panel(
+    rows: list[list[Flowable]],
+    width: float,
+    fill: float | None,
+    border: float = 0.8,
+    padding: float = 7.0,
+    border_grey: float = 0.0,
+    left_rule: float = 0.0,
+) -> Table:
+    """A full-width box of stacked rows that may split between and inside rows at a page break."""
+    table = Table([[row] for row in rows], colWidths=[width], splitByRow=1, splitInRow=1)
+    stroke = Color(border_grey, border_grey, border_grey) if border_grey else black
+    commands: list[tuple] = [
+        ("LEFTPADDING", (0, 0), (-1, -1), padding + left_rule),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("TOPPADDING", (0, 0), (-1, 0), padding * 0.8),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), padding * 0.6),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    if fill is not None:
+        commands.append(("BACKGROUND", (0, 0), (-1, -1), Color(fill, fill, fill)))
+    if border:
+        commands.append(("BOX", (0, 0), (-1, -1), border, stroke))
+    if left_rule:
+        commands.append(("LINEBEFORE", (0, 0), (0, -1), left_rule, black))
+    table.setStyle(TableStyle(commands))
+    return table

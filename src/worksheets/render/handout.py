@@ -1,0 +1,55 @@
+"""The student handout: title block, content blocks and questions with answer space. Never answers."""
+
+from __future__ import annotations
+
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
+
+from worksheets import document as d
+from worksheets.render import blocks, questions
+from worksheets.render.page import Furniture, build_pdf, frame_size
+from worksheets.render.prose import Styles, flowables, plain_markup, styles_for
+from worksheets.theme import theme_for
+
+
+def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowable]:
+    """The handout's flowables, in order."""
+    total = doc.total_marks
+    out: list[Flowable] = blocks.title_block(doc, s, width, f"Total: {total} mark{'' if total == 1 else 's'}")
+    last_questions = max((i for i, b in enumerate(doc.blocks) if isinstance(b, d.QuestionsBlock)), default=-1)
+    for index, block in enumerate(doc.blocks):
+        if isinstance(block, d.SectionBlock):
+            out += blocks.section(block, s, width)
+        elif isinstance(block, d.SourceBlock):
+            out += blocks.source(block, s, width, height * 0.55)
+        elif isinstance(block, d.QuestionsBlock):
+            if block.title:
+                out.append(CondPageBreak(height * 0.25))
+                out.append(Paragraph(plain_markup(block.title), s.heading))
+            out += flowables(block.intro, s.body, s.theme)
+            for q in block.questions:
+                out += questions.handout_question(q, s, width, height)
+            if index == last_questions:
+                out.append(Paragraph("END OF QUESTIONS", s.end))
+        elif isinstance(block, d.HeadingBlock):
+            out += blocks.heading(block, s)
+        elif isinstance(block, d.TextBlock):
+            out += blocks.text(block, s)
+        elif isinstance(block, d.GlossaryBlock):
+            out += blocks.glossary(block, s, width)
+        elif isinstance(block, d.PageBreakBlock):
+            out.append(PageBreak())
+    return out
+
+
+def render(doc: d.Document) -> bytes:
+    theme = theme_for(doc.style)
+    s = styles_for(theme)
+    width, height = frame_size(doc.paper, theme)
+    furniture = Furniture(
+        theme=theme,
+        header_left=doc.title,
+        header_right="",
+        footer_left=doc.version_code if doc.version_code != "C" else "",
+        turn_over=True,
+    )
+    return build_pdf(story(doc, s, width, height), doc.paper, furniture, doc.title, "Student handout")

@@ -1,0 +1,70 @@
+"""The mark scheme: same numbers, marks and total as its handout, with everything a marker needs."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from worksheets import document as d
+from worksheets.render import questions
+from worksheets.render.flow import panel
+from worksheets.render.page import Furniture, build_pdf, frame_size
+from worksheets.render.prose import Styles, plain_markup, styles_for
+from worksheets.theme import theme_for
+
+TIER_NAMES = {"support": "Support", "core": "Core", "challenge": "Challenge"}
+
+GUIDANCE = (
+    "Mark positively: credit what the student knows and can do, whatever the order of their points.",
+    "Marking points: award one mark for each creditworthy point unless a different mark is shown, up to the "
+    "question's total.",
+    "Levels of response: decide the level that best fits the whole answer, then the mark within the band by how "
+    "well it meets the descriptor.",
+    "Indicative content is not exhaustive: credit any other valid, relevant material.",
+)
+
+
+def version_line(doc: d.Document) -> str:
+    parts = [f"{TIER_NAMES[doc.tier]} tier"]
+    if doc.style != "standard":
+        parts.append(f"{doc.style} style")
+    if doc.variant:
+        parts.append(f"version {doc.variant}")
+    return " · ".join(parts)
+
+
+def story(doc: d.Document, s: Styles, width: float) -> list[Flowable]:
+    t = s.theme
+    total = doc.total_marks
+    out: list[Flowable] = [Paragraph(plain_markup(f"Mark scheme: {doc.title}"), s.title)]
+    if doc.subtitle:
+        out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
+    out.append(Paragraph(plain_markup(f"{version_line(doc)} · Total: {total} marks"), s.subtitle))
+    out.append(Spacer(1, t.body))
+    rows: list[list[Flowable]] = [[Paragraph("General guidance", s.cell_bold)]]
+    rows += [[Paragraph(plain_markup(line), s.cell, bulletText="•")] for line in GUIDANCE]
+    out.append(panel(rows, width, fill=None))
+    out.append(Spacer(1, t.body))
+    out.append(Paragraph("Summary of marks", s.heading))
+    out.append(questions.summary_table(doc.questions, s, width, total))
+    out.append(Spacer(1, t.body))
+    for block in doc.blocks:
+        if isinstance(block, d.QuestionsBlock) and block.questions:
+            if block.title:
+                out.append(Paragraph(plain_markup(block.title), s.heading))
+            for q in block.questions:
+                out += questions.markscheme_question(q, s, width)
+    return out
+
+
+def render(doc: d.Document) -> bytes:
+    theme = theme_for(doc.style)
+    s = styles_for(theme)
+    width, _ = frame_size(doc.paper, theme)
+    furniture = Furniture(
+        theme=theme,
+        header_left=f"Mark scheme: {doc.title}",
+        header_right=version_line(doc),
+        footer_left=doc.version_code if doc.version_code != "C" else "",
+        turn_over=False,
+    )
+    return build_pdf(story(doc, s, width), doc.paper, furniture, f"Mark scheme: {doc.title}", "Mark scheme")

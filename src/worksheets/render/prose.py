@@ -1,0 +1,134 @@
+"""Prose trees and the theme's paragraph styles to reportlab flowables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph
+
+from worksheets.fonts import face_name, register
+from worksheets.text import ListBlock, Para, Prose, Run
+from worksheets.theme import Theme
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Every paragraph style one theme uses."""
+
+    theme: Theme
+    body: ParagraphStyle
+    source: ParagraphStyle
+    attribution: ParagraphStyle
+    caption: ParagraphStyle
+    small: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    label: ParagraphStyle
+    marks: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    end: ParagraphStyle
+
+
+@cache
+def styles_for(theme: Theme) -> Styles:
+    register()
+    t = theme
+    align = TA_JUSTIFY if t.justify else TA_LEFT
+    body = ParagraphStyle(
+        "body", fontName=face_name(t.font), fontSize=t.body, leading=t.leading, alignment=align,
+        spaceAfter=t.paragraph_space, bulletFontName=face_name(t.font),
+    )
+    bold = face_name(t.font, bold=True)
+    source = ParagraphStyle("source", parent=body, fontName=face_name(t.source_font))
+    small_size = t.small
+    attribution = ParagraphStyle(
+        "attribution", parent=body, fontName=face_name(t.font, italic=t.italic), fontSize=max(small_size, t.body - 1),
+        leading=max(small_size, t.body - 1) * 1.3, spaceAfter=t.paragraph_space,
+    )
+    return Styles(
+        theme=t,
+        body=body,
+        source=source,
+        attribution=attribution,
+        caption=ParagraphStyle("caption", parent=attribution, alignment=TA_CENTER),
+        small=ParagraphStyle("small", parent=body, fontSize=small_size, leading=small_size * 1.25, spaceAfter=0),
+        heading=ParagraphStyle(
+            "heading", parent=body, fontName=bold, fontSize=t.heading, leading=t.heading * 1.25,
+            spaceBefore=t.heading * 0.9, spaceAfter=t.heading * 0.4, keepWithNext=1,
+        ),
+        subheading=ParagraphStyle(
+            "subheading", parent=body, fontName=bold, fontSize=t.body * 1.1, leading=t.body * 1.4,
+            spaceBefore=t.body * 0.6, spaceAfter=t.body * 0.25, keepWithNext=1,
+        ),
+        title=ParagraphStyle(
+            "title", parent=body, fontName=bold, fontSize=t.title, leading=t.title * 1.2, alignment=TA_CENTER,
+            spaceAfter=t.title * 0.25,
+        ),
+        subtitle=ParagraphStyle(
+            "subtitle", parent=body, fontSize=t.body * 1.15, leading=t.body * 1.5, alignment=TA_CENTER, spaceAfter=0,
+        ),
+        label=ParagraphStyle("label", parent=body, fontName=bold, spaceAfter=0),
+        marks=ParagraphStyle("marks", parent=body, fontName=bold, alignment=TA_RIGHT, spaceAfter=0),
+        cell=ParagraphStyle("cell", parent=body, spaceAfter=0),
+        cell_bold=ParagraphStyle("cell_bold", parent=body, fontName=bold, spaceAfter=0),
+        end=ParagraphStyle("end", parent=body, fontName=bold, alignment=TA_CENTER, spaceBefore=t.body * 1.5),
+    )
+
+
+def markup(runs: tuple[Run, ...], theme: Theme) -> str:
+    """Reportlab paragraph markup for runs; all user text is escaped, so it prints literally."""
+    out = []
+    for run in runs:
+        if run.text == "\n":
+            out.append("<br/>")
+            continue
+        text = escape(run.text)
+        italic = run.italic and theme.italic
+        bold = run.bold or (run.italic and not theme.italic)
+        if italic:
+            text = f"<i>{text}</i>"
+        if bold:
+            text = f"<b>{text}</b>"
+        out.append(text)
+    return "".join(out)
+
+
+def plain_markup(text: str) -> str:
+    """Markup for text that is not prose (titles, labels): escaped, never interpreted."""
+    return escape(text)
+
+
+def flowables(prose: Prose, style: ParagraphStyle, theme: Theme) -> list[Flowable]:
+    """The blocks of a prose field as paragraphs and lists."""
+    out: list[Flowable] = []
+    for block in prose:
+        if isinstance(block, Para):
+            out.append(Paragraph(markup(block.runs, theme), style))
+        elif isinstance(block, ListBlock):
+            out.append(_list(block, style, theme))
+    return out
+
+
+def _list(block: ListBlock, style: ParagraphStyle, theme: Theme) -> ListFlowable:
+    item_style = ParagraphStyle(f"{style.name}-item", parent=style, spaceAfter=style.spaceAfter * 0.4)
+    items = []
+    for item in block.items:
+        content = flowables(item, item_style, theme) or [Paragraph("", item_style)]
+        items.append(ListItem(content if len(content) > 1 else content[0]))
+    indent = style.fontSize * 1.6
+    if block.ordered:
+        return ListFlowable(
+            items, bulletType="1", start=block.start, bulletFontName=style.fontName, bulletFontSize=style.fontSize,
+            leftIndent=indent * 1.3, bulletFormat="%s.", spaceAfter=style.spaceAfter,
+        )
+    return ListFlowable(
+        items, bulletType="bullet", start="•", bulletFontName=style.fontName, bulletFontSize=style.fontSize,
+        leftIndent=indent, spaceAfter=style.spaceAfter,
+    )
