@@ -163,24 +163,24 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
     for index, item in enumerate(ws.contents):
         loc = item.loc
         if isinstance(item, m.SectionRef) and isinstance(item.section, str):
-            need("section", item.section, library.sections, item.where("section"), f"contents[{index}].section")
+            need("section", item.section, library.sections, item.where("section"), f"worksheet.contents[{index}].section")
         elif isinstance(item, m.SourcesRef):
             for ident in item.sources:
-                need("source", ident, library.sources, item.where("sources"), f"contents[{index}].sources")
+                need("source", ident, library.sources, item.where("sources"), f"worksheet.contents[{index}].sources")
         elif isinstance(item, m.QuestionsRef):
             if isinstance(item.questions, str):
                 if item.questions not in library.question_sets:
                     if item.questions in library.questions:
                         continue
                     need("question set", item.questions, library.question_sets, item.where("questions"),
-                         f"contents[{index}].questions")
+                         f"worksheet.contents[{index}].questions")
             else:
                 for ident in item.questions:
-                    need("question", ident, library.questions, item.where("questions"), f"contents[{index}].questions")
+                    need("question", ident, library.questions, item.where("questions"), f"worksheet.contents[{index}].questions")
         elif isinstance(item, m.GlossaryRef) and item.glossary != "all":
             for term in item.glossary:
                 if term not in library.glossary:
-                    problems.add(item.where("glossary"), f"contents[{index}].glossary: no glossary term '{term}'")
+                    problems.add(item.where("glossary"), f"worksheet.contents[{index}].glossary: no glossary term '{term}'")
         del loc
     for qset in library.question_sets.values():
         for ident in qset.questions:
@@ -199,9 +199,41 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
                 continue
             if not path.is_file():
                 problems.add(source.where("image"), f"image: no such file '{source.image}'")
+                continue
+            trouble = image_problem(path)
+            if trouble:
+                problems.add(source.where("image"), f"image: '{source.image}' {trouble}")
             else:
                 library.images[source.id] = path
     _check_text_references(library, problems)
+
+
+MAX_IMAGE_BYTES = 20_000_000
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+def image_problem(path: Path) -> str | None:
+    """Why an image cannot be printed (not PNG/JPEG, damaged, too big), or None."""
+    try:
+        if path.stat().st_size > MAX_IMAGE_BYTES:
+            return f"is larger than {MAX_IMAGE_BYTES // 1_000_000} MB"
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
+        return "is not a PNG or JPEG image"
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                return f"has too many pixels ({width}x{height})"
+            image.verify()
+    except Exception:  # noqa: BLE001 - PIL raises many kinds for damaged files
+        return "is damaged and cannot be read"
+    return None
 
 
 def _same(path: Path, shown: Path) -> bool:
@@ -220,7 +252,7 @@ def _check_text_references(library: Library, problems: ProblemList) -> None:
                 for match in REFERENCE.finditer(value):
                     kind, ident = match.groups()
                     if ident not in tables[kind]:
-                        problems.add(obj.where(name), f"{name}: {match.group(0)} names no {kind} with that id")
+                        problems.add(obj.where(name), f"{name}: no {kind} with id '{ident}' (in {match.group(0)})")
 
 
 def _models(library: Library) -> list[m.Model]:

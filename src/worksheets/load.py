@@ -171,6 +171,8 @@ class _Builder:
 def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
+        if error.context_mark is not None and "end of stream" in (error.problem or ""):
+            mark = error.context_mark  # an unclosed quote or bracket: point at where it opened
         what = error.problem or "invalid YAML"
         if error.context:
             what = f"{error.context}: {what}"
@@ -240,7 +242,7 @@ def confine(base_file: Path, relative: str, root: Path, where: Loc, field: str) 
     root = root.resolve()
     if not target.is_relative_to(root):
         raise SpecError(
-            Problem(where, f"{field}: '{relative}' is outside the root folder {display_path(root)} (use --root)")
+            Problem(where, f"{field}: '{relative}' is outside the root folder '{display_path(root)}' (see --root)")
         )
     return target
 

@@ -306,8 +306,14 @@ class Bank(Model):
 # --- worksheet contents: one-key mappings, or the word page_break -------------------------
 
 
+def _by_id_or_inline(value: Any) -> str:
+    return "inline" if isinstance(value, dict) else "by-id"
+
+
 class SectionRef(Model):
-    section: Annotated[Union[Id, Section], Field(union_mode="left_to_right")]
+    section: Annotated[
+        Union[Annotated[Id, Tag("by-id")], Annotated[Section, Tag("inline")]], Discriminator(_by_id_or_inline)
+    ]
 
 
 class SourcesRef(Model):
@@ -319,8 +325,22 @@ class SourcesRef(Model):
         return [value] if isinstance(value, str) else value
 
 
+def _question_ids(value: Any) -> Any:
+    """A question set id (text), or a list of question ids."""
+    if isinstance(value, list):
+        for item in value:
+            if not isinstance(item, str):
+                raise PydanticCustomError("bad_ids", "expected question ids, found {v}", {"v": _describe(item)})
+            _check_id(item)
+        return value
+    if isinstance(value, str):
+        return _check_id(value)
+    raise PydanticCustomError("bad_ids", "expected a question set id or a list of question ids, found {v}",
+                              {"v": _describe(value)})
+
+
 class QuestionsRef(Model):
-    questions: Annotated[Union[Id, list[Id]], Field(union_mode="left_to_right")]
+    questions: Annotated[Any, BeforeValidator(_question_ids)]
     title: Text | None = None
     intro: Text | None = None
 
@@ -445,11 +465,15 @@ def _unwrap(annotation: Any) -> list[Any]:
 def _allowed_keys(root: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
     """The keys allowed at `path`, found by walking the model classes (for did-you-mean)."""
     candidates: list[type[BaseModel]] = [root]
+    previous: Any = None
     for part in path:
-        if isinstance(part, int):
+        after_index, previous = isinstance(previous, int), part
+        if isinstance(part, int) or part in _INNER_TAGS:
             continue
-        tag_match = [c for c in candidates if part in CONTENT_KINDS and CONTENT_KINDS[part] is c]
-        if not tag_match and part in QUESTION_TYPES:
+        tag_match: list[type[BaseModel]] = []
+        if after_index and part in CONTENT_KINDS:
+            tag_match = [c for c in candidates if CONTENT_KINDS[part] is c]
+        if after_index and not tag_match and part in QUESTION_TYPES:
             tag_match = [c for c in candidates if c is QUESTION_TYPES[part]]
         if tag_match:
             candidates = tag_match
@@ -485,7 +509,11 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
         path = tuple(item["loc"])
         kind = item["type"]
         # a tagged union puts its tag after the list index; the data has no such key
-        clean = tuple(p for i, p in enumerate(path) if not (i > 0 and isinstance(path[i - 1], int) and p in _TAGS))
+        clean = tuple(
+            p
+            for i, p in enumerate(path)
+            if not (i > 0 and isinstance(path[i - 1], int) and p in _TAGS) and p not in _INNER_TAGS
+        )
         if kind == "extra_forbidden":
             key = clean[-1]
             allowed = _allowed_keys(root_model, path[:-1])
@@ -504,7 +532,22 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
                 msg = f"{msg} (got {_describe(item.get('input'))})"
             message = f"{field}: {msg}"
         problems.append(Problem(locate(loaded.data, path, fallback), message))
-    return problems
+    return _without_explained_missing(problems)
+
+
+def _without_explained_missing(problems: list[Problem]) -> list[Problem]:
+    """A misspelt key gives 'unknown key ... (did you mean X?)'; then 'missing required key X' says nothing new."""
+    suggested = {(p.message.split(" in ", 1)[1].split(" (did you mean")[0], p.message.rsplit("'", 2)[-2])
+                 for p in problems if p.message.startswith("unknown key") and "did you mean" in p.message}
+    kept = []
+    for p in problems:
+        if ": missing required key '" in p.message:
+            where, key = p.message.split(": missing required key '")
+            if (where, key.rstrip("'")) in suggested:
+                continue
+        kept.append(p)
+    return kept
 
 
 _TAGS = set(CONTENT_KINDS) | set(QUESTION_TYPES) | {"unknown"}
+_INNER_TAGS = {"by-id", "inline"}

@@ -75,7 +75,7 @@ class _Planner:
 
     def number(self) -> None:
         count = 0
-        for item in self.lib.worksheet.contents:
+        for index, item in enumerate(self.lib.worksheet.contents):
             if isinstance(item, m.SourcesRef):
                 for ident in item.sources:
                     if in_tier(self.lib.sources[ident], self.tier):
@@ -83,7 +83,10 @@ class _Planner:
             elif isinstance(item, m.QuestionsRef):
                 for ident in self.question_ids(item):
                     if ident in self.question_number:
-                        self.problems.add(item.where("questions"), f"question '{ident}' appears twice in this worksheet")
+                        self.problems.add(
+                            item.where("questions"),
+                            f"worksheet.contents[{index}].questions: question '{ident}' appears twice in this worksheet",
+                        )
                         continue
                     count += 1
                     self.question_number[ident] = str(count)

@@ -1,0 +1,144 @@
+"""End to end: specs in, PDFs out, checked through the text and structure of the PDFs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfplumber
+from pypdf import PdfReader
+
+from conftest import flat, page_texts, pdf_text
+
+SECRETS = ["SECRET-MODEL-ANSWER-ONE", "SECRET-POINT-ALPHA", "SECRET-POINT-BETA", "SECRET-LEVEL-TOP",
+           "SECRET-INDICATIVE", "SECRET-PART-ANSWER"]
+
+
+def build_basic(run, specs: Path) -> tuple[Path, Path]:
+    result = run("build", "basic.yaml", cwd=specs)
+    assert result.code == 0, result.stderr
+    folder = specs / "output" / "basic"
+    return folder / "basic-student.pdf", folder / "basic-markscheme.pdf"
+
+
+def test_build_writes_the_contract_names(run, specs):
+    student, scheme = build_basic(run, specs)
+    assert sorted(p.name for p in student.parent.iterdir()) == ["basic-markscheme.pdf", "basic-student.pdf"]
+
+
+def test_handout_has_prompts_numbers_marks_and_total(run, specs):
+    student, _ = build_basic(run, specs)
+    text = flat(pdf_text(student))
+    assert "The Water Cycle" in text and "Year 7 Geography" in text
+    assert "1 What is evaporation? [2 marks]" in text
+    assert "2 Using Source A, explain what happens to heavy rain. [6 marks]" in text
+    assert "3 Describe the water cycle." in text
+    assert "(a) Name the first stage. [1 mark]" in text
+    assert "(b) Explain why clouds form. [3 marks]" in text
+    assert "Total: 12 marks" in text
+    assert "Time allowed: 20 minutes" in text
+    assert "Question 3 uses Source A." in text
+    assert "END OF QUESTIONS" in text
+    for field in ("Name:", "Class:", "Date:"):
+        assert field in text
+
+
+def test_handout_never_shows_answers(run, specs):
+    student, scheme = build_basic(run, specs)
+    handout = pdf_text(student)
+    marks = pdf_text(scheme)
+    for secret in SECRETS:
+        assert secret not in handout
+        assert secret in marks
+
+
+def test_source_box_is_lettered_with_attribution(run, specs):
+    student, _ = build_basic(run, specs)
+    text = flat(pdf_text(student))
+    assert "Source A: A sailor's diary" in text
+    assert "Adapted from a ship's log, 1851." in text
+    assert "The rain came in sheets for three days." in text
+
+
+def test_special_characters_print_literally_with_real_glyphs(run, specs):
+    student, _ = build_basic(run, specs)
+    text = flat(pdf_text(student))
+    assert "Use x < y & z, <b>, { literally." in text
+    for word in ("ύδωρ", "вода", "Ramón’s", "“agua”", "–", "—"):
+        assert word in text
+    with pdfplumber.open(student) as pdf:
+        fonts = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars}
+    # only the bundled faces, embedded (no fallback to a base-14 font that lacks Greek or Cyrillic)
+    assert fonts <= {"LiberationSans", "LiberationSans-Bold", "LiberationSans-Italic", "LiberationSerif"}, fonts
+    assert "LiberationSans-Italic" in fonts  # *evaporates* is italic
+
+
+def test_page_x_of_y_on_every_page_and_a4(run, specs):
+    student, _ = build_basic(run, specs)
+    pages = page_texts(student)
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in text
+    for page in PdfReader(student).pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+
+
+def test_letter_paper_from_the_spec_and_the_option(run, specs):
+    assert run("build", "uses.yaml", cwd=specs).code == 0
+    page = PdfReader(specs / "output/uses/uses-student.pdf").pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
+    assert run("build", "basic.yaml", "--paper", "letter", cwd=specs).code == 0
+    page = PdfReader(specs / "output/basic/basic-student.pdf").pages[0]
+    assert round(float(page.mediabox.height)) == 792
+
+
+def test_mark_scheme_matches_numbers_and_total(run, specs):
+    _, scheme = build_basic(run, specs)
+    text = flat(pdf_text(scheme))
+    assert "Mark scheme: The Water Cycle" in text
+    assert "Total: 12 marks" in text
+    assert "1 What is evaporation? [2 marks]" in text
+    assert "(a) Name the first stage. [1 mark]" in text
+    assert "Level 3 5–6 SECRET-LEVEL-TOP" in text
+    assert re.search(r"Question Marks 1 2 2 6 3\(a\) 1 3\(b\) 3 Total 12", text)
+
+
+def test_bank_uses_and_question_sets(run, specs):
+    result = run("build", "uses.yaml", cwd=specs)
+    assert result.code == 0, result.stderr
+    text = flat(pdf_text(specs / "output/uses/uses-student.pdf"))
+    assert "Bank questions" in text
+    assert "1 Why was the bridge closed? [3 marks]" in text
+    assert "2 A local question. [4 marks]" in text
+    assert "Source A" in text and "Dear Sir, the bridge is closed." in text
+    assert "Total: 7 marks" in text
+    assert "SECRET-BANK-ANSWER" not in text
+
+
+def test_rebuild_is_byte_identical(run, specs):
+    student, scheme = build_basic(run, specs)
+    first = student.read_bytes(), scheme.read_bytes()
+    build_basic(run, specs)
+    assert (student.read_bytes(), scheme.read_bytes()) == first
+
+
+def test_answer_lines_grow_with_marks(run, specs):
+    from worksheets.plan import default_lines
+
+    assert default_lines(4) in range(8, 11)
+    assert default_lines(8) in range(18, 23)
+    assert default_lines(1) >= 2
+
+
+def test_example_builds_and_hides_answers(run, example):
+    result = run("build", "terror.yaml", cwd=example)
+    assert result.code == 0, result.stderr
+    student = example / "output/terror/terror-student.pdf"
+    scheme = example / "output/terror/terror-markscheme.pdf"
+    handout, marks = flat(pdf_text(student)), flat(pdf_text(scheme))
+    assert "Source A" in handout and "Source B" in handout and "Source C" in handout
+    assert "Adapted from" in handout
+    assert "ГУЛАГ" in handout and "Ramón" in handout
+    total = re.search(r"Total: (\d+) marks", handout).group(1)
+    assert f"Total: {total} marks" in marks
+    assert "Model answer" in marks and "Model answer" not in handout
+    assert "Levels of response" in marks and "Level 4" in marks
