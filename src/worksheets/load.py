@@ -171,7 +171,7 @@ class _Builder:
 def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
-        if error.context_mark is not None and "end of stream" in (error.problem or ""):
+        if error.context_mark is not None and any(w in (error.problem or "") for w in ("end of stream", "<stream end>")):
             mark = error.context_mark  # an unclosed quote or bracket: point at where it opened
         what = error.problem or "invalid YAML"
         if error.context:
