@@ -57,6 +57,52 @@ class Scaffold:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """Options in printed order (lettered A, B...); `correct` indexes that order."""
+
+    options: tuple[Prose, ...]
+    correct: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class TrueFalse:
+    statements: tuple[tuple[Prose, bool], ...]
+
+
+GAP_OPEN, GAP_CLOSE = "\ue000", "\ue001"  # private-use marks around a gap's number inside cloze prose
+
+
+@dataclass(frozen=True)
+class Cloze:
+    """Prose with numbered gap marks; `answers[n - 1]` fills gap n; `word_bank` in printed order (may be empty)."""
+
+    text: Prose
+    answers: tuple[str, ...]
+    word_bank: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Matching:
+    """Left items numbered 1, 2...; right items lettered A, B... in printed (shuffled) order;
+    `key[i]` is the index in `right` that matches left item i."""
+
+    left: tuple[Prose, ...]
+    right: tuple[Prose, ...]
+    key: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """Items in printed (shuffled) order, lettered A, B...; `order` lists their indices first to last."""
+
+    items: tuple[Prose, ...]
+    order: tuple[int, ...]
+
+
+Detail = Union[Choice, TrueFalse, Cloze, Matching, Ordering]
+
+
+@dataclass(frozen=True)
 class Question:
     """A numbered question or a lettered part; `parts` holds (a), (b)... of a question."""
 
@@ -72,6 +118,7 @@ class Question:
     scaffold: Scaffold | None = None
     sources: tuple[str, ...] = ()  # labels, "Source A"
     parts: tuple["Question", ...] = ()
+    detail: Detail | None = None  # what a closed question type needs beyond its prompt
 
 
 @dataclass(frozen=True)

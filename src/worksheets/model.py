@@ -21,6 +21,7 @@ from pydantic import (
     PrivateAttr,
     Tag,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -257,7 +258,172 @@ class WrittenQuestion(Item):
         return sum(p.marks for p in self.parts) if self.parts else int(self.marks or 0)
 
 
-QUESTION_TYPES: dict[str, type[Model]] = {"written": WrittenQuestion}
+class _Closed(Item):
+    """Shared keys of the closed question types (choice, true-false, cloze, matching, ordering)."""
+
+    prompt: Text | None = None
+    marks: Marks | None = None
+    model_answer: Text | None = None
+    mark_scheme: MarkScheme | None = None
+    scaffold: Scaffold | None = None
+    extension: bool = False
+    sources: list[Id] = []
+
+    @property
+    def items_count(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def total(self) -> int:
+        return int(self.marks) if self.marks is not None else self.items_count
+
+
+class ChoiceQuestion(_Closed):
+    type: Literal["choice"]
+    prompt: Text
+    options: list[Text] = Field(min_length=2, max_length=26)
+    correct: Union[Annotated[int, Field(strict=True)], list[Annotated[int, Field(strict=True)]]]
+
+    @field_validator("correct")
+    @classmethod
+    def _correct(cls, value: Any, info: ValidationInfo) -> Any:
+        picks = list(value) if isinstance(value, list) else [value]
+        options = info.data.get("options") or []
+        if not picks:
+            raise PydanticCustomError("choice_none", "give at least one option index")
+        for pick in picks:
+            if options and not 0 <= pick < len(options):
+                raise PydanticCustomError(
+                    "choice_range", "{p} is not an option index (0 to {n}; the first option is 0)",
+                    {"p": pick, "n": len(options) - 1},
+                )
+        if len(set(picks)) != len(picks):
+            raise PydanticCustomError("choice_dup", "an option is listed twice")
+        return value
+
+    @field_validator("options")
+    @classmethod
+    def _distinct_options(cls, value: list[str]) -> list[str]:
+        dup = next((x for x in value if value.count(x) > 1), None)
+        if dup is not None:
+            raise PydanticCustomError("choice_options", "'{d}' appears twice", {"d": dup})
+        return value
+
+    @property
+    def correct_list(self) -> list[int]:
+        return list(self.correct) if isinstance(self.correct, list) else [self.correct]
+
+    @property
+    def items_count(self) -> int:
+        return 1
+
+
+class Statement(Model):
+    text: Text = Field(min_length=1)
+    answer: bool
+
+
+class TrueFalseQuestion(_Closed):
+    type: Literal["true-false"]
+    statements: list[Statement] = Field(min_length=1)
+
+    @field_validator("statements")
+    @classmethod
+    def _non_empty(cls, value: list[Statement]) -> list[Statement]:
+        for statement in value:
+            if not statement.text.strip():
+                raise PydanticCustomError("statement_empty", "a statement's text is empty")
+        return value
+
+    @property
+    def items_count(self) -> int:
+        return len(self.statements)
+
+
+GAP = re.compile(r"\[\[(.*?)\]\]", re.S)
+
+
+class ClozeQuestion(_Closed):
+    type: Literal["cloze"]
+    text: Text
+    word_bank: bool = False
+    distractors: list[Text] = []
+
+    @field_validator("text")
+    @classmethod
+    def _gaps(cls, value: str) -> str:
+        gaps = GAP.findall(value)
+        if not gaps:
+            raise PydanticCustomError("cloze_gaps", "no gaps; mark each answer like [[1934]]")
+        if any(not g.strip() for g in gaps):
+            raise PydanticCustomError("cloze_empty", "a gap [[ ]] has no answer in it")
+        return value
+
+    @property
+    def gaps(self) -> list[str]:
+        return [g.strip() for g in GAP.findall(self.text)]
+
+    @property
+    def items_count(self) -> int:
+        return len(self.gaps)
+
+
+def _pair(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1 and not {"left", "right"} & set(value):
+        (left, right), = value.items()
+        return [left, right]
+    if isinstance(value, dict) and {"left", "right"} <= set(value):
+        return [value["left"], value["right"]]
+    return value
+
+
+Pair = Annotated[tuple[Text, Text], BeforeValidator(_pair)]
+
+
+class MatchingQuestion(_Closed):
+    type: Literal["matching"]
+    pairs: list[Pair] = Field(min_length=2, max_length=26)
+
+    @field_validator("pairs")
+    @classmethod
+    def _distinct(cls, value: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        for side, name in ((0, "left"), (1, "right")):
+            seen = [p[side] for p in value]
+            dup = next((x for x in seen if seen.count(x) > 1), None)
+            if dup is not None:
+                raise PydanticCustomError("pair_dup", "'{d}' appears twice on the {s}", {"d": dup, "s": name})
+        return value
+
+    @property
+    def items_count(self) -> int:
+        return len(self.pairs)
+
+
+class OrderingQuestion(_Closed):
+    type: Literal["ordering"]
+    items: list[Text] = Field(min_length=2, max_length=26)
+
+    @field_validator("items")
+    @classmethod
+    def _distinct(cls, value: list[str]) -> list[str]:
+        dup = next((x for x in value if value.count(x) > 1), None)
+        if dup is not None:
+            raise PydanticCustomError("order_dup", "'{d}' appears twice", {"d": dup})
+        return value
+
+    @property
+    def items_count(self) -> int:
+        return len(self.items)
+
+
+QUESTION_TYPES: dict[str, type[Model]] = {
+    "written": WrittenQuestion,
+    "choice": ChoiceQuestion,
+    "true-false": TrueFalseQuestion,
+    "cloze": ClozeQuestion,
+    "matching": MatchingQuestion,
+    "ordering": OrderingQuestion,
+}
 
 
 def _question_tag(value: Any) -> str:
@@ -282,7 +448,10 @@ class UnknownQuestion(Item):
 
 
 Question = Annotated[
-    Union[Annotated[WrittenQuestion, Tag("written")], Annotated[UnknownQuestion, Tag("unknown")]],
+    Union[
+        tuple(Annotated[model, Tag(tag)] for tag, model in QUESTION_TYPES.items())  # type: ignore[misc]
+        + (Annotated[UnknownQuestion, Tag("unknown")],)
+    ],
     Discriminator(_question_tag),
 ]
 
@@ -462,6 +631,21 @@ def _unwrap(annotation: Any) -> list[Any]:
     return []
 
 
+def _strip_tags(path: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop the tags pydantic puts after the index of a tagged-union list (the data has no such key)."""
+    out = []
+    for i, part in enumerate(path):
+        if i >= 2 and isinstance(path[i - 1], int) and (
+            (path[i - 2] == "contents" and part in CONTENT_KINDS or part == "unknown")
+            or (path[i - 2] == "questions" and (part in QUESTION_TYPES or part == "unknown"))
+        ):
+            continue
+        if part in _INNER_TAGS:
+            continue
+        out.append(part)
+    return tuple(out)
+
+
 def _allowed_keys(root: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
     """The keys allowed at `path`, found by walking the model classes (for did-you-mean)."""
     candidates: list[type[BaseModel]] = [root]
@@ -508,12 +692,7 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
     for item in error.errors(include_url=False):
         path = tuple(item["loc"])
         kind = item["type"]
-        # a tagged union puts its tag after the list index; the data has no such key
-        clean = tuple(
-            p
-            for i, p in enumerate(path)
-            if not (i > 0 and isinstance(path[i - 1], int) and p in _TAGS) and p not in _INNER_TAGS
-        )
+        clean = _strip_tags(path)
         if kind == "extra_forbidden":
             key = clean[-1]
             allowed = _allowed_keys(root_model, path[:-1])
@@ -528,7 +707,9 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
         else:
             msg = item["msg"]
             msg = msg[0].lower() + msg[1:] if msg else msg
-            if kind.startswith(("string_", "int_", "bool_", "list_", "dict_", "model_", "literal_", "float_", "greater", "less", "too_")):
+            if not isinstance(item.get("input"), (dict, list)) and kind.startswith(
+                ("string_", "int_", "bool_", "list_", "dict_", "model_", "literal_", "float_", "greater", "less", "too_")
+            ):
                 msg = f"{msg} (got {_describe(item.get('input'))})"
             message = f"{field}: {msg}"
         problems.append(Problem(locate(loaded.data, path, fallback), message))
@@ -549,5 +730,4 @@ def _without_explained_missing(problems: list[Problem]) -> list[Problem]:
     return kept
 
 
-_TAGS = set(CONTENT_KINDS) | set(QUESTION_TYPES) | {"unknown"}
 _INNER_TAGS = {"by-id", "inline"}

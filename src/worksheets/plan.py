@@ -15,6 +15,7 @@ from worksheets import document as d
 from worksheets import model as m
 from worksheets.errors import Loc, ProblemList
 from worksheets.library import REFERENCE, Library
+from worksheets.shuffle import permutation
 from worksheets.text import Prose, parse
 
 LINES_PER_MARK = 2.5
@@ -187,8 +188,10 @@ class _Planner:
             out.append(d.QuestionsBlock(title, intro_prose, tuple(questions)))
         return out
 
-    def question(self, q: m.WrittenQuestion) -> d.Question:
+    def question(self, q: Any) -> d.Question:
         number = self.question_number[q.id]
+        if not isinstance(q, m.WrittenQuestion):
+            return self.closed(q, number)
         parts = tuple(
             self.written(p, q.id, f"{number}({letters(i).lower()})", f"({letters(i).lower()})", q.sources)
             for i, p in enumerate(part for part in q.parts if in_tier(part, self.tier))
@@ -216,6 +219,53 @@ class _Planner:
             scheme=self.scheme(q.mark_scheme),
             scaffold=self.scaffold(q.scaffold) if self.tier == "support" and q.scaffold else None,
             sources=tuple(f"Source {self.source_letter[s]}" for s in sources if s in self.source_letter),
+        )
+
+    def closed(self, q: Any, number: str) -> d.Question:
+        """A choice, true-false, cloze, matching or ordering question: its prompt, marks and key."""
+        detail: d.Detail
+        key = (q.id, self.variant or "")
+        prompt = q.prompt or ""
+        if isinstance(q, m.ChoiceQuestion):
+            order = permutation(len(q.options), *key, "options") if self.variant else list(range(len(q.options)))
+            correct = sorted(order.index(i) for i in q.correct_list)
+            detail = d.Choice(tuple(self.prose(q.options[i], q, "options") for i in order), tuple(correct))
+        elif isinstance(q, m.TrueFalseQuestion):
+            detail = d.TrueFalse(tuple((self.prose(st.text, st, "text"), st.answer) for st in q.statements))
+            prompt = prompt or "Decide whether each statement is true or false. Tick one box in each row."
+        elif isinstance(q, m.ClozeQuestion):
+            counter = iter(range(1, 1000))
+            marked = m.GAP.sub(lambda _: f"{d.GAP_OPEN}{next(counter)}{d.GAP_CLOSE}", q.text)
+            answers = tuple(q.gaps)
+            bank: tuple[str, ...] = ()
+            if q.word_bank:
+                words = list(dict.fromkeys([*answers, *q.distractors]))
+                bank = tuple(words[i] for i in permutation(len(words), *key, "word-bank"))
+            detail = d.Cloze(self.prose(marked, q, "text"), answers, bank)
+            prompt = prompt or ("Fill in the gaps, using words from the box." if bank else "Fill in the gaps.")
+        elif isinstance(q, m.MatchingQuestion):
+            order = permutation(len(q.pairs), *key, "right")
+            detail = d.Matching(
+                tuple(self.prose(left, q, "pairs") for left, _ in q.pairs),
+                tuple(self.prose(q.pairs[i][1], q, "pairs") for i in order),
+                tuple(order.index(i) for i in range(len(q.pairs))),
+            )
+            prompt = prompt or "Match each item on the left to one on the right. Write its letter in the box."
+        else:
+            order = permutation(len(q.items), *key, "items")
+            detail = d.Ordering(
+                tuple(self.prose(q.items[i], q, "items") for i in order),
+                tuple(order.index(i) for i in range(len(q.items))),
+            )
+            prompt = prompt or f"Put these in order. Number the boxes from 1 (first) to {len(q.items)} (last)."
+        return d.Question(
+            id=q.id, number=number, label=number, kind=q.type,
+            prompt=parse(self.substitute(prompt, q.where("prompt"), "prompt")) if prompt else (),
+            marks=q.total, answer=d.AnswerArea("none"),
+            model_answer=self.prose(q.model_answer, q, "model_answer"), scheme=self.scheme(q.mark_scheme),
+            scaffold=self.scaffold(q.scaffold) if self.tier == "support" and q.scaffold else None,
+            sources=tuple(f"Source {self.source_letter[s]}" for s in q.sources if s in self.source_letter),
+            detail=detail,
         )
 
     def answer(self, answer: m.AnswerSpace | None, marks: int) -> d.AnswerArea:

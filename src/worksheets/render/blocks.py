@@ -58,9 +58,10 @@ def student_fields(names: tuple[str, ...], s: Styles, width: float) -> Table:
     ]
     for i in range(len(names)):
         commands.append(("LINEBELOW", (2 * i + 1, 0), (2 * i + 1, 0), 0.6, Color(0.25, 0.25, 0.25)))
-    # spread the fields: a little gap after each writing line
-    widths = [w + (8 if i % 2 == 1 and i < len(widths) - 1 else 0) for i, w in enumerate(widths)]
-    commands += [("RIGHTPADDING", (i, 0), (i, 0), 12) for i in range(1, len(widths) - 1, 2)]
+    # a clear gap between one writing line and the next label
+    commands += [("LEFTPADDING", (i, 0), (i, 0), 14) for i in range(2, len(widths), 2)]
+    widths = [w + (14 if i % 2 == 0 and i > 0 else 0) for i, w in enumerate(widths)]
+    widths[-1] -= 14 * (len(names) - 1)
     table = Table([cells], colWidths=widths, rowHeights=[s.theme.body * 2.2])
     table.setStyle(TableStyle(commands))
     return table

@@ -12,13 +12,19 @@ MIN_RUN = 4  # fewest answer lines left on either side of a page break
 class AnswerLines(Flowable):
     """Ruled writing lines; splits between lines at a page break, never mid-line."""
 
-    def __init__(self, lines: int, pitch: float, grey: float, indent: float = 0.0, first_gap: float = 0.0) -> None:
+    def __init__(
+        self, lines: int, pitch: float, grey: float, indent: float = 0.0, first_gap: float = 0.0,
+        continued: str = "", font: tuple[str, float] = ("Sans-Italic", 9),
+    ) -> None:
         super().__init__()
         self.lines = lines
         self.pitch = pitch
         self.grey = grey
         self.indent = indent
         self.first_gap = first_gap
+        self.continued = continued  # label printed above lines carried on to a new page
+        self.font = font
+        self.label = ""
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -30,14 +36,19 @@ class AnswerLines(Flowable):
         fits = min(fits, self.lines - MIN_RUN)  # never leave a stub of a line or two for the next page
         if fits < MIN_RUN:
             return []
-        return [
-            AnswerLines(fits, self.pitch, self.grey, self.indent, self.first_gap),
-            AnswerLines(self.lines - fits, self.pitch, self.grey, self.indent),
-        ]
+        head = AnswerLines(fits, self.pitch, self.grey, self.indent, self.first_gap, self.continued, self.font)
+        head.label = self.label
+        tail = AnswerLines(self.lines - fits, self.pitch, self.grey, self.indent, self.font[1] * 0.6, self.continued, self.font)
+        tail.label = self.continued
+        return [head, tail]
 
     def draw(self) -> None:
         canvas = self.canv
         canvas.saveState()
+        if self.label:
+            canvas.setFont(*self.font)
+            canvas.setFillGray(0.3)
+            canvas.drawString(self.indent, self.height - self.font[1], self.label)
         canvas.setStrokeGray(self.grey)
         canvas.setLineWidth(0.5)
         for i in range(self.lines):
@@ -97,3 +108,22 @@ def panel(
         commands.append(("LINEBEFORE", (0, 0), (0, -1), left_rule, black))
     table.setStyle(TableStyle(commands))
     return table
+
+
+class TickBox(Flowable):
+    """An empty square for a tick, a letter or a number."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeGray(0.1)
+        canvas.setLineWidth(0.7)
+        canvas.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+        canvas.restoreState()

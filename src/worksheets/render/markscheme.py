@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from worksheets import document as d
-from worksheets.render import questions
+from worksheets.render import blocks, questions
 from worksheets.render.flow import panel
 from worksheets.render.page import Furniture, build_pdf, frame_size
 from worksheets.render.prose import Styles, plain_markup, styles_for
@@ -32,7 +33,7 @@ def version_line(doc: d.Document) -> str:
     return " · ".join(parts)
 
 
-def story(doc: d.Document, s: Styles, width: float) -> list[Flowable]:
+def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowable]:
     t = s.theme
     total = doc.total_marks
     out: list[Flowable] = [Paragraph(plain_markup(f"Mark scheme: {doc.title}"), s.title)]
@@ -41,7 +42,8 @@ def story(doc: d.Document, s: Styles, width: float) -> list[Flowable]:
     out.append(Paragraph(plain_markup(f"{version_line(doc)} · Total: {total} marks"), s.subtitle))
     out.append(Spacer(1, t.body))
     rows: list[list[Flowable]] = [[Paragraph("General guidance", s.cell_bold)]]
-    rows += [[Paragraph(plain_markup(line), s.cell, bulletText="•")] for line in GUIDANCE]
+    bullet = ParagraphStyle("guidance", parent=s.cell, leftIndent=t.body, bulletIndent=0)
+    rows += [[Paragraph(plain_markup(line), bullet, bulletText="•")] for line in GUIDANCE]
     out.append(panel(rows, width, fill=None))
     out.append(Spacer(1, t.body))
     out.append(Paragraph("Summary of marks", s.heading))
@@ -49,17 +51,23 @@ def story(doc: d.Document, s: Styles, width: float) -> list[Flowable]:
     out.append(Spacer(1, t.body))
     for block in doc.blocks:
         if isinstance(block, d.QuestionsBlock) and block.questions:
-            if block.title:
-                out.append(Paragraph(plain_markup(block.title), s.heading))
+            lead = [Paragraph(plain_markup(block.title), s.heading)] if block.title else []
             for q in block.questions:
-                out += questions.markscheme_question(q, s, width)
+                out += questions.markscheme_question(q, s, width, lead)
+                lead = []
+    sources = [b for b in doc.blocks if isinstance(b, d.SourceBlock)]
+    if sources:
+        out.append(PageBreak())
+        out.append(Paragraph("Sources, as printed on the paper", s.heading))
+        for block in sources:
+            out += blocks.source(block, s, width, height * 0.5)
     return out
 
 
 def render(doc: d.Document) -> bytes:
     theme = theme_for(doc.style)
     s = styles_for(theme)
-    width, _ = frame_size(doc.paper, theme)
+    width, height = frame_size(doc.paper, theme)
     furniture = Furniture(
         theme=theme,
         header_left=f"Mark scheme: {doc.title}",
@@ -67,4 +75,4 @@ def render(doc: d.Document) -> bytes:
         footer_left=doc.version_code if doc.version_code != "C" else "",
         turn_over=False,
     )
-    return build_pdf(story(doc, s, width), doc.paper, furniture, f"Mark scheme: {doc.title}", "Mark scheme")
+    return build_pdf(story(doc, s, width, height), doc.paper, furniture, f"Mark scheme: {doc.title}", "Mark scheme")

@@ -117,7 +117,8 @@ def build_pdf(flowables: list[Flowable], paper: str, furniture: Furniture, title
     doc = BaseDocTemplate(
         buffer, pagesize=pagesize, leftMargin=t.margin_left, rightMargin=t.margin_right, topMargin=t.margin_top,
         bottomMargin=t.margin_bottom, title=title, subject=subject, author="", creator="worksheets",
-        producer="worksheets", invariant=1, pageCompression=1,
+        producer="worksheets", invariant=1, pageCompression=1, initialFontName=face_name(t.font),
+        initialFontSize=t.body,
     )
     width, height = frame_size(paper, t)
     frame = Frame(t.margin_left, t.margin_bottom, width, height, id="body", leftPadding=0, rightPadding=0,

@@ -7,7 +7,9 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Indenter, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from worksheets import document as d
+from worksheets.render import closed
 from worksheets.render.flow import AnswerBox, AnswerLines
+from worksheets.fonts import face_name
 from worksheets.render.prose import Styles, flowables, plain_markup
 from worksheets.theme import MM
 
@@ -58,20 +60,27 @@ def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Style
 def _prompt(q: d.Question, s: Styles) -> list[Flowable]:
     """The prompt's paragraphs; the last one without space after, so the marks sit on its last line."""
     items = flowables(q.prompt, s.body, s.theme)
+    extra = closed.instruction(q)
+    if extra:
+        items.append(Paragraph(f"<b>{plain_markup(extra)}</b>", s.body))
     if items and isinstance(items[-1], Paragraph):
         items[-1] = Paragraph(items[-1].text, s.cell)
     return items
 
 
-def answer_space(area: d.AnswerArea, s: Styles, indent: float, max_height: float) -> tuple[list[Flowable], list[Flowable]]:
-    """The answer space as (kept with the prompt, may run on)."""
+def answer_space(
+    area: d.AnswerArea, s: Styles, indent: float, max_height: float, number: str = ""
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The answer space as (kept with the prompt, may run on); lines carried over a page say whose they are."""
     t = s.theme
     if area.kind == "lines" and area.lines > 0:
         head = min(area.lines, KEEP_LINES)
-        kept: list[Flowable] = [AnswerLines(head, t.line_pitch, t.rule_grey, indent)]
+        continued = f"Question {number} continued" if number else ""
+        font = (face_name(t.font, italic=t.italic), t.small)
+        kept: list[Flowable] = [AnswerLines(head, t.line_pitch, t.rule_grey, indent, continued=continued, font=font)]
         rest: list[Flowable] = []
         if area.lines > head:
-            rest.append(AnswerLines(area.lines - head, t.line_pitch, t.rule_grey, indent))
+            rest.append(AnswerLines(area.lines - head, t.line_pitch, t.rule_grey, indent, continued=continued, font=font))
         return kept, rest
     if area.kind == "box" and area.height > 0:
         return [Spacer(1, 4), AnswerBox(area.height, indent, max_height - 3 * t.leading)], []
@@ -85,25 +94,29 @@ def handout_question(q: d.Question, s: Styles, width: float, max_height: float) 
     """A question with its answer space; its prompt never ends a page without the space's start."""
     t = s.theme
     gap = Spacer(1, t.body * 1.1)
+    if q.detail is not None:
+        indent = label_width(s)
+        body = closed.handout(q, s, width - indent)
+        row = question_row(q.label, _prompt(q, s), q.marks, s, width)
+        return [KeepTogether([row, Spacer(1, t.paragraph_space), Indenter(left=indent), *body, Indenter(left=-indent)]), gap]
     if not q.parts:
-        kept, rest = _with_space(question_row(q.label, _prompt(q, s), q.marks, s, width), q.answer, s, max_height)
+        kept, rest = _with_space(question_row(q.label, _prompt(q, s), q.marks, s, width), q.answer, s, max_height, q.number)
         return [KeepTogether(kept), *rest, gap]
     out: list[Flowable] = []
     stem: list[Flowable] = [question_row(q.label, _prompt(q, s), None, s, width), Spacer(1, t.paragraph_space)]
     indent = label_width(s)
     for part in q.parts:
         row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
-        kept, rest = _with_space(row, part.answer, s, max_height, indent=indent)
+        kept, rest = _with_space(row, part.answer, s, max_height, part.number, indent=indent)
         out += [KeepTogether(stem + kept), *rest, Spacer(1, t.body * 0.6)]
         stem = []
-    out.append(Paragraph(f"(Total for Question {plain_markup(q.label)} = {q.marks} marks)", s.marks))
     return out + [gap]
 
 
 def _with_space(
-    row: Table, area: d.AnswerArea, s: Styles, max_height: float, indent: float = 0
+    row: Table, area: d.AnswerArea, s: Styles, max_height: float, number: str, indent: float = 0
 ) -> tuple[list[Flowable], list[Flowable]]:
-    kept, rest = answer_space(area, s, indent + label_width(s), max_height)
+    kept, rest = answer_space(area, s, indent + label_width(s), max_height, number)
     lead = [Spacer(1, s.theme.body * 0.3)] if kept else []
     return [row, *lead, *kept], rest
 
@@ -114,11 +127,14 @@ GRID = Color(0.55, 0.55, 0.55)
 HEAD_FILL = Color(0.86, 0.86, 0.86)
 
 
-def markscheme_question(q: d.Question, s: Styles, width: float) -> list[Flowable]:
-    """The question as set, then everything a marker needs for it (and for each part)."""
+def markscheme_question(q: d.Question, s: Styles, width: float, lead: list[Flowable] = ()) -> list[Flowable]:
+    """The question as set, then everything a marker needs for it (and for each part).
+
+    `lead` (a block heading) is kept on the page of the question."""
     t = s.theme
     indent = label_width(s)
-    out = _marked(question_row(q.label, _prompt(q, s), None if q.parts else q.marks, s, width), _marking(q, s, width - indent), indent)
+    row = question_row(q.label, _prompt(q, s), None if q.parts else q.marks, s, width)
+    out = _marked(row, _marking(q, s, width - indent), indent, list(lead))
     for part in q.parts:
         out.append(Spacer(1, t.paragraph_space))
         row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
@@ -127,10 +143,10 @@ def markscheme_question(q: d.Question, s: Styles, width: float) -> list[Flowable
     return out
 
 
-def _marked(row: Table, marking: list[Flowable], indent: float) -> list[Flowable]:
+def _marked(row: Table, marking: list[Flowable], indent: float, lead: list[Flowable] | None = None) -> list[Flowable]:
     """A question row kept with the start of its marking guidance, which is indented under the prompt."""
     head, rest = marking[:2], marking[2:]
-    return [KeepTogether([row, Indenter(left=indent), *head]), *rest, Indenter(left=-indent)]
+    return [KeepTogether([*(lead or []), row, Indenter(left=indent), *head]), *rest, Indenter(left=-indent)]
 
 
 def _label(text: str, s: Styles) -> Paragraph:
@@ -141,8 +157,8 @@ def _marking(q: d.Question, s: Styles, width: float) -> list[Flowable]:
     t = s.theme
     out: list[Flowable] = []
     scheme = q.scheme
-    if q.model_answer:
-        out += [_label("Model answer", s), *flowables(q.model_answer, s.body, t)]
+    if q.detail is not None:
+        out += closed.scheme(q, s, width)
     if scheme.guidance:
         out += [_label("Guidance", s), *flowables(scheme.guidance, s.body, t)]
     if scheme.points:
@@ -157,7 +173,9 @@ def _marking(q: d.Question, s: Styles, width: float) -> list[Flowable]:
         out.append(_label("Indicative content: students may include", s))
         for item in scheme.indicative:
             out += _bulleted(item, s)
-    if not out and not q.parts:
+    if q.model_answer:
+        out += [_label("Model answer", s), *flowables(q.model_answer, s.body, t)]
+    if not out and not q.parts and q.detail is None:
         out.append(Paragraph("<i>No model answer or mark scheme given.</i>" if t.italic else "No model answer or mark scheme given.", s.body))
     return out
 
