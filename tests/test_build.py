@@ -142,3 +142,32 @@ def test_example_builds_and_hides_answers(run, example):
     assert f"Total: {total} marks" in marks
     assert "Model answer" in marks and "Model answer" not in handout
     assert "Levels of response" in marks and "Level 4" in marks
+
+
+def test_source_insert(run, specs):
+    result = run("build", "insert.yaml", cwd=specs)
+    assert result.code == 0, result.stderr
+    folder = specs / "output/insert"
+    assert sorted(p.name for p in folder.iterdir()) == ["insert-markscheme.pdf", "insert-sources.pdf",
+                                                        "insert-student.pdf"]
+    handout = flat(pdf_text(folder / "insert-student.pdf"))
+    insert = flat(pdf_text(folder / "insert-sources.pdf"))
+    assert "INSERT-TEXT-ONE" not in handout and "INSERT-TEXT-TWO" not in handout
+    assert "Sources A–B are in the separate source insert." in handout
+    assert "1 How useful is Source A? [8 marks]" in handout
+    assert "Source A Adapted from a diary. INSERT-TEXT-ONE" in insert
+    assert "Source B Adapted from a speech. INSERT-TEXT-TWO" in insert
+
+
+def test_grading_table_on_request_and_by_default_from_ten_questions(run, specs):
+    assert run("build", "insert.yaml", cwd=specs).code == 0
+    handout = flat(pdf_text(specs / "output/insert/insert-student.pdf"))
+    assert "Question 1 2 Total Marks 8 4 12 Awarded" in handout
+    assert run("build", "basic.yaml", cwd=specs).code == 0
+    assert "Awarded" not in pdf_text(specs / "output/basic/basic-student.pdf")
+    many = specs / "many.yaml"
+    questions = "\n".join(f"  - {{id: q{i}, prompt: P{i}, marks: 1}}" for i in range(10))
+    many.write_text("worksheet:\n  title: Many\n  contents:\n    - questions: [" + ", ".join(f"q{i}" for i in range(10))
+                    + "]\nquestions:\n" + questions + "\n", encoding="utf-8")
+    assert run("build", "many.yaml", cwd=specs).code == 0
+    assert "Awarded" in pdf_text(specs / "output/many/many-student.pdf")

@@ -64,6 +64,8 @@ def plan_spec(spec: Path, options: Options) -> list[Job]:
                 if options.paper:
                     doc = dataclasses.replace(doc, paper=options.paper)
                 jobs.append(Job(folder / output_name(stem, "student", tier, style, variant), doc, "student"))
+                if doc.source_insert and doc.sources:
+                    jobs.append(Job(folder / output_name(stem, "sources", tier, style, variant), doc, "sources"))
                 if ws.mark_scheme and options.mark_scheme:
                     jobs.append(Job(folder / output_name(stem, "markscheme", tier, style, variant), doc, "markscheme"))
     if problems:

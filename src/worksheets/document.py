@@ -194,6 +194,12 @@ class Document:
     tier: str = "core"
     style: str = "standard"
     variant: str | None = None
+    source_insert: bool = False  # sources go in a separate insert; the handout refers to them by letter
+    grading_table: bool = False  # question | marks available | mark awarded, on the first page
+
+    @property
+    def sources(self) -> tuple[SourceBlock, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, SourceBlock))
 
     @property
     def questions(self) -> tuple[Question, ...]:

@@ -594,6 +594,7 @@ class Worksheet(Model):
     styles: list[StyleName] = ["standard"]
     mark_scheme: bool = True
     source_insert: bool = False
+    grading_table: Union[Literal["auto"], bool] = "auto"
     variants: Annotated[int, Field(ge=1, le=MAX_VARIANTS)] = 1
 
 
@@ -702,6 +703,11 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
             problems.append(Problem(locate(loaded.data, path, fallback, key=True), message))
             continue
         field = _field_name(clean)
+        if kind == "too_short" and "min_length" in item.get("ctx", {}):
+            ctx = item["ctx"]
+            message = f"{field}: needs at least {ctx['min_length']} items, found {ctx.get('actual_length', 0)}"
+            problems.append(Problem(locate(loaded.data, path, fallback), message))
+            continue
         if kind == "missing":
             message = f"{_field_name(clean[:-1])}: missing required key '{clean[-1]}'"
         else:

@@ -328,4 +328,15 @@ def plan(library: Library, stem: str, tier: str = "core", style: str = "standard
         tier=tier,
         style=style,
         variant=variant,
+        source_insert=ws.source_insert,
+        grading_table=_grading_table(ws.grading_table, blocks),
     )
+
+
+GRADING_TABLE_FROM = 10  # questions; below this a worksheet gets no grading table unless asked
+
+
+def _grading_table(setting: str | bool, blocks: list[d.Block]) -> bool:
+    if setting == "auto":
+        return sum(len(b.questions) for b in blocks if isinstance(b, d.QuestionsBlock)) >= GRADING_TABLE_FROM
+    return bool(setting)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from worksheets.document import Document
 
-Role = Literal["student", "markscheme"]
+Role = Literal["student", "markscheme", "sources"]
 
 
 def render(document: Document, role: Role) -> bytes:
@@ -15,4 +15,6 @@ def render(document: Document, role: Role) -> bytes:
 
     if role == "student":
         return handout.render(document)
+    if role == "sources":
+        return handout.render_insert(document)
     return markscheme.render(document)

@@ -45,7 +45,7 @@ def student_fields(names: tuple[str, ...], s: Styles, width: float) -> Table:
     """Name / Class / Date labels, each followed by a writing line; the first field gets the most room."""
     shares = [2.4] + [1.0] * (len(names) - 1)
     label_widths = [_label_width(n, s) for n in names]
-    free = width - sum(label_widths) - 8 * (len(names) - 1)
+    free = width - sum(label_widths)
     cells, widths = [], []
     for name, label_w, share in zip(names, label_widths, shares):
         cells += [Paragraph(plain_markup(f"{name}:"), s.cell_bold), ""]
@@ -62,7 +62,7 @@ def student_fields(names: tuple[str, ...], s: Styles, width: float) -> Table:
     commands += [("LEFTPADDING", (i, 0), (i, 0), 14) for i in range(2, len(widths), 2)]
     widths = [w + (14 if i % 2 == 0 and i > 0 else 0) for i, w in enumerate(widths)]
     widths[-1] -= 14 * (len(names) - 1)
-    table = Table([cells], colWidths=widths, rowHeights=[s.theme.body * 2.2])
+    table = Table([cells], colWidths=widths, rowHeights=[s.theme.body * 2.2], hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
 
@@ -148,3 +148,11 @@ def glossary(block: d.GlossaryBlock, s: Styles, width: float) -> list[Flowable]:
     )
     return [KeepTogether([Paragraph("Glossary", s.heading), Spacer(1, 2)]), table]
 
+
+
+def insert_note(sources: tuple[d.SourceBlock, ...], s: Styles, width: float) -> Flowable:
+    """Where the sources would be: a boxed note sending the student to the insert."""
+    letters = [b.letter for b in sources]
+    which = f"Source {letters[0]}" if len(letters) == 1 else f"Sources {letters[0]}–{letters[-1]}"
+    verb = "is" if len(letters) == 1 else "are"
+    return panel([[Paragraph(f"<b>{which} {verb} in the separate source insert.</b>", s.cell)]], width, fill=s.theme.box_grey)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
 from worksheets import document as d
 from worksheets.render import blocks, questions
@@ -15,10 +15,17 @@ def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowa
     """The handout's flowables, in order."""
     total = doc.total_marks
     out: list[Flowable] = blocks.title_block(doc, s, width, f"Total: {total} mark{'' if total == 1 else 's'}")
+    if doc.grading_table and doc.questions:
+        out += [questions.grading_table(doc.questions, s, width, total), Spacer(1, s.theme.body)]
     last_questions = max((i for i, b in enumerate(doc.blocks) if isinstance(b, d.QuestionsBlock)), default=-1)
+    insert_noted = False
     for index, block in enumerate(doc.blocks):
         if isinstance(block, d.SectionBlock):
             out += blocks.section(block, s, width)
+        elif isinstance(block, d.SourceBlock) and doc.source_insert:
+            if not insert_noted:
+                out.append(blocks.insert_note(doc.sources, s, width))
+                insert_noted = True
         elif isinstance(block, d.SourceBlock):
             out += blocks.source(block, s, width, height * 0.55)
         elif isinstance(block, d.QuestionsBlock):
@@ -53,3 +60,22 @@ def render(doc: d.Document) -> bytes:
         turn_over=True,
     )
     return build_pdf(story(doc, s, width, height), doc.paper, furniture, doc.title, "Student handout")
+
+
+def render_insert(doc: d.Document) -> bytes:
+    """The source insert: the worksheet's sources, lettered as on the handout, for exam-style papers."""
+    theme = theme_for(doc.style)
+    s = styles_for(theme)
+    width, height = frame_size(doc.paper, theme)
+    out: list[Flowable] = [Paragraph(plain_markup(f"Source insert: {doc.title}"), s.title)]
+    if doc.subtitle:
+        out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
+    out.append(Paragraph("The sources for the questions. Do not write on this insert.", s.subtitle))
+    out.append(Spacer(1, theme.body * 1.5))
+    for block in doc.sources:
+        out += blocks.source(block, s, width, height * 0.6)
+    furniture = Furniture(
+        theme=theme, header_left=f"Source insert: {doc.title}", header_right="",
+        footer_left=doc.version_code if doc.version_code != "C" else "", turn_over=False,
+    )
+    return build_pdf(out, doc.paper, furniture, f"Source insert: {doc.title}", "Source insert")

@@ -265,3 +265,31 @@ def summary_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
         )
     )
     return table
+
+
+def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, total: int) -> Table:
+    """For the teacher on page 1: each question's marks available and a box for the mark awarded."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    head_w = max(stringWidth(w, s.cell_bold.fontName, s.cell_bold.fontSize) for w in ("Question", "Awarded")) + 12
+    col = max(stringWidth("Total", s.cell_bold.fontName, s.cell_bold.fontSize) + 12, s.theme.body * 2.2)
+    labels = [q.number for q in questions] + ["Total"]
+    fits = max(1, int((width - head_w) // col))
+    bands = -(-len(labels) // fits)
+    per_row = -(-len(labels) // bands)  # balanced bands, not a full one and a stub
+    marks = [str(q.marks) for q in questions] + [str(total)]
+    rows: list[list[object]] = []
+    for start in range(0, len(labels), per_row):
+        chunk = slice(start, start + per_row)
+        pad = [""] * (per_row - len(labels[chunk]))
+        rows.append([Paragraph("Question", s.cell_bold)] + [Paragraph(x, s.cell_bold) for x in labels[chunk]] + pad)
+        rows.append([Paragraph("Marks", s.cell)] + [Paragraph(x, s.cell) for x in marks[chunk]] + pad)
+        rows.append([Paragraph("Awarded", s.cell)] + [""] * per_row)
+    table = Table(rows, colWidths=[head_w] + [col] * per_row, hAlign="LEFT",
+                  rowHeights=[None, None, s.theme.body * 2.2] * (len(rows) // 3))
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    for r in range(0, len(rows), 3):
+        commands.append(("BACKGROUND", (0, r), (-1, r), HEAD_FILL))
+    table.setStyle(TableStyle(commands))
+    return KeepTogether([Paragraph("For the teacher's use", s.small), Spacer(1, 2), table])  # type: ignore[return-value]

@@ -1,0 +1,99 @@
+"""Every question type on the handout (no answers) and in the mark scheme (all answers)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import flat, pdf_text
+from worksheets.shuffle import permutation
+
+
+def build(run, specs):
+    result = run("build", "types.yaml", cwd=specs)
+    assert result.code == 0, result.stderr
+    folder = specs / "output/types"
+    return flat(pdf_text(folder / "types-student.pdf")), flat(pdf_text(folder / "types-markscheme.pdf"))
+
+
+def test_default_marks_and_total(run, specs):
+    handout, scheme = build(run, specs)
+    # choice 1 + 1, true-false 3, cloze 3, matching 4, ordering 5, cloze 2
+    assert "Total: 19 marks" in handout and "Total: 19 marks" in scheme
+    assert "What was the Gulag? Tick one box. [1 mark]" in handout
+    assert "Which two men led the NKVD? Tick two boxes. [1 mark]" in handout
+    assert "[3 marks]" in handout and "[4 marks]" in handout and "[5 marks]" in handout
+
+
+def test_choice(run, specs):
+    handout, scheme = build(run, specs)
+    assert "A A system of labour camps B A secret police force C A five-year plan D A party newspaper" in handout
+    assert "Answer: A A A system of labour camps" in scheme
+    assert "Answers: A, C A Yagoda C Yezhov" in scheme
+    assert "Answer" not in handout
+
+
+def test_true_false(run, specs):
+    handout, scheme = build(run, specs)
+    assert "Statement True False Kirov led the party in Leningrad. Kirov died of natural causes." in handout
+    assert ("Kirov led the party in Leningrad. True Kirov died of natural causes. False "
+            "Kirov was killed in 1934. True") in scheme
+
+
+def test_cloze_gaps_are_numbered_and_answers_only_in_the_scheme(run, specs):
+    handout, scheme = build(run, specs)
+    assert re.search(r"In December \(1\) _+ the party chief \(2\) _+ was shot in \(3\) _+\.", handout)
+    for answer in ("GAPONE", "GAPTWO", "GAPTHREE"):
+        assert answer not in handout
+    assert "In December (1) GAPONE the party chief (2) GAPTWO was shot in (3) GAPTHREE." in scheme
+    assert "(1) GAPONE (2) GAPTWO (3) GAPTHREE" in scheme
+
+
+def test_cloze_word_bank_is_shuffled_and_has_distractors(run, specs):
+    handout, _ = build(run, specs)
+    bank = re.search(r"Word bank (.*?) \d+ ", handout + " 9 ").group(1).split()
+    assert sorted(bank[:3]) == ["Cheka", "Gulag", "NKVD"]
+
+
+def _right_column(handout: str) -> list[str]:
+    return re.findall(r"RIGHT\w+", handout)
+
+
+def test_matching_right_column_is_shuffled_and_the_scheme_pairs_it(run, specs):
+    handout, scheme = build(run, specs)
+    shown = _right_column(handout)
+    assert sorted(shown) == sorted(["RIGHTONE", "RIGHTTWO", "RIGHTTHREE", "RIGHTFOUR"])
+    assert shown != ["RIGHTONE", "RIGHTTWO", "RIGHTTHREE", "RIGHTFOUR"]
+    letters = {word: "ABCD"[i] for i, word in enumerate(shown)}
+    for number, (left, right) in enumerate(
+        [("Yagoda", "RIGHTONE"), ("Yezhov", "RIGHTTWO"), ("Beria", "RIGHTTHREE"), ("Dzerzhinsky", "RIGHTFOUR")], 1
+    ):
+        assert f"{number}. {left} → {letters[right]} {right}" in scheme
+
+
+def test_ordering_is_shuffled_and_the_scheme_gives_the_order(run, specs):
+    handout, scheme = build(run, specs)
+    shown = re.findall(r"EVENT\w+", handout)
+    right = ["EVENTONE", "EVENTTWO", "EVENTTHREE", "EVENTFOUR", "EVENTFIVE"]
+    assert sorted(shown) == sorted(right) and shown != right
+    expected = ", ".join("ABCDE"[shown.index(e)] for e in right)
+    assert f"Correct order: {expected}" in scheme
+
+
+def test_shuffles_are_deterministic(run, specs):
+    first = build(run, specs)
+    assert build(run, specs) == first
+
+
+def test_glossary_subset_is_alphabetical(run, specs):
+    handout, _ = build(run, specs)
+    assert "Glossary Term Meaning alpha First letter. Mid Middle. Zeta Last letter." in handout
+
+
+@given(st.integers(3, 30), st.text(max_size=10))
+def test_a_shuffle_of_three_or_more_always_moves_something(count, key):
+    order = permutation(count, key)
+    assert sorted(order) == list(range(count)) and order != list(range(count))
+    assert permutation(count, key) == order
