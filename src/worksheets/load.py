@@ -168,6 +168,17 @@ class _Builder:
         return text
 
 
+def _hint(what: str) -> str:
+    """A teacher-sized hint for the YAML mistakes people make most."""
+    if "got '?'" in what:
+        return " (text with a '?' inside [...] or {...} must be in quotes)"
+    if "mapping values are not allowed here" in what:
+        return " (text containing ': ' must be in quotes)"
+    if "found character '\\t'" in what:
+        return " (indent with spaces, not tabs)"
+    return ""
+
+
 def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
@@ -176,7 +187,7 @@ def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
         what = error.problem or "invalid YAML"
         if error.context:
             what = f"{error.context}: {what}"
-        return Problem(Loc(file, mark.line + 1, mark.column + 1), f"YAML syntax error: {what}")
+        return Problem(Loc(file, mark.line + 1, mark.column + 1), f"YAML syntax error: {what}{_hint(what)}")
     if isinstance(error, yaml.reader.ReaderError):
         before = text[: error.position]
         line = before.count("\n") + 1

@@ -595,6 +595,8 @@ class Worksheet(Model):
     mark_scheme: bool = True
     source_insert: bool = False
     grading_table: Union[Literal["auto"], bool] = "auto"
+    show_tier_labels: bool = False
+    tier_labels: dict[TierName, Text] | None = None
     variants: Annotated[int, Field(ge=1, le=MAX_VARIANTS)] = 1
 
 

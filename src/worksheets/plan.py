@@ -15,7 +15,7 @@ from worksheets import document as d
 from worksheets import model as m
 from worksheets.errors import Loc, ProblemList
 from worksheets.library import REFERENCE, Library
-from worksheets.shuffle import permutation
+from worksheets.shuffle import permutation, variant_order
 from worksheets.text import Prose, parse
 
 LINES_PER_MARK = 2.5
@@ -35,6 +35,14 @@ def letters(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         out = string.ascii_uppercase[rem] + out
     return out
+
+
+def letter_index(label: str) -> int:
+    """A -> 0, Z -> 25, AA -> 26: the inverse of letters()."""
+    index = 0
+    for char in label:
+        index = index * 26 + (ord(char) - ord("A") + 1)
+    return index - 1
 
 
 def in_tier(item: Any, tier: str) -> bool:
@@ -61,7 +69,20 @@ class _Planner:
 
     # --- first pass: which questions and sources appear, and their numbers and letters ---
 
+    def shuffle(self, count: int, *key: str) -> list[int]:
+        """A deterministic order of `count` items; each variant has its own."""
+        if self.variant:
+            return variant_order(count, letter_index(self.variant), *key)
+        return permutation(count, *key)
+
     def question_ids(self, item: m.QuestionsRef) -> list[str]:
+        ids = self._question_ids(item)
+        if self.variant and len(ids) > 1:
+            # variants shuffle the question order within each block
+            ids = [ids[i] for i in self.shuffle(len(ids), "block", *ids)]
+        return ids
+
+    def _question_ids(self, item: m.QuestionsRef) -> list[str]:
         if isinstance(item.questions, str):
             if item.questions in self.lib.question_sets:
                 qset = self.lib.question_sets[item.questions]
@@ -224,10 +245,10 @@ class _Planner:
     def closed(self, q: Any, number: str) -> d.Question:
         """A choice, true-false, cloze, matching or ordering question: its prompt, marks and key."""
         detail: d.Detail
-        key = (q.id, self.variant or "")
+        key = (q.id,)
         prompt = q.prompt or ""
         if isinstance(q, m.ChoiceQuestion):
-            order = permutation(len(q.options), *key, "options") if self.variant else list(range(len(q.options)))
+            order = self.shuffle(len(q.options), *key, "options") if self.variant else list(range(len(q.options)))
             correct = sorted(order.index(i) for i in q.correct_list)
             detail = d.Choice(tuple(self.prose(q.options[i], q, "options") for i in order), tuple(correct))
         elif isinstance(q, m.TrueFalseQuestion):
@@ -240,11 +261,11 @@ class _Planner:
             bank: tuple[str, ...] = ()
             if q.word_bank:
                 words = list(dict.fromkeys([*answers, *q.distractors]))
-                bank = tuple(words[i] for i in permutation(len(words), *key, "word-bank"))
+                bank = tuple(words[i] for i in self.shuffle(len(words), *key, "word-bank"))
             detail = d.Cloze(self.prose(marked, q, "text"), answers, bank)
             prompt = prompt or ("Fill in the gaps, using words from the box." if bank else "Fill in the gaps.")
         elif isinstance(q, m.MatchingQuestion):
-            order = permutation(len(q.pairs), *key, "right")
+            order = self.shuffle(len(q.pairs), *key, "right")
             detail = d.Matching(
                 tuple(self.prose(left, q, "pairs") for left, _ in q.pairs),
                 tuple(self.prose(q.pairs[i][1], q, "pairs") for i in order),
@@ -252,7 +273,7 @@ class _Planner:
             )
             prompt = prompt or "Match each item on the left to one on the right. Write its letter in the box."
         else:
-            order = permutation(len(q.items), *key, "items")
+            order = self.shuffle(len(q.items), *key, "items")
             detail = d.Ordering(
                 tuple(self.prose(q.items[i], q, "items") for i in order),
                 tuple(order.index(i) for i in range(len(q.items))),
@@ -330,7 +351,15 @@ def plan(library: Library, stem: str, tier: str = "core", style: str = "standard
         variant=variant,
         source_insert=ws.source_insert,
         grading_table=_grading_table(ws.grading_table, blocks),
+        tier_label=_tier_label(ws, tier),
     )
+
+
+def _tier_label(ws: m.Worksheet, tier: str) -> str | None:
+    """Students are not labelled by tier unless the spec asks (`show_tier_labels`, or `tier_labels` given)."""
+    if ws.tier_labels is not None:
+        return ws.tier_labels.get(tier, tier.capitalize())  # type: ignore[call-overload]
+    return tier.capitalize() if ws.show_tier_labels else None
 
 
 GRADING_TABLE_FROM = 10  # questions; below this a worksheet gets no grading table unless asked

@@ -14,3 +14,16 @@ def permutation(count: int, *key: str) -> list[int]:
     if count >= 3 and order == sorted(order):
         order = order[1:] + order[:1]
     return order
+
+
+def variant_order(count: int, variant: int, *key: str) -> list[int]:
+    """The order for variant number `variant` (A = 0): shuffled, and unlike every earlier variant's when possible."""
+    earlier: list[list[int]] = []
+    for index in range(variant + 1):
+        order = permutation(count, *key, f"variant-{index}")
+        for _ in range(count):
+            if order not in earlier:
+                break
+            order = order[1:] + order[:1]
+        earlier.append(order)
+    return earlier[-1]

@@ -48,16 +48,35 @@ def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowa
     return out
 
 
-def render(doc: d.Document) -> bytes:
+def version_label(doc: d.Document) -> str:
+    """What the student's copy says about its version: "Version B", and the tier only if the spec shows it."""
+    parts = [doc.tier_label or "", f"Version {doc.variant}" if doc.variant else ""]
+    return " · ".join(p for p in parts if p)
+
+
+def tier_theme(doc: d.Document):  # type: ignore[no-untyped-def]
+    """The style's theme, with wider writing lines for the support tier (9.5 mm at least)."""
+    import dataclasses
+
+    from worksheets.theme import MM
+
     theme = theme_for(doc.style)
+    if doc.tier == "support" and theme.line_pitch < 9.5 * MM:
+        theme = dataclasses.replace(theme, line_pitch=9.5 * MM)
+    return theme
+
+
+def render(doc: d.Document) -> bytes:
+    theme = tier_theme(doc)
     s = styles_for(theme)
     width, height = frame_size(doc.paper, theme)
     furniture = Furniture(
         theme=theme,
         header_left=doc.title,
-        header_right="",
+        header_right=version_label(doc),
         footer_left=doc.version_code if doc.version_code != "C" else "",
         turn_over=True,
+        first_page_header=bool(version_label(doc)),
     )
     return build_pdf(story(doc, s, width, height), doc.paper, furniture, doc.title, "Student handout")
 

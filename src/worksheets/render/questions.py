@@ -4,11 +4,12 @@ model answer, marking points, levels grid and indicative content. Both share one
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Indenter, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from worksheets import document as d
 from worksheets.render import closed
-from worksheets.render.flow import AnswerBox, AnswerLines
+from worksheets.render.flow import AnswerBox, AnswerLines, panel
 from worksheets.fonts import face_name
 from worksheets.render.prose import Styles, flowables, plain_markup
 from worksheets.theme import MM
@@ -97,28 +98,76 @@ def handout_question(q: d.Question, s: Styles, width: float, max_height: float) 
     if q.detail is not None:
         indent = label_width(s)
         body = closed.handout(q, s, width - indent)
+        if q.scaffold:
+            body = scaffold_parts(q.scaffold, s, width - indent)[0] + body
         row = question_row(q.label, _prompt(q, s), q.marks, s, width)
         return [KeepTogether([row, Spacer(1, t.paragraph_space), Indenter(left=indent), *body, Indenter(left=-indent)]), gap]
     if not q.parts:
-        kept, rest = _with_space(question_row(q.label, _prompt(q, s), q.marks, s, width), q.answer, s, max_height, q.number)
+        row = question_row(q.label, _prompt(q, s), q.marks, s, width)
+        kept, rest = _with_space(row, q, s, width, max_height)
         return [KeepTogether(kept), *rest, gap]
     out: list[Flowable] = []
     stem: list[Flowable] = [question_row(q.label, _prompt(q, s), None, s, width), Spacer(1, t.paragraph_space)]
     indent = label_width(s)
     for part in q.parts:
         row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
-        kept, rest = _with_space(row, part.answer, s, max_height, part.number, indent=indent)
+        kept, rest = _with_space(row, part, s, width, max_height, indent=indent)
         out += [KeepTogether(stem + kept), *rest, Spacer(1, t.body * 0.6)]
         stem = []
     return out + [gap]
 
 
 def _with_space(
-    row: Table, area: d.AnswerArea, s: Styles, max_height: float, number: str, indent: float = 0
+    row: Table, q: d.Question, s: Styles, width: float, max_height: float, indent: float = 0
 ) -> tuple[list[Flowable], list[Flowable]]:
-    kept, rest = answer_space(area, s, indent + label_width(s), max_height, number)
+    """The row, any scaffold, and the answer space, as (kept together, may run on)."""
+    left = indent + label_width(s)
+    before, starters, frame = scaffold_parts(q.scaffold, s, width - left) if q.scaffold else ([], [], [])
+    if frame:
+        lines = q.answer.lines if q.answer.kind == "lines" else 0
+        boxes = writing_frame(frame, max(3, lines // len(frame)), s, width - left)
+        return [row, *_indented(before + starters + boxes[:1], left)], _indented(boxes[1:], left)
+    kept, rest = answer_space(q.answer, s, left, max_height, q.number)
     lead = [Spacer(1, s.theme.body * 0.3)] if kept else []
-    return [row, *lead, *kept], rest
+    return [row, *_indented(before + starters, left), *lead, *kept], rest
+
+
+def _indented(flowables_: list[Flowable], left: float) -> list[Flowable]:
+    return [Indenter(left=left), *flowables_, Indenter(left=-left)] if flowables_ else []
+
+
+def scaffold_parts(sc: d.Scaffold, s: Styles, width: float) -> tuple[list[Flowable], list[Flowable], tuple[str, ...]]:
+    """Support-tier help: (hint and word bank, sentence starters, writing-frame labels)."""
+    t = s.theme
+    before: list[Flowable] = []
+    if sc.hint:
+        hint = flowables(sc.hint, s.cell, t)
+        before += [Spacer(1, 3), panel([[Paragraph("Hint", s.cell_bold)], hint], width, fill=0.95, border=0, left_rule=2.5)]
+    if sc.word_bank:
+        before += [Spacer(1, 4), *closed.word_bank(sc.word_bank, s, width)]
+    starters: list[Flowable] = []
+    if sc.sentence_starters:
+        style = ParagraphStyle("starter", parent=s.body, fontName=face_name(t.font, italic=t.italic, bold=not t.italic),
+                               spaceBefore=t.line_pitch * 0.3, spaceAfter=0)
+        starters.append(Paragraph("Sentence starters:", s.cell_bold))
+        starters += [Paragraph(plain_markup(f"{text} …"), style) for text in sc.sentence_starters]
+    return before, starters, sc.frame
+
+
+def writing_frame(labels: tuple[str, ...], lines: int, s: Styles, width: float) -> list[Flowable]:
+    """A labelled box per step of the frame (Point, Evidence, Explain...), each with writing lines."""
+    t = s.theme
+    out: list[Flowable] = []
+    for label in labels:
+        box = Table(
+            [[Paragraph(plain_markup(label), s.cell_bold)], [AnswerLines(lines, t.line_pitch, t.rule_grey)]],
+            colWidths=[width],
+        )
+        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, Color(0.2, 0.2, 0.2)),
+                                 ("BACKGROUND", (0, 0), (-1, 0), Color(0.92, 0.92, 0.92)),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        out += [KeepTogether([Spacer(1, 5), box])]
+    return out
 
 
 # --- the mark scheme ------------------------------------------------------------------------
