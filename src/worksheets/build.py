@@ -27,6 +27,7 @@ class Options:
     variants: int | None = None
     mark_scheme: bool = True
     paper: str | None = None
+    class_list: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,15 @@ class Job:
     role: str
 
 
-def plan_spec(spec: Path, options: Options) -> list[Job]:
+@dataclass(frozen=True)
+class ClassSetJob:
+    """A class set: each student's copy of their version, names printed, in one PDF."""
+
+    path: Path
+    copies: tuple[tuple[str, Document], ...]  # (student's name, their version)
+
+
+def plan_spec(spec: Path, options: Options) -> list[Job | ClassSetJob]:
     """Check one worksheet spec and plan every version it asks for (or the options override)."""
     root = (options.root or Path.cwd()).resolve()
     if not spec.exists():
@@ -46,36 +55,68 @@ def plan_spec(spec: Path, options: Options) -> list[Job]:
     library = build_library(spec, root)
     ws = library.worksheet
     stem = spec.stem
-    tiers = options.tiers or tuple(dict.fromkeys(ws.tiers))
-    styles = options.styles or tuple(dict.fromkeys(ws.styles))
     count = options.variants or ws.variants
     variants: list[str | None] = [letters(i) for i in range(count)] if count > 1 else [None]
     folder = options.out / stem
-    jobs: list[Job] = []
-    problems: list[Problem] = []
-    for tier in tiers:
-        for style in styles:
-            for variant in variants:
-                try:
-                    doc = plan(library, stem, tier, style, variant)
-                except SpecError as error:
-                    problems.extend(error.problems)
-                    continue
-                if options.paper:
-                    doc = dataclasses.replace(doc, paper=options.paper)
-                jobs.append(Job(folder / output_name(stem, "student", tier, style, variant), doc, "student"))
-                if doc.source_insert and doc.sources:
-                    jobs.append(Job(folder / output_name(stem, "sources", tier, style, variant), doc, "sources"))
-                if ws.mark_scheme and options.mark_scheme:
-                    jobs.append(Job(folder / output_name(stem, "markscheme", tier, style, variant), doc, "markscheme"))
-    if problems:
-        raise SpecError(problems)
+    if options.class_list is not None:
+        return _plan_class_set(library, stem, folder, variants, options, root)
+    tiers = options.tiers or tuple(dict.fromkeys(ws.tiers))
+    styles = options.styles or tuple(dict.fromkeys(ws.styles))
+    versions = [(tier, style, variant) for tier in tiers for style in styles for variant in variants]
+    jobs: list[Job | ClassSetJob] = []
+    for doc in _plan_versions(library, stem, versions, options):
+        tier, style, variant = doc.tier, doc.style, doc.variant
+        jobs.append(Job(folder / output_name(stem, "student", tier, style, variant), doc, "student"))
+        if doc.source_insert and doc.sources:
+            jobs.append(Job(folder / output_name(stem, "sources", tier, style, variant), doc, "sources"))
+        if ws.mark_scheme and options.mark_scheme:
+            jobs.append(Job(folder / output_name(stem, "markscheme", tier, style, variant), doc, "markscheme"))
     return jobs
 
 
-def plan_all(specs: list[Path], options: Options) -> list[Job]:
+def _plan_versions(library, stem: str, versions: list, options: Options) -> list[Document]:  # type: ignore[no-untyped-def]
+    """Plan each (tier, style, variant), collecting the problems of all of them."""
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    for tier, style, variant in versions:
+        try:
+            doc = plan(library, stem, tier, style, variant)
+        except SpecError as error:
+            problems.extend(p for p in error.problems if p not in problems)
+            continue
+        docs.append(dataclasses.replace(doc, paper=options.paper) if options.paper else doc)
+    if problems:
+        raise SpecError(problems)
+    return docs
+
+
+def _plan_class_set(library, stem: str, folder: Path, variants: list, options: Options, root: Path) -> list[Job | ClassSetJob]:  # type: ignore[no-untyped-def]
+    """One copy per student (variants dealt out in turn), plus a mark scheme per version used."""
+    from worksheets.classlist import read_class_list
+
+    path = options.class_list
+    assert path is not None
+    if not path.resolve().is_relative_to(root):
+        raise SpecError(Problem(Loc(display_path(path)), f"the class list is outside the root folder '{display_path(root)}'"))
+    ws = library.worksheet
+    default_tier = "core" if "core" in ws.tiers else ws.tiers[0]
+    students = read_class_list(path, default_tier, ws.styles[0])
+    chosen = [(st.tier, st.style, variants[i % len(variants)]) for i, st in enumerate(students)]
+    needed = list(dict.fromkeys(chosen))
+    schemes = list(dict.fromkeys((tier, "standard", variant) for tier, _, variant in chosen))
+    docs = {(d.tier, d.style, d.variant): d for d in _plan_versions(library, stem, needed + schemes, options)}
+    copies = tuple((st.name, docs[version]) for st, version in zip(students, chosen))
+    jobs: list[Job | ClassSetJob] = [ClassSetJob(folder / f"{stem}-class-{path.stem}.pdf", copies)]
+    if ws.mark_scheme and options.mark_scheme:
+        for tier, style, variant in schemes:
+            doc = docs[(tier, style, variant)]
+            jobs.append(Job(folder / output_name(stem, "markscheme", tier, style, variant), doc, "markscheme"))
+    return jobs
+
+
+def plan_all(specs: list[Path], options: Options) -> list[Job | ClassSetJob]:
     """Plan every spec, collecting the problems of all of them."""
-    jobs: list[Job] = []
+    jobs: list[Job | ClassSetJob] = []
     problems: list[Problem] = []
     for spec in specs:
         try:
@@ -87,10 +128,33 @@ def plan_all(specs: list[Path], options: Options) -> list[Job]:
     return jobs
 
 
-def render_jobs(jobs: list[Job]) -> dict[Path, bytes]:
+def render_jobs(jobs: list[Job | ClassSetJob]) -> dict[Path, bytes]:
+    """Every PDF, in memory; a class set renders each version once and stamps the names."""
     from worksheets.render import render
 
-    return {job.path: render(job.document, job.role) for job in jobs}  # type: ignore[arg-type]
+    outputs: dict[Path, bytes] = {}
+    for job in jobs:
+        if isinstance(job, Job):
+            outputs[job.path] = render(job.document, job.role)  # type: ignore[arg-type]
+        else:
+            outputs[job.path] = _class_set(job)
+    return outputs
+
+
+def _class_set(job: ClassSetJob) -> bytes:
+    from worksheets.assemble import Copy, class_set
+    from worksheets.render import handout
+
+    rendered: dict[Document, tuple[bytes, dict]] = {}
+    for _, doc in job.copies:
+        if doc not in rendered:
+            anchors: dict = {}
+            rendered[doc] = (handout.render(doc, anchors), anchors)
+    copies = []
+    for name, doc in job.copies:
+        pdf, anchors = rendered[doc]
+        copies.append(Copy(pdf, anchors.get("name-field"), name, handout.tier_theme(doc)))
+    return class_set(copies)
 
 
 def build(specs: list[Path], options: Options) -> list[Path]:

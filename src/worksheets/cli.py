@@ -65,6 +65,7 @@ def build(
     tier: Annotated[Optional[list[str]], typer.Option("--tier", help="Build this tier (support, core, challenge) instead of the spec's list; repeatable.")] = None,
     style: Annotated[Optional[list[str]], typer.Option("--style", help="Build this style (standard, large-print, dyslexia) instead of the spec's list; repeatable.")] = None,
     variants: Annotated[Optional[int], typer.Option("--variants", min=1, max=26, help="Build N shuffled versions A, B, ...")] = None,
+    class_list: Annotated[Optional[Path], typer.Option("--class-list", help="CSV with a 'name' column and optional 'tier' and 'style' columns: one personalised copy per student in one PDF, plus the mark schemes of the versions used.")] = None,
     no_mark_scheme: Annotated[bool, typer.Option("--no-mark-scheme", help="Do not build mark schemes.")] = False,
     paper: Annotated[Optional[str], typer.Option("--paper", help="Paper size: A4 or letter (overrides the spec).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
@@ -78,7 +79,7 @@ def build(
         _choices([paper], PAPERS, "--paper")
     options = Options(
         out=out, root=root, tiers=_choices(tier or [], TIERS, "--tier"), styles=_choices(style or [], STYLES, "--style"),
-        variants=variants, mark_scheme=not no_mark_scheme, paper=paper,
+        variants=variants, mark_scheme=not no_mark_scheme, paper=paper, class_list=class_list,
     )
     written = _run(lambda: run_build(list(specs), options), debug)
     from worksheets.errors import display_path

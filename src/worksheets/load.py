@@ -217,7 +217,7 @@ def parse_yaml(text: str, file: str) -> Any:
     return data
 
 
-def read_text(path: Path, shown: str, what: str = "file") -> str:
+def read_text(path: Path, shown: str, what: str = "file", columns: bool = True) -> str:
     """Read a UTF-8 text file within the size limit, or raise SpecError."""
     try:
         size = path.stat().st_size
@@ -236,7 +236,8 @@ def read_text(path: Path, shown: str, what: str = "file") -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise SpecError(Problem(Loc(shown, line, 1), f"the {what} is not UTF-8 text (save it as UTF-8)")) from None
+        loc = Loc(shown, line, 1 if columns else 0)
+        raise SpecError(Problem(loc, f"the {what} is not UTF-8 text (save it as UTF-8)")) from None
 
 
 def load_file(path: Path) -> Loaded:

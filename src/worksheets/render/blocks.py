@@ -6,13 +6,15 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from worksheets import document as d
-from worksheets.render.flow import panel
+from worksheets.render.flow import Anchor, panel
 from worksheets.render.prose import Styles, flowables, plain_markup
 
 CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
 
 
-def title_block(doc: d.Document, s: Styles, width: float, total_line: str, fields: bool = True) -> list[Flowable]:
+def title_block(
+    doc: d.Document, s: Styles, width: float, total_line: str, fields: bool = True, anchors: dict | None = None
+) -> list[Flowable]:
     """Title, subtitle, the student's fields, and the instructions box."""
     t = s.theme
     out: list[Flowable] = [Paragraph(plain_markup(doc.title), s.title)]
@@ -20,7 +22,7 @@ def title_block(doc: d.Document, s: Styles, width: float, total_line: str, field
         out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
     out.append(Spacer(1, t.body * 1.2))
     if fields and doc.student_fields:
-        out.append(student_fields(doc.student_fields, s, width))
+        out.append(student_fields(doc.student_fields, s, width, anchors))
         out.append(Spacer(1, t.body * 1.2))
     rows: list[list[Flowable]] = []
     if doc.instructions:
@@ -41,14 +43,19 @@ def _info_row(time_allowed: str | None, total_line: str, s: Styles, width: float
     return table
 
 
-def student_fields(names: tuple[str, ...], s: Styles, width: float) -> Table:
+NAME_FIELD = "name-field"
+
+
+def student_fields(names: tuple[str, ...], s: Styles, width: float, anchors: dict | None = None) -> Table:
     """Name / Class / Date labels, each followed by a writing line; the first field gets the most room."""
     shares = [2.4] + [1.0] * (len(names) - 1)
     label_widths = [_label_width(n, s) for n in names]
     free = width - sum(label_widths)
     cells, widths = [], []
-    for name, label_w, share in zip(names, label_widths, shares):
-        cells += [Paragraph(plain_markup(f"{name}:"), s.cell_bold), ""]
+    named = next((i for i, n in enumerate(names) if n.strip().lower() == "name"), 0)
+    for index, (name, label_w, share) in enumerate(zip(names, label_widths, shares)):
+        line = Anchor(NAME_FIELD, anchors) if anchors is not None and index == named else ""
+        cells += [Paragraph(plain_markup(f"{name}:"), s.cell_bold), line]
         widths += [label_w, free * share / sum(shares)]
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

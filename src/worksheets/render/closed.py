@@ -81,7 +81,7 @@ def _choice(c: d.Choice, s: Styles, width: float) -> list[Flowable]:
     text_widths = [max((stringWidth(line, s.cell.fontName, s.cell.fontSize) for line in plain(o).split("\n")), default=0)
                    for o in c.options]
     column = width / n
-    if n <= 5 and all(tw + lw + box + 16 <= column for tw in text_widths):
+    if n <= 5 and all(tw + lw + box + 36 <= column for tw in text_widths):  # cell padding included
         # all options on one row
         cells, widths = [], []
         for i, option in enumerate(c.options):

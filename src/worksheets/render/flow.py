@@ -127,3 +127,22 @@ class TickBox(Flowable):
         canvas.setLineWidth(0.7)
         canvas.rect(0, 0, self.size, self.size, stroke=1, fill=0)
         canvas.restoreState()
+
+
+class Anchor(Flowable):
+    """Records where it is drawn (page, x, y, width) into `sink[key]`: e.g. the Name field's line,
+    so a class set can print each student's name there without rendering the page again."""
+
+    def __init__(self, key: str, sink: dict[str, tuple[int, float, float, float]], height: float = 1.0) -> None:
+        super().__init__()
+        self.key = key
+        self.sink = sink
+        self.anchor_height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.anchor_height
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        self.sink.setdefault(self.key, (self.canv.getPageNumber(), x, y, self.width))

@@ -11,10 +11,11 @@ from worksheets.render.prose import Styles, flowables, plain_markup, styles_for
 from worksheets.theme import theme_for
 
 
-def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowable]:
+def story(doc: d.Document, s: Styles, width: float, height: float, anchors: dict | None = None) -> list[Flowable]:
     """The handout's flowables, in order."""
     total = doc.total_marks
-    out: list[Flowable] = blocks.title_block(doc, s, width, f"Total: {total} mark{'' if total == 1 else 's'}")
+    out: list[Flowable] = blocks.title_block(doc, s, width, f"Total: {total} mark{'' if total == 1 else 's'}",
+                                             anchors=anchors)
     if doc.grading_table and doc.questions:
         out += [questions.grading_table(doc.questions, s, width, total), Spacer(1, s.theme.body)]
     last_questions = max((i for i, b in enumerate(doc.blocks) if isinstance(b, d.QuestionsBlock)), default=-1)
@@ -66,7 +67,8 @@ def tier_theme(doc: d.Document):  # type: ignore[no-untyped-def]
     return theme
 
 
-def render(doc: d.Document) -> bytes:
+def render(doc: d.Document, anchors: dict | None = None) -> bytes:
+    """The handout; with `anchors`, also where its Name field's line lies (for class sets)."""
     theme = tier_theme(doc)
     s = styles_for(theme)
     width, height = frame_size(doc.paper, theme)
@@ -78,7 +80,7 @@ def render(doc: d.Document) -> bytes:
         turn_over=True,
         first_page_header=bool(version_label(doc)),
     )
-    return build_pdf(story(doc, s, width, height), doc.paper, furniture, doc.title, "Student handout")
+    return build_pdf(story(doc, s, width, height, anchors), doc.paper, furniture, doc.title, "Student handout")
 
 
 def render_insert(doc: d.Document) -> bytes:

@@ -43,7 +43,7 @@ def styles_for(theme: Theme) -> Styles:
     align = TA_JUSTIFY if t.justify else TA_LEFT
     body = ParagraphStyle(
         "body", fontName=face_name(t.font), fontSize=t.body, leading=t.leading, alignment=align,
-        spaceAfter=t.paragraph_space, bulletFontName=face_name(t.font),
+        spaceAfter=t.paragraph_space, bulletFontName=face_name(t.font), bulletFontSize=t.body,
     )
     bold = face_name(t.font, bold=True)
     source = ParagraphStyle("source", parent=body, fontName=face_name(t.source_font))
