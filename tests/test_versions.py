@@ -182,3 +182,13 @@ def test_class_list_not_utf8(run, specs):
     (specs / "7b.csv").write_bytes("name\nChlo\xe9\n".encode("latin-1"))
     result = run("build", "tiered.yaml", "--class-list", "7b.csv", cwd=specs)
     assert result.lines == ["7b.csv:2: the class list is not UTF-8 text (save it as UTF-8)"]
+
+
+def test_one_core_and_many_cores_give_the_same_bytes(run, specs, monkeypatch):
+    (specs / "7b.csv").write_text(CLASS, encoding="utf-8")
+    assert run("build", "tiered.yaml", "--class-list", "7b.csv", cwd=specs).code == 0
+    folder = specs / "output/tiered"
+    many = {p.name: p.read_bytes() for p in folder.iterdir()}
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    assert run("build", "tiered.yaml", "--class-list", "7b.csv", cwd=specs).code == 0
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == many

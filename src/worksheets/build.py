@@ -8,6 +8,8 @@ the output folder as it was.
 from __future__ import annotations
 
 import dataclasses
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,33 +130,53 @@ def plan_all(specs: list[Path], options: Options) -> list[Job | ClassSetJob]:
     return jobs
 
 
-def render_jobs(jobs: list[Job | ClassSetJob]) -> dict[Path, bytes]:
-    """Every PDF, in memory; a class set renders each version once and stamps the names."""
-    from worksheets.render import render
+def _render_one(unit: tuple[Document, str]) -> tuple[bytes, dict]:
+    """Render one document in one role; a handout also reports where its Name line lies."""
+    from worksheets.render import handout, render
 
+    doc, role = unit
+    if role == "student":
+        anchors: dict = {}
+        return handout.render(doc, anchors), anchors
+    return render(doc, role), {}  # type: ignore[arg-type]
+
+
+def _render_all(units: list[tuple[Document, str]]) -> list[tuple[bytes, dict]]:
+    """Render every unit, over every core when there is enough work; the bytes do not depend on it."""
+    workers = min(len(units), os.cpu_count() or 1)
+    if workers < 2 or len(units) < 3:
+        return [_render_one(unit) for unit in units]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_render_one, units))
+
+
+def render_jobs(jobs: list[Job | ClassSetJob]) -> dict[Path, bytes]:
+    """Every PDF, in memory. Each (document, role) is rendered once, even if a class set needs it
+    for many students; a class set then stamps the names onto copies of its versions."""
+    from worksheets.assemble import Copy, class_set
+    from worksheets.render.handout import tier_theme
+
+    units: list[tuple[Document, str]] = []
+    for job in jobs:
+        for unit in ([(job.document, job.role)] if isinstance(job, Job) else [(doc, "student") for _, doc in job.copies]):
+            if unit not in units:
+                units.append(unit)
+    rendered = dict(zip(units, _render_all(units)))
     outputs: dict[Path, bytes] = {}
     for job in jobs:
         if isinstance(job, Job):
-            outputs[job.path] = render(job.document, job.role)  # type: ignore[arg-type]
+            outputs[job.path] = rendered[(job.document, job.role)][0]
         else:
-            outputs[job.path] = _class_set(job)
+            copies = []
+            for name, doc in job.copies:
+                pdf, anchors = rendered[(doc, "student")]
+                copies.append(Copy(pdf, anchors.get("name-field"), name, tier_theme(doc)))
+            outputs[job.path] = class_set(copies)
     return outputs
-
-
-def _class_set(job: ClassSetJob) -> bytes:
-    from worksheets.assemble import Copy, class_set
-    from worksheets.render import handout
-
-    rendered: dict[Document, tuple[bytes, dict]] = {}
-    for _, doc in job.copies:
-        if doc not in rendered:
-            anchors: dict = {}
-            rendered[doc] = (handout.render(doc, anchors), anchors)
-    copies = []
-    for name, doc in job.copies:
-        pdf, anchors = rendered[doc]
-        copies.append(Copy(pdf, anchors.get("name-field"), name, handout.tier_theme(doc)))
-    return class_set(copies)
 
 
 def build(specs: list[Path], options: Options) -> list[Path]:
