@@ -12,12 +12,16 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from worksheets.document import Document
 from worksheets.errors import Loc, Problem, SpecError, display_path
 from worksheets.library import build_library
 from worksheets.output import output_name
 from worksheets.plan import letters, plan
+
+if TYPE_CHECKING:
+    from worksheets.booklet import BookletPlan
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,14 @@ class Job:
 
 
 @dataclass(frozen=True)
+class BookletJob:
+    """A booklet: its parts merged in reading order, and its print and mark-scheme files."""
+
+    folder: Path
+    plan: "BookletPlan"
+
+
+@dataclass(frozen=True)
 class ClassSetJob:
     """A class set: each student's copy of their version, names printed, in one PDF."""
 
@@ -49,11 +61,21 @@ class ClassSetJob:
     copies: tuple[tuple[str, Document], ...]  # (student's name, their version)
 
 
-def plan_spec(spec: Path, options: Options) -> list[Job | ClassSetJob]:
-    """Check one worksheet spec and plan every version it asks for (or the options override)."""
+AnyJob = "Job | ClassSetJob | BookletJob"
+
+
+def plan_spec(spec: Path, options: Options) -> list:  # list[AnyJob]
+    """Check one worksheet or booklet spec and plan every version it asks for (or the options override)."""
     root = (options.root or Path.cwd()).resolve()
     if not spec.exists():
         raise SpecError(Problem(Loc(display_path(spec)), "no such file"))
+    from worksheets.library import spec_kind
+    from worksheets.load import load_file
+
+    if spec_kind(load_file(spec)) == "booklet":
+        from worksheets.booklet import plan_booklet
+
+        return [BookletJob(options.out / spec.stem, plan_booklet(spec, root, options.paper))]
     library = build_library(spec, root)
     ws = library.worksheet
     stem = spec.stem
@@ -116,9 +138,9 @@ def _plan_class_set(library, stem: str, folder: Path, variants: list, options: O
     return jobs
 
 
-def plan_all(specs: list[Path], options: Options) -> list[Job | ClassSetJob]:
+def plan_all(specs: list[Path], options: Options) -> list:
     """Plan every spec, collecting the problems of all of them."""
-    jobs: list[Job | ClassSetJob] = []
+    jobs: list = []
     problems: list[Problem] = []
     for spec in specs:
         try:
@@ -130,18 +152,23 @@ def plan_all(specs: list[Path], options: Options) -> list[Job | ClassSetJob]:
     return jobs
 
 
-def _render_one(unit: tuple[Document, str]) -> tuple[bytes, dict]:
-    """Render one document in one role; a handout also reports where its Name line lies."""
-    from worksheets.render import handout, render
+Unit = tuple[Document, str, bool]  # a document, its role, and whether it numbers its own pages
 
-    doc, role = unit
+
+def _render_one(unit: Unit) -> tuple[bytes, dict]:
+    """Render one document in one role; a handout also reports where its Name line and sections lie."""
+    from worksheets.render import handout, insert, markscheme
+
+    doc, role, numbered = unit
+    anchors: dict = {}
     if role == "student":
-        anchors: dict = {}
-        return handout.render(doc, anchors), anchors
-    return render(doc, role), {}  # type: ignore[arg-type]
+        return handout.render(doc, anchors, page_numbers=numbered), anchors
+    if role == "sources":
+        return insert.render(doc), anchors
+    return markscheme.render(doc, page_numbers=numbered), anchors
 
 
-def _render_all(units: list[tuple[Document, str]]) -> list[tuple[bytes, dict]]:
+def _render_all(units: list[Unit]) -> list[tuple[bytes, dict]]:
     """Render every unit, over every core when there is enough work; the bytes do not depend on it."""
     workers = min(len(units), os.cpu_count() or 1)
     if workers < 2 or len(units) < 3:
@@ -154,28 +181,46 @@ def _render_all(units: list[tuple[Document, str]]) -> list[tuple[bytes, dict]]:
         return list(pool.map(_render_one, units))
 
 
-def render_jobs(jobs: list[Job | ClassSetJob]) -> dict[Path, bytes]:
+def _units(job: object) -> list[Unit]:
+    if isinstance(job, Job):
+        return [(job.document, job.role, True)]
+    if isinstance(job, ClassSetJob):
+        return [(doc, "student", True) for _, doc in job.copies]
+    assert isinstance(job, BookletJob)
+    from worksheets.booklet import WorksheetPart
+
+    docs = [p.document for p in job.plan.parts if isinstance(p, WorksheetPart)]
+    units = [(doc, "student", False) for doc in docs]
+    if job.plan.mark_schemes == "appendix":
+        units += [(doc, "markscheme", False) for doc in docs]
+    elif job.plan.mark_schemes == "separate":
+        units += [(doc, "markscheme", True) for doc in docs]
+    return units
+
+
+def render_jobs(jobs: list) -> dict[Path, bytes]:
     """Every PDF, in memory. Each (document, role) is rendered once, even if a class set needs it
-    for many students; a class set then stamps the names onto copies of its versions."""
+    for many students; class sets and booklets are then assembled from the rendered PDFs."""
     from worksheets.assemble import Copy, class_set
     from worksheets.render.handout import tier_theme
 
-    units: list[tuple[Document, str]] = []
-    for job in jobs:
-        for unit in ([(job.document, job.role)] if isinstance(job, Job) else [(doc, "student") for _, doc in job.copies]):
-            if unit not in units:
-                units.append(unit)
+    units = list(dict.fromkeys(unit for job in jobs for unit in _units(job)))
     rendered = dict(zip(units, _render_all(units)))
     outputs: dict[Path, bytes] = {}
     for job in jobs:
         if isinstance(job, Job):
-            outputs[job.path] = rendered[(job.document, job.role)][0]
-        else:
+            outputs[job.path] = rendered[(job.document, job.role, True)][0]
+        elif isinstance(job, ClassSetJob):
             copies = []
             for name, doc in job.copies:
-                pdf, anchors = rendered[(doc, "student")]
+                pdf, anchors = rendered[(doc, "student", True)]
                 copies.append(Copy(pdf, anchors.get("name-field"), name, tier_theme(doc)))
             outputs[job.path] = class_set(copies)
+        else:
+            from worksheets.assemble import booklet_outputs
+
+            for name, data in booklet_outputs(job.plan, rendered).items():
+                outputs[job.folder / name] = data
     return outputs
 
 

@@ -739,3 +739,49 @@ def _without_explained_missing(problems: list[Problem]) -> list[Problem]:
 
 
 _INNER_TAGS = {"by-id", "inline"}
+
+
+# --- booklets --------------------------------------------------------------------------------
+
+
+class Divider(Model):
+    title: Text
+    text: Text | None = None
+
+
+class BookletPart(Model):
+    """One part: a worksheet spec (optionally one tier and style), an existing PDF, or a divider page."""
+
+    worksheet: Text | None = None
+    pdf: Text | None = None
+    divider: Divider | None = None
+    title: Text | None = None  # for the contents page and bookmarks; defaults to the part's own title
+    tier: TierName | None = None
+    style: StyleName | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> BookletPart:
+        kinds = [k for k in ("worksheet", "pdf", "divider") if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise PydanticCustomError("part_kind", "a part is one of 'worksheet: FILE', 'pdf: FILE' or 'divider: {...}'")
+        if (self.tier or self.style) and self.worksheet is None:
+            raise PydanticCustomError("part_tier", "'tier' and 'style' go with a 'worksheet' part")
+        return self
+
+
+class Booklet(Model):
+    title: Text
+    subtitle: Text | None = None
+    cover: bool = True
+    cover_image: Text | None = None
+    contents_page: bool = True
+    paper: Annotated[Literal["A4", "letter"], BeforeValidator(_paper)] = "A4"
+    parts: list[BookletPart] = Field(min_length=1)
+    start_parts_on: Literal["any", "odd"] = "any"
+    impose: Literal["none", "a5-booklet", "a4-on-a3"] = "none"
+    mark_schemes: Literal["separate", "appendix", "none"] = "separate"
+    style: StyleName = "standard"  # of the booklet's own pages: cover, contents, dividers
+
+
+class BookletFile(Model):
+    booklet: Booklet

@@ -11,10 +11,10 @@ Role = Literal["student", "markscheme", "sources"]
 
 def render(document: Document, role: Role) -> bytes:
     """The PDF of one document in one role; the same document always gives the same bytes."""
-    from worksheets.render import handout, markscheme
+    from worksheets.render import handout, insert, markscheme
 
     if role == "student":
         return handout.render(document)
     if role == "sources":
-        return handout.render_insert(document)
+        return insert.render(document)
     return markscheme.render(document)

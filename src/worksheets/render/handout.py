@@ -6,6 +6,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 
 from worksheets import document as d
 from worksheets.render import blocks, questions
+from worksheets.render.flow import Anchor
 from worksheets.render.page import Furniture, build_pdf, frame_size
 from worksheets.render.prose import Styles, flowables, plain_markup, styles_for
 from worksheets.theme import theme_for
@@ -22,6 +23,10 @@ def story(doc: d.Document, s: Styles, width: float, height: float, anchors: dict
     insert_noted = False
     for index, block in enumerate(doc.blocks):
         if isinstance(block, d.SectionBlock):
+            if anchors is not None and block.title:
+                mark = Anchor(f"section:{index}", anchors, height=0)
+                mark.keepWithNext = True  # lands on the page of the heading that follows
+                out.append(mark)
             out += blocks.section(block, s, width)
         elif isinstance(block, d.SourceBlock) and doc.source_insert:
             if not insert_noted:
@@ -67,7 +72,7 @@ def tier_theme(doc: d.Document):  # type: ignore[no-untyped-def]
     return theme
 
 
-def render(doc: d.Document, anchors: dict | None = None) -> bytes:
+def render(doc: d.Document, anchors: dict | None = None, page_numbers: bool = True) -> bytes:
     """The handout; with `anchors`, also where its Name field's line lies (for class sets)."""
     theme = tier_theme(doc)
     s = styles_for(theme)
@@ -79,24 +84,7 @@ def render(doc: d.Document, anchors: dict | None = None) -> bytes:
         footer_left=doc.version_code if doc.version_code != "C" else "",
         turn_over=True,
         first_page_header=bool(version_label(doc)),
+        page_numbers=page_numbers,
     )
     return build_pdf(story(doc, s, width, height, anchors), doc.paper, furniture, doc.title, "Student handout")
 
-
-def render_insert(doc: d.Document) -> bytes:
-    """The source insert: the worksheet's sources, lettered as on the handout, for exam-style papers."""
-    theme = theme_for(doc.style)
-    s = styles_for(theme)
-    width, height = frame_size(doc.paper, theme)
-    out: list[Flowable] = [Paragraph(plain_markup(f"Source insert: {doc.title}"), s.title)]
-    if doc.subtitle:
-        out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
-    out.append(Paragraph("The sources for the questions. Do not write on this insert.", s.subtitle))
-    out.append(Spacer(1, theme.body * 1.5))
-    for block in doc.sources:
-        out += blocks.source(block, s, width, height * 0.6)
-    furniture = Furniture(
-        theme=theme, header_left=f"Source insert: {doc.title}", header_right="",
-        footer_left=doc.version_code if doc.version_code != "C" else "", turn_over=False,
-    )
-    return build_pdf(out, doc.paper, furniture, f"Source insert: {doc.title}", "Source insert")

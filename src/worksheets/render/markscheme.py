@@ -64,7 +64,7 @@ def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowa
     return out
 
 
-def render(doc: d.Document) -> bytes:
+def render(doc: d.Document, page_numbers: bool = True) -> bytes:
     theme = theme_for(doc.style)
     s = styles_for(theme)
     width, height = frame_size(doc.paper, theme)
@@ -74,5 +74,6 @@ def render(doc: d.Document) -> bytes:
         header_right=version_line(doc),
         footer_left=doc.version_code if doc.version_code != "C" else "",
         turn_over=False,
+        page_numbers=page_numbers,
     )
     return build_pdf(story(doc, s, width, height), doc.paper, furniture, f"Mark scheme: {doc.title}", "Mark scheme")

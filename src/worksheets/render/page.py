@@ -31,6 +31,7 @@ class Furniture:
     footer_left: str  # discreet version code
     turn_over: bool  # "Turn over" at the foot of right-hand pages that are not the last
     first_page_header: bool = False
+    page_numbers: bool = True  # False in a booklet, which numbers its pages continuously itself
 
 
 class _DeferredCanvas(Canvas):
@@ -63,7 +64,8 @@ def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int) -> No
     foot_y = t.margin_bottom - size * 2.2
     canvas.setFont(regular, size)
     canvas.setFillGray(0.15)
-    canvas.drawCentredString(width / 2, foot_y, f"Page {number} of {total}")
+    if f.page_numbers:
+        canvas.drawCentredString(width / 2, foot_y, f"Page {number} of {total}")
     if f.footer_left:
         canvas.drawString(t.margin_left, foot_y, f.footer_left)
     if f.turn_over and number < total and number % 2 == 1:

@@ -1,0 +1,155 @@
+"""A booklet spec, checked and planned: its worksheets resolved to Documents, its PDFs inspected.
+
+Like a worksheet, every problem of every part is reported before anything is rendered.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+from worksheets import model as m
+from worksheets.document import Document
+from worksheets.errors import Loc, Problem, SpecError
+from worksheets.library import build_library, image_problem, spec_kind, validate
+from worksheets.load import confine, load_file
+from worksheets.plan import plan
+from worksheets.text import Prose, parse
+
+MAX_PDF_BYTES = 50_000_000
+MAX_PDF_PAGES = 500
+MAX_PARTS = 100
+
+
+@dataclass(frozen=True)
+class WorksheetPart:
+    title: str
+    document: Document
+
+
+@dataclass(frozen=True)
+class PdfPart:
+    title: str
+    path: Path
+    pages: int
+
+
+@dataclass(frozen=True)
+class DividerPart:
+    title: str
+    text: Prose
+
+
+Part = Union[WorksheetPart, PdfPart, DividerPart]
+
+
+@dataclass(frozen=True)
+class BookletPlan:
+    stem: str
+    title: str
+    subtitle: str | None
+    cover: bool
+    cover_image: Path | None
+    contents_page: bool
+    paper: str
+    style: str
+    start_odd: bool
+    impose: str
+    mark_schemes: str
+    parts: tuple[Part, ...]
+
+
+def inspect_pdf(path: Path) -> tuple[int, str | None]:
+    """(page count, problem) for a PDF part: not a PDF, encrypted, damaged or too big are problems."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PDF_BYTES:
+            return 0, f"is larger than {MAX_PDF_BYTES // 1_000_000} MB"
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as error:
+        return 0, f"cannot be read ({error.strerror})"
+    if b"%PDF-" not in head:
+        return 0, "is not a PDF file"
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            return 0, "is encrypted (password-protected): save an unprotected copy"
+        count = len(reader.pages)
+        if count == 0:
+            return 0, "has no pages"
+        if count > MAX_PDF_PAGES:
+            return 0, f"has more than {MAX_PDF_PAGES} pages"
+        for page in reader.pages:
+            box = page.mediabox
+            if float(box.width) <= 0 or float(box.height) <= 0:
+                return 0, "has a page with no size"
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds for damaged files
+        return 0, "is damaged and cannot be read"
+    return count, None
+
+
+def plan_booklet(spec: Path, root: Path, options_paper: str | None = None) -> BookletPlan:
+    """Check a booklet spec and everything it names; plan its worksheets."""
+    loaded = load_file(spec)
+    if spec_kind(loaded) != "booklet":
+        raise SpecError(Problem(Loc(loaded.name, 1, 1), "expected a booklet spec"))
+    booklet: m.Booklet = validate(loaded, m.BookletFile).booklet
+    problems: list[Problem] = []
+    if len(booklet.parts) > MAX_PARTS:
+        problems.append(Problem(booklet.where("parts"), f"parts: more than {MAX_PARTS} parts"))
+    paper = options_paper or booklet.paper
+    parts: list[Part] = []
+    for index, part in enumerate(booklet.parts):
+        field = f"booklet.parts[{index}]"
+        try:
+            if part.divider is not None:
+                parts.append(DividerPart(part.title or part.divider.title, parse(part.divider.text or "")))
+                continue
+            name = part.worksheet if part.worksheet is not None else part.pdf
+            assert name is not None
+            where = part.where("worksheet" if part.worksheet is not None else "pdf")
+            path = confine(spec, name, root, where, f"{field}.{'worksheet' if part.worksheet else 'pdf'}")
+            if path == spec.resolve():
+                raise SpecError(Problem(where, f"{field}: the booklet names itself"))
+            if not path.is_file():
+                raise SpecError(Problem(where, f"{field}: no such file '{name}'"))
+            if part.pdf is not None:
+                pages, trouble = inspect_pdf(path)
+                if trouble:
+                    raise SpecError(Problem(where, f"{field}.pdf: '{name}' {trouble}"))
+                parts.append(PdfPart(part.title or path.stem.replace("-", " ").replace("_", " "), path, pages))
+                continue
+            kind = spec_kind(load_file(path))
+            if kind != "worksheet":
+                raise SpecError(Problem(where, f"{field}.worksheet: '{name}' is a {kind} spec, not a worksheet"))
+            library = build_library(path, root)
+            ws = library.worksheet
+            tier = part.tier or ("core" if "core" in ws.tiers else ws.tiers[0])
+            style = part.style or ws.styles[0]
+            doc = dataclasses.replace(plan(library, path.stem, tier, style, None), paper=paper)
+            parts.append(WorksheetPart(part.title or ws.title, doc))
+        except SpecError as error:
+            problems.extend(p for p in error.problems if p not in problems)
+    cover_image = None
+    if booklet.cover_image is not None:
+        try:
+            cover_image = confine(spec, booklet.cover_image, root, booklet.where("cover_image"), "booklet.cover_image")
+            trouble = "does not exist" if not cover_image.is_file() else image_problem(cover_image)
+            if trouble:
+                problems.append(Problem(booklet.where("cover_image"), f"booklet.cover_image: '{booklet.cover_image}' {trouble}"))
+        except SpecError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise SpecError(problems)
+    return BookletPlan(
+        stem=spec.stem, title=booklet.title, subtitle=booklet.subtitle, cover=booklet.cover, cover_image=cover_image,
+        contents_page=booklet.contents_page, paper=paper, style=booklet.style,
+        start_odd=booklet.start_parts_on == "odd", impose=booklet.impose, mark_schemes=booklet.mark_schemes,
+        parts=tuple(parts),
+    )
+

@@ -1,0 +1,30 @@
+"""The source insert: a worksheet's sources, lettered as on its handout, for exam-style papers."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from worksheets import document as d
+from worksheets.render import blocks
+from worksheets.render.page import Furniture, build_pdf, frame_size
+from worksheets.render.prose import plain_markup, styles_for
+from worksheets.theme import theme_for
+
+
+def render(doc: d.Document) -> bytes:
+    """The source insert: the worksheet's sources, lettered as on the handout, for exam-style papers."""
+    theme = theme_for(doc.style)
+    s = styles_for(theme)
+    width, height = frame_size(doc.paper, theme)
+    out: list[Flowable] = [Paragraph(plain_markup(f"Source insert: {doc.title}"), s.title)]
+    if doc.subtitle:
+        out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
+    out.append(Paragraph("The sources for the questions. Do not write on this insert.", s.subtitle))
+    out.append(Spacer(1, theme.body * 1.5))
+    for block in doc.sources:
+        out += blocks.source(block, s, width, height * 0.6)
+    furniture = Furniture(
+        theme=theme, header_left=f"Source insert: {doc.title}", header_right="",
+        footer_left=doc.version_code if doc.version_code != "C" else "", turn_over=False,
+    )
+    return build_pdf(out, doc.paper, furniture, f"Source insert: {doc.title}", "Source insert")

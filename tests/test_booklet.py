@@ -1,0 +1,188 @@
+"""Booklets: reading order, contents, outline, odd starts, imposition and bad parts."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader, PdfWriter
+from reportlab.pdfgen.canvas import Canvas
+
+from conftest import flat
+from worksheets.assemble import saddle_order
+
+
+def past_paper(path: Path, pages: int = 3) -> None:
+    canvas = Canvas(str(path), invariant=1)
+    for number in range(1, pages + 1):
+        canvas.drawString(100, 700, f"PAST PAPER PAGE {number}")
+        canvas.showPage()
+    canvas.save()
+
+
+@pytest.fixture
+def booklet(run, specs):
+    past_paper(specs / "past-paper.pdf")
+    result = run("build", "russia.yaml", cwd=specs)
+    assert result.code == 0, result.stderr
+    return specs / "output/russia"
+
+
+def texts(path: Path) -> list[str]:
+    return [flat(page.extract_text() or "") for page in PdfReader(path).pages]
+
+
+def test_outputs(booklet):
+    assert sorted(p.name for p in booklet.iterdir()) == ["russia-booklet-print.pdf", "russia-booklet.pdf",
+                                                         "russia-markschemes.pdf"]
+
+
+def test_contents_page_numbers_match_where_parts_start(booklet):
+    pages = texts(booklet / "russia-booklet.pdf")
+    contents = next(t for t in pages if t.startswith("Contents"))
+    listed = dict(re.findall(r"(The Water Cycle|Part 2|past paper|Bridges) (\d+)", contents))
+    assert set(listed) == {"The Water Cycle", "Part 2", "past paper", "Bridges"}
+    firsts = {
+        "The Water Cycle": next(i for i, t in enumerate(pages, 1) if t.startswith("The Water Cycle")),
+        "Part 2": next(i for i, t in enumerate(pages, 1) if t.startswith("Part 2")),
+        "past paper": next(i for i, t in enumerate(pages, 1) if "PAST PAPER PAGE 1" in t),
+        "Bridges": next(i for i, t in enumerate(pages, 1) if t.startswith("Uses a bank")),
+    }
+    assert {k: int(v) for k, v in listed.items()} == firsts
+    assert all(page % 2 == 1 for page in firsts.values())  # start_parts_on: odd
+
+
+def test_continuous_page_numbers_on_generated_pages_only(booklet):
+    pages = texts(booklet / "russia-booklet.pdf")
+    total = len(pages)
+    for number, text in enumerate(pages, 1):
+        numbered = f"Page {number} of {total}" in text
+        if "PAST PAPER" in text or number == 1:
+            assert not numbered
+        else:
+            assert numbered, number
+        assert len(re.findall(r"Page \d+ of \d+", text)) <= 1
+
+
+def test_outline_has_a_bookmark_per_part_and_section(booklet):
+    reader = PdfReader(booklet / "russia-booklet.pdf")
+    top = [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline
+           if not isinstance(item, list)]
+    assert [t for t, _ in top] == ["The Water Cycle", "Part 2", "past paper", "Bridges"]
+    children = next(item for item in reader.outline if isinstance(item, list))
+    assert [c.title for c in children] == ["How water moves"]
+
+
+def test_external_pdf_included_and_answers_absent(booklet):
+    text = " ".join(texts(booklet / "russia-booklet.pdf"))
+    for number in (1, 2, 3):
+        assert f"PAST PAPER PAGE {number}" in text
+    assert "SECRET" not in text
+    schemes = " ".join(texts(booklet / "russia-markschemes.pdf"))
+    assert "SECRET-MODEL-ANSWER-ONE" in schemes and "SECRET-BANK-ANSWER" in schemes
+    outline = [item.title for item in PdfReader(booklet / "russia-markschemes.pdf").outline]
+    assert outline == ["Mark scheme: The Water Cycle", "Mark scheme: Bridges"]
+
+
+def test_a5_imposition_order(booklet):
+    reading = PdfReader(booklet / "russia-booklet.pdf")
+    imposed = booklet / "russia-booklet-print.pdf"
+    count = len(reading.pages) + (-len(reading.pages)) % 4
+    reader = PdfReader(imposed)
+    assert len(reader.pages) == count // 2
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)
+    total = len(reading.pages)
+    checked = 0
+    with pdfplumber.open(imposed) as pdf:
+        for side, (left, right) in zip(pdf.pages, saddle_order(count)):
+            words = side.extract_words()
+            found = {}
+            for half, expected in (("left", left), ("right", right)):
+                inside = [w for w in words if (w["x0"] < side.width / 2) == (half == "left")]
+                text = " ".join(w["text"] for w in inside)
+                match = re.search(rf"Page (\d+) of {total}", text)
+                found[half] = int(match.group(1)) if match else None
+            for half, expected in (("left", left), ("right", right)):
+                if found[half] is not None:
+                    assert found[half] == expected
+                    checked += 1
+    assert checked >= count - 6  # every numbered page was found where it belongs
+
+
+def test_saddle_order_of_eight_pages():
+    assert saddle_order(8) == [(8, 1), (2, 7), (6, 3), (4, 5)]
+
+
+def test_a4_on_a3_and_appendix(run, specs):
+    past_paper(specs / "past-paper.pdf")
+    spec = (specs / "russia.yaml").read_text(encoding="utf-8")
+    spec = spec.replace("a5-booklet", "a4-on-a3").replace("mark_schemes: separate", "mark_schemes: appendix")
+    (specs / "russia.yaml").write_text(spec, encoding="utf-8")
+    assert run("build", "russia.yaml", cwd=specs).code == 0
+    folder = specs / "output/russia"
+    assert sorted(p.name for p in folder.iterdir()) == ["russia-booklet-print.pdf", "russia-booklet.pdf"]
+    page = PdfReader(folder / "russia-booklet-print.pdf").pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (1191, 842)
+    text = " ".join(texts(folder / "russia-booklet.pdf"))
+    assert "Mark schemes" in text and "SECRET-MODEL-ANSWER-ONE" in text
+
+
+def test_rebuild_is_byte_identical(run, specs, booklet):
+    before = {p.name: p.read_bytes() for p in booklet.iterdir()}
+    assert run("build", "russia.yaml", cwd=specs).code == 0
+    assert {p.name: p.read_bytes() for p in booklet.iterdir()} == before
+
+
+def _booklet(specs: Path, part: str) -> None:
+    (specs / "b.yaml").write_text(f"booklet:\n  title: B\n  parts:\n    - {part}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("part", "setup", "expected"),
+    [
+        ("pdf: none.pdf", None, "b.yaml:4:12: booklet.parts[0]: no such file 'none.pdf'"),
+        ("pdf: fake.pdf", ("fake.pdf", b"hello, not a pdf"), "b.yaml:4:12: booklet.parts[0].pdf: 'fake.pdf' is not a PDF file"),
+        ("pdf: broken.pdf", ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n"),
+         "b.yaml:4:12: booklet.parts[0].pdf: 'broken.pdf' is damaged and cannot be read"),
+        ("worksheet: b.yaml", None, "b.yaml:4:18: booklet.parts[0]: the booklet names itself"),
+        ("worksheet: bank.yaml", None, "b.yaml:4:18: booklet.parts[0].worksheet: 'bank.yaml' is a bank spec, not a worksheet"),
+        ("pdf: ../outside.pdf", None, "b.yaml:4:12: booklet.parts[0].pdf: '../outside.pdf' is outside the root folder '.' (see --root)"),
+        ("{pdf: a.pdf, divider: {title: X}}", None,
+         "b.yaml:4:7: booklet.parts[0]: a part is one of 'worksheet: FILE', 'pdf: FILE' or 'divider: {...}'"),
+    ],
+)
+def test_bad_parts(run, specs, part, setup, expected):
+    if setup:
+        (specs / setup[0]).write_bytes(setup[1])
+    _booklet(specs, part)
+    result = run("build", "b.yaml", cwd=specs)
+    assert result.code == 1
+    assert result.lines == [expected]
+    assert not (specs / "output").exists()
+
+
+def test_encrypted_pdf_part(run, specs):
+    past_paper(specs / "plain.pdf")
+    writer = PdfWriter(clone_from=specs / "plain.pdf")
+    writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    (specs / "locked.pdf").write_bytes(buffer.getvalue())
+    _booklet(specs, "pdf: locked.pdf")
+    result = run("build", "b.yaml", cwd=specs)
+    assert result.lines == ["b.yaml:4:12: booklet.parts[0].pdf: 'locked.pdf' is encrypted (password-protected): "
+                            "save an unprotected copy"]
+
+
+def test_example_booklet(run, example):
+    result = run("build", "booklet.yaml", cwd=example)
+    assert result.code == 0, result.stderr
+    folder = example / "output/booklet"
+    assert sorted(p.name for p in folder.iterdir()) == ["booklet-booklet-print.pdf", "booklet-booklet.pdf",
+                                                        "booklet-markschemes.pdf"]
+    text = " ".join(texts(folder / "booklet-booklet.pdf"))
+    assert "Model answer" not in text and "Contents" in text
