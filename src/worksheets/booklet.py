@@ -73,6 +73,18 @@ def inspect_pdf(path: Path) -> tuple[int, str | None]:
         return 0, f"cannot be read ({error.strerror})"
     if b"%PDF-" not in head:
         return 0, "is not a PDF file"
+    from worksheets.bounded import Exceeded, run_bounded
+
+    try:
+        return run_bounded(_read_pdf, str(path))  # type: ignore[no-any-return]
+    except Exceeded as error:
+        if "memory" in str(error) or "longer" in str(error):
+            return 0, f"is damaged or too complex: reading it {error}"
+        return 0, "is damaged and cannot be read"
+
+
+def _read_pdf(path: str) -> tuple[int, str | None]:
+    """The page count of a PDF, or why it cannot be included (runs in a bounded child process)."""
     from pypdf import PdfReader
 
     try:
@@ -88,6 +100,7 @@ def inspect_pdf(path: Path) -> tuple[int, str | None]:
             box = page.mediabox
             if float(box.width) <= 0 or float(box.height) <= 0:
                 return 0, "has a page with no size"
+            page.get_contents()  # the content streams must decode
     except Exception:  # noqa: BLE001 - pypdf raises many kinds for damaged files
         return 0, "is damaged and cannot be read"
     return count, None

@@ -159,13 +159,20 @@ def _render_one(unit: Unit) -> tuple[bytes, dict]:
     """Render one document in one role; a handout also reports where its Name line and sections lie."""
     from worksheets.render import handout, insert, markscheme
 
+    from reportlab.platypus.doctemplate import LayoutError
+
     doc, role, numbered = unit
     anchors: dict = {}
-    if role == "student":
-        return handout.render(doc, anchors, page_numbers=numbered), anchors
-    if role == "sources":
-        return insert.render(doc), anchors
-    return markscheme.render(doc, page_numbers=numbered), anchors
+    try:
+        if role == "student":
+            return handout.render(doc, anchors, page_numbers=numbered), anchors
+        if role == "sources":
+            return insert.render(doc), anchors
+        return markscheme.render(doc, page_numbers=numbered), anchors
+    except LayoutError:
+        what = {"student": "handout", "sources": "source insert", "markscheme": "mark scheme"}[role]
+        raise SpecError(Problem(Loc(doc.source), f"the {what} cannot be laid out: an element is too large for a page "
+                                                 "(split a very long prompt, table or list)")) from None
 
 
 def _render_all(units: list[Unit]) -> list[tuple[bytes, dict]]:

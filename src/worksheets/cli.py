@@ -113,8 +113,20 @@ def new(
     typer.echo(f"created {folder}/ ; build it with: worksheets build {folder}/{folder.name}.yaml")
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """A polite kill (SIGTERM) unwinds like Ctrl-C, so temporary files are removed."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
-    app(prog_name="worksheets")
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        app(prog_name="worksheets")
+    except KeyboardInterrupt:
+        typer.echo("worksheets: interrupted; nothing was left half-written", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

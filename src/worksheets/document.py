@@ -185,6 +185,7 @@ class Document:
 
     stem: str
     title: str
+    source: str  # the spec file, as shown in messages
     subtitle: str | None
     paper: str
     student_fields: tuple[str, ...]

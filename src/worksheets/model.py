@@ -35,6 +35,7 @@ TIERS = ("support", "core", "challenge")
 STYLES = ("standard", "large-print", "dyslexia")
 MAX_LINES = 200
 MAX_VARIANTS = 26
+MAX_ITEMS = 2000  # of each kind in one file: bounds the work a shared spec can ask for
 
 
 def _as_text(value: Any) -> Any:
@@ -465,11 +466,11 @@ class QuestionSet(Item):
 class Bank(Model):
     """Reusable, id-addressed content: a bank file, or the inline content of a worksheet."""
 
-    sections: list[Section] = []
-    sources: list[Source] = []
-    questions: list[Question] = []
-    question_sets: list[QuestionSet] = []
-    glossary: dict[str, Text] = {}
+    sections: list[Section] = Field(default=[], max_length=MAX_ITEMS)
+    sources: list[Source] = Field(default=[], max_length=MAX_ITEMS)
+    questions: list[Question] = Field(default=[], max_length=MAX_ITEMS)
+    question_sets: list[QuestionSet] = Field(default=[], max_length=MAX_ITEMS)
+    glossary: dict[str, Text] = Field(default={}, max_length=MAX_ITEMS)
 
 
 # --- worksheet contents: one-key mappings, or the word page_break -------------------------
@@ -589,7 +590,7 @@ class Worksheet(Model):
     student_fields: list[Text] = ["Name", "Class", "Date"]
     instructions: Text | None = None
     time_allowed: Text | None = None
-    contents: list[ContentItem] = Field(min_length=1)
+    contents: list[ContentItem] = Field(min_length=1, max_length=MAX_ITEMS)
     tiers: list[TierName] = ["core"]
     styles: list[StyleName] = ["standard"]
     mark_scheme: bool = True
@@ -705,9 +706,19 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
             problems.append(Problem(locate(loaded.data, path, fallback, key=True), message))
             continue
         field = _field_name(clean)
+        if kind == "too_long" and "max_length" in item.get("ctx", {}):
+            ctx = item["ctx"]
+            message = f"{field}: at most {ctx['max_length']} items allowed, found {ctx.get('actual_length', 'more')}"
+            problems.append(Problem(locate(loaded.data, path, fallback), message))
+            continue
         if kind == "too_short" and "min_length" in item.get("ctx", {}):
             ctx = item["ctx"]
-            message = f"{field}: needs at least {ctx['min_length']} items, found {ctx.get('actual_length', 0)}"
+            least = ctx["min_length"]
+            message = f"{field}: needs at least {least} item{'' if least == 1 else 's'}, found {ctx.get('actual_length', 0)}"
+            problems.append(Problem(locate(loaded.data, path, fallback), message))
+            continue
+        if kind in ("model_type", "model_attributes_type", "dict_type"):
+            message = f"{field}: expected a mapping of keys and values (got {_describe(item.get('input'))})"
             problems.append(Problem(locate(loaded.data, path, fallback), message))
             continue
         if kind == "missing":

@@ -339,6 +339,7 @@ def plan(library: Library, stem: str, tier: str = "core", style: str = "standard
     planner.problems.check()
     return d.Document(
         stem=stem,
+        source=library.spec.name,
         title=ws.title,
         subtitle=ws.subtitle,
         paper=ws.paper,

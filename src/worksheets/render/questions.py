@@ -41,7 +41,7 @@ def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Style
     if indent:
         cells.insert(0, "")
         widths.insert(0, indent)
-    table = Table([cells], colWidths=widths)
+    table = Table([cells], colWidths=widths, splitInRow=1)  # a prompt longer than a page runs on
     table.setStyle(
         TableStyle(
             [
