@@ -53,7 +53,7 @@ def _name_overlay(copy: Copy, width: float, height: float) -> PdfReader:
         while size > 6 and stringWidth(copy.name, font, size) > line_width - 6:
             size -= 0.5
         canvas.setFont(font, size)
-        canvas.drawString(x + 3, y + 3, copy.name)
+        canvas.drawString(x + 3, y + 2 + theme.body * 0.22, copy.name)  # on the label's baseline
 
     return _page_pdf(width, height, draw)
 

@@ -144,7 +144,8 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None) -> Bo
             ws = library.worksheet
             tier = part.tier or ("core" if "core" in ws.tiers else ws.tiers[0])
             style = part.style or ws.styles[0]
-            doc = dataclasses.replace(plan(library, path.stem, tier, style, None), paper=paper)
+            # a booklet holds everything: sources print in place, not in a separate insert
+            doc = dataclasses.replace(plan(library, path.stem, tier, style, None), paper=paper, source_insert=False)
             parts.append(WorksheetPart(part.title or ws.title, doc))
         except SpecError as error:
             problems.extend(p for p in error.problems if p not in problems)

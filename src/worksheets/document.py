@@ -198,6 +198,7 @@ class Document:
     source_insert: bool = False  # sources go in a separate insert; the handout refers to them by letter
     grading_table: bool = False  # question | marks available | mark awarded, on the first page
     tier_label: str | None = None  # printed on the student's copy only when the spec asks
+    tiered: bool = False  # the spec has more than one tier: mark schemes then name theirs
 
     @property
     def sources(self) -> tuple[SourceBlock, ...]:

@@ -353,6 +353,7 @@ def plan(library: Library, stem: str, tier: str = "core", style: str = "standard
         source_insert=ws.source_insert,
         grading_table=_grading_table(ws.grading_table, blocks),
         tier_label=_tier_label(ws, tier),
+        tiered=len(set(ws.tiers)) > 1 or tier != "core",
     )
 
 

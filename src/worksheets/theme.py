@@ -39,11 +39,12 @@ THEMES = {
         heading=14, title=20, line_pitch=8 * MM,
     ),
     "large-print": Theme(
-        name="large-print", font="Sans", source_font="Sans", body=17, leading=23, small=14,
+        name="large-print", font="Sans", source_font="Sans", body=17, leading=23, small=16,
         heading=21, title=26, line_pitch=13 * MM, paragraph_space=7,
+        margin_top=26 * MM, margin_bottom=26 * MM,  # room for 16 pt header and footer clear of the copier's edge
     ),
     "dyslexia": Theme(
-        name="dyslexia", font="Literacy", source_font="Literacy", body=12.5, leading=12.5 * 1.5, small=11,
+        name="dyslexia", font="Literacy", source_font="Literacy", body=12.5, leading=12.5 * 1.5, small=12,
         heading=16, title=22, line_pitch=9 * MM, italic=False, paragraph_space=9,
         page_tint=(1.0, 0.984, 0.918), box_grey=0.93,
     ),

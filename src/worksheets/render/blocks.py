@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from worksheets import document as d
 from worksheets.render.flow import Anchor, panel
@@ -87,8 +87,8 @@ def section(block: d.SectionBlock, s: Styles, width: float) -> list[Flowable]:
     out += flowables(block.body, s.body, s.theme)
     for callout in block.callouts:
         rows = [[Paragraph(plain_markup(callout.title), s.cell_bold)], flowables(callout.text, s.cell, s.theme)]
-        out.append(Spacer(1, 3))
-        out.append(panel(rows, width, fill=CALLOUT_FILL.get(callout.kind, 0.94), border=0, left_rule=2.5))
+        box = panel(rows, width, fill=CALLOUT_FILL.get(callout.kind, 0.94), border=0, left_rule=2.5)
+        out.append(KeepTogether([Spacer(1, 3), box]))  # a short box is never split from its title
         out.append(Spacer(1, s.theme.paragraph_space + 3))
     return out
 
@@ -153,7 +153,7 @@ def glossary(block: d.GlossaryBlock, s: Styles, width: float) -> list[Flowable]:
             ]
         )
     )
-    return [KeepTogether([Paragraph("Glossary", s.heading), Spacer(1, 2)]), table]
+    return [CondPageBreak(s.theme.leading * 8), Paragraph("Glossary", s.heading), table]
 
 
 

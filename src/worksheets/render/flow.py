@@ -14,7 +14,7 @@ class AnswerLines(Flowable):
 
     def __init__(
         self, lines: int, pitch: float, grey: float, indent: float = 0.0, first_gap: float = 0.0,
-        continued: str = "", font: tuple[str, float] = ("Sans-Italic", 9),
+        continued: str = "", font: tuple[str, float] = ("Sans-Italic", 9), label_at_top: bool = False,
     ) -> None:
         super().__init__()
         self.lines = lines
@@ -25,8 +25,13 @@ class AnswerLines(Flowable):
         self.continued = continued  # label printed above lines carried on to a new page
         self.font = font
         self.label = ""
+        self.label_at_top = label_at_top  # lines that run on: say whose they are when they open a page
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        if self.label_at_top and self.continued and not self.label and frame is not None and frame._atTop:
+            self.label = self.continued
+            self.first_gap = max(self.first_gap, self.font[1] * 0.6)
         self.width = avail_width
         self.height = self.lines * self.pitch + self.first_gap
         return self.width, self.height

@@ -35,12 +35,13 @@ def story(doc: d.Document, s: Styles, width: float, height: float, anchors: dict
         elif isinstance(block, d.SourceBlock):
             out += blocks.source(block, s, width, height * 0.55)
         elif isinstance(block, d.QuestionsBlock):
-            if block.title:
-                out.append(CondPageBreak(height * 0.25))
-                out.append(Paragraph(plain_markup(block.title), s.heading))
-            out += flowables(block.intro, s.body, s.theme)
+            lead: list[Flowable] = [Paragraph(plain_markup(block.title), s.heading)] if block.title else []
+            lead += flowables(block.intro, s.body, s.theme)
             for q in block.questions:
-                out += questions.handout_question(q, s, width, height)
+                # a block's heading and intro stay on the page of its first question
+                out += questions.handout_question(q, s, width, height, lead)
+                lead = []
+            out += lead
             if index == last_questions:
                 out.append(Paragraph("END OF QUESTIONS", s.end))
         elif isinstance(block, d.HeadingBlock):

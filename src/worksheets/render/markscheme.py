@@ -25,7 +25,7 @@ GUIDANCE = (
 
 
 def version_line(doc: d.Document) -> str:
-    parts = [f"{TIER_NAMES[doc.tier]} tier"]
+    parts = [f"{TIER_NAMES[doc.tier]} tier"] if doc.tiered else []
     if doc.style != "standard":
         parts.append(f"{doc.style} style")
     if doc.variant:
@@ -39,7 +39,7 @@ def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowa
     out: list[Flowable] = [Paragraph(plain_markup(f"Mark scheme: {doc.title}"), s.title)]
     if doc.subtitle:
         out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
-    out.append(Paragraph(plain_markup(f"{version_line(doc)} · Total: {total} marks"), s.subtitle))
+    out.append(Paragraph(plain_markup(" · ".join(p for p in (version_line(doc), f"Total: {total} marks") if p)), s.subtitle))
     out.append(Spacer(1, t.body))
     rows: list[list[Flowable]] = [[Paragraph("General guidance", s.cell_bold)]]
     bullet = ParagraphStyle("guidance", parent=s.cell, leftIndent=t.body, bulletIndent=0)

@@ -50,7 +50,7 @@ def styles_for(theme: Theme) -> Styles:
     small_size = t.small
     attribution = ParagraphStyle(
         "attribution", parent=body, fontName=face_name(t.font, italic=t.italic), fontSize=max(small_size, t.body - 1),
-        leading=max(small_size, t.body - 1) * 1.3, spaceAfter=t.paragraph_space,
+        leading=max(small_size, t.body - 1) * max(1.3, t.leading / t.body), spaceAfter=t.paragraph_space,
     )
     return Styles(
         theme=t,
@@ -58,7 +58,8 @@ def styles_for(theme: Theme) -> Styles:
         source=source,
         attribution=attribution,
         caption=ParagraphStyle("caption", parent=attribution, alignment=TA_CENTER),
-        small=ParagraphStyle("small", parent=body, fontSize=small_size, leading=small_size * 1.25, spaceAfter=0),
+        small=ParagraphStyle("small", parent=body, fontSize=small_size, leading=small_size * max(1.25, t.leading / t.body),
+                             spaceAfter=0),
         heading=ParagraphStyle(
             "heading", parent=body, fontName=bold, fontSize=t.heading, leading=t.heading * 1.25,
             spaceBefore=t.heading * 0.9, spaceAfter=t.heading * 0.4, keepWithNext=1,

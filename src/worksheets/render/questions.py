@@ -81,7 +81,8 @@ def answer_space(
         kept: list[Flowable] = [AnswerLines(head, t.line_pitch, t.rule_grey, indent, continued=continued, font=font)]
         rest: list[Flowable] = []
         if area.lines > head:
-            rest.append(AnswerLines(area.lines - head, t.line_pitch, t.rule_grey, indent, continued=continued, font=font))
+            rest.append(AnswerLines(area.lines - head, t.line_pitch, t.rule_grey, indent, continued=continued, font=font,
+                                    label_at_top=True))
         return kept, rest
     if area.kind == "box" and area.height > 0:
         return [Spacer(1, 4), AnswerBox(area.height, indent, max_height - 3 * t.leading)], []
@@ -91,23 +92,29 @@ def answer_space(
 # --- the handout ----------------------------------------------------------------------------
 
 
-def handout_question(q: d.Question, s: Styles, width: float, max_height: float) -> list[Flowable]:
-    """A question with its answer space; its prompt never ends a page without the space's start."""
+def handout_question(
+    q: d.Question, s: Styles, width: float, max_height: float, lead: list[Flowable] | None = None
+) -> list[Flowable]:
+    """A question with its answer space; its prompt never ends a page without the space's start.
+
+    `lead` (a block's heading and intro) is kept on the page of the question."""
     t = s.theme
     gap = Spacer(1, t.body * 1.1)
+    lead = lead or []
     if q.detail is not None:
         indent = label_width(s)
         body = closed.handout(q, s, width - indent)
         if q.scaffold:
             body = scaffold_parts(q.scaffold, s, width - indent)[0] + body
         row = question_row(q.label, _prompt(q, s), q.marks, s, width)
-        return [KeepTogether([row, Spacer(1, t.paragraph_space), Indenter(left=indent), *body, Indenter(left=-indent)]), gap]
+        return [KeepTogether([*lead, row, Spacer(1, t.paragraph_space), Indenter(left=indent), *body,
+                              Indenter(left=-indent)]), gap]
     if not q.parts:
         row = question_row(q.label, _prompt(q, s), q.marks, s, width)
         kept, rest = _with_space(row, q, s, width, max_height)
-        return [KeepTogether(kept), *rest, gap]
+        return [KeepTogether([*lead, *kept]), *rest, gap]
     out: list[Flowable] = []
-    stem: list[Flowable] = [question_row(q.label, _prompt(q, s), None, s, width), Spacer(1, t.paragraph_space)]
+    stem: list[Flowable] = [*lead, question_row(q.label, _prompt(q, s), None, s, width), Spacer(1, t.paragraph_space)]
     indent = label_width(s)
     for part in q.parts:
         row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
@@ -126,7 +133,7 @@ def _with_space(
     if frame:
         lines = q.answer.lines if q.answer.kind == "lines" else 0
         boxes = writing_frame(frame, max(3, lines // len(frame)), s, width - left)
-        return [row, *_indented(before + starters + boxes[:1], left)], _indented(boxes[1:], left)
+        return [row, *_indented(before + starters, left)], _indented([KeepTogether(boxes)], left)
     kept, rest = answer_space(q.answer, s, left, max_height, q.number)
     lead = [Spacer(1, s.theme.body * 0.3)] if kept else []
     return [row, *_indented(before + starters, left), *lead, *kept], rest
@@ -149,7 +156,7 @@ def scaffold_parts(sc: d.Scaffold, s: Styles, width: float) -> tuple[list[Flowab
     if sc.sentence_starters:
         style = ParagraphStyle("starter", parent=s.body, fontName=face_name(t.font, italic=t.italic, bold=not t.italic),
                                spaceBefore=t.line_pitch * 0.3, spaceAfter=0)
-        starters.append(Paragraph("Sentence starters:", s.cell_bold))
+        starters += [Spacer(1, t.body * 0.6), Paragraph("Sentence starters:", s.cell_bold)]
         starters += [Paragraph(plain_markup(f"{text} …"), style) for text in sc.sentence_starters]
     return before, starters, sc.frame
 
