@@ -28,19 +28,21 @@ class Copy:
     theme: Theme
 
 
-def _page_pdf(width: float, height: float, draw) -> PdfReader:  # type: ignore[no-untyped-def]
+def _pdf(size: tuple[float, float], pages: list, families: tuple[str, ...] = ()) -> PdfReader:  # type: ignore[type-arg]
+    """A small PDF drawn with reportlab: one page per drawing function."""
     from reportlab.pdfgen.canvas import Canvas
 
-    register()
+    register(*families)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1)
-    draw(canvas)
-    canvas.showPage()
+    canvas = Canvas(buffer, pagesize=size, invariant=1, pageCompression=1)
+    for draw in pages:
+        draw(canvas)
+        canvas.showPage()
     canvas.save()
     return PdfReader(io.BytesIO(buffer.getvalue()))
 
 
-def _name_overlay(copy: Copy, width: float, height: float) -> PdfReader:
+def _name_drawing(copy: Copy):  # type: ignore[no-untyped-def]
     assert copy.anchor is not None
     _, x, y, line_width = copy.anchor
     theme = copy.theme
@@ -55,10 +57,10 @@ def _name_overlay(copy: Copy, width: float, height: float) -> PdfReader:
         canvas.setFont(font, size)
         canvas.drawString(x + 3, y + 2 + theme.body * 0.22, copy.name)  # on the label's baseline
 
-    return _page_pdf(width, height, draw)
+    return draw
 
 
-def _blank(theme: Theme, width: float, height: float) -> PdfReader:
+def _blank_drawing(theme: Theme, width: float, height: float):  # type: ignore[no-untyped-def]
     def draw(canvas) -> None:  # type: ignore[no-untyped-def]
         if theme.page_tint is not None:
             canvas.setFillColorRGB(*theme.page_tint)
@@ -67,27 +69,44 @@ def _blank(theme: Theme, width: float, height: float) -> PdfReader:
         canvas.setFont(face_name(theme.font, italic=theme.italic), theme.small)
         canvas.drawCentredString(width / 2, height / 2, BLANK_TEXT)
 
-    return _page_pdf(width, height, draw)
+    return draw
 
 
-def class_set(copies: list[Copy]) -> bytes:
-    """One PDF with every student's copy in order, each starting on an odd page."""
-    writer = PdfWriter()
-    for copy in copies:
-        reader = PdfReader(io.BytesIO(copy.pdf))
-        first = len(writer.pages)
-        for page in reader.pages:
-            writer.add_page(page)
-        box = reader.pages[0].mediabox
-        width, height = float(box.width), float(box.height)
-        if copy.anchor is not None and copy.name:
-            writer.pages[first + copy.anchor[0] - 1].merge_page(_name_overlay(copy, width, height).pages[0])
-        if len(reader.pages) % 2:
-            writer.add_page(_blank(copy.theme, width, height).pages[0])
-    writer.compress_identical_objects()  # fonts shared by every copy are stored once
+def _finish(writer: PdfWriter) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def class_set(copies: list[Copy]) -> bytes:
+    """One PDF with every student's copy in order, each starting on an odd page.
+
+    A version's pages are stored once and drawn on each copy; only the name differs."""
+    from worksheets.xobjects import IDENTITY, Forms, compose
+
+    writer = PdfWriter()
+    forms = Forms(writer)
+    readers: dict[bytes, PdfReader] = {}
+    named = [c for c in copies if c.anchor is not None and c.name]
+    first = PdfReader(io.BytesIO(copies[0].pdf)).pages[0].mediabox if copies else None
+    # every name on its own page of one small PDF, so the name font is embedded once
+    families = tuple({c.theme.font for c in copies})
+    names = _pdf((float(first.width), float(first.height)), [_name_drawing(c) for c in named], families) if named and first else None
+    blanks: dict[Theme, PdfReader] = {}
+    for copy in copies:
+        reader = readers.setdefault(copy.pdf, PdfReader(io.BytesIO(copy.pdf)))
+        box = reader.pages[0].mediabox
+        size = (float(box.width), float(box.height))
+        name_page = copy.anchor[0] - 1 if copy in named and copy.anchor else -1
+        for index in range(len(reader.pages)):
+            placed = [(forms.of(reader, index), IDENTITY)]
+            if index == name_page and names is not None:
+                placed.append((forms.of(names, named.index(copy)), IDENTITY))
+            compose(writer, size, placed)
+        if len(reader.pages) % 2:
+            blank = blanks.setdefault(copy.theme, _pdf(size, [_blank_drawing(copy.theme, *size)], (copy.theme.font,)))
+            compose(writer, size, [(forms.of(blank, 0), IDENTITY)])
+    return _finish(writer)
 
 
 # --- booklets --------------------------------------------------------------------------------
@@ -103,17 +122,15 @@ class Segment:
     children: tuple[tuple[str, int], ...] = ()  # (bookmark title, page within the segment, from 0)
 
 
-def _reader(pdf: object) -> PdfReader:
-    return PdfReader(io.BytesIO(pdf)) if isinstance(pdf, bytes) else PdfReader(pdf, strict=False)  # type: ignore[arg-type]
-
-
-def _number_overlay(text: str, theme: Theme, width: float, height: float) -> PdfReader:
-    def draw(canvas) -> None:  # type: ignore[no-untyped-def]
-        canvas.setFont(face_name(theme.font), theme.small)
-        canvas.setFillGray(0.15)
-        canvas.drawCentredString(width / 2, theme.margin_bottom - theme.small * 2.2, text)
-
-    return _page_pdf(width, height, draw)
+def _reader(pdf: object, cache: dict | None = None) -> PdfReader:
+    """A reader for PDF bytes or a path; with `cache`, one reader per distinct PDF (so its pages become forms once)."""
+    key = pdf if isinstance(pdf, bytes) else str(pdf)
+    if cache is not None and key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    reader = PdfReader(io.BytesIO(pdf)) if isinstance(pdf, bytes) else PdfReader(pdf, strict=False)  # type: ignore[arg-type]
+    if cache is not None:
+        cache[key] = reader
+    return reader
 
 
 def layout(segments: list[Segment], start_odd: bool, first_at: int = 1) -> list[int]:
@@ -129,25 +146,43 @@ def layout(segments: list[Segment], start_odd: bool, first_at: int = 1) -> list[
 
 def merge_booklet(segments: list[Segment], start_odd: bool, theme: Theme, page_size: tuple[float, float]) -> bytes:
     """Concatenate the segments with padding, continuous "Page N of T" numbers and one bookmark per part."""
+    from worksheets.xobjects import IDENTITY, Forms, compose
+
     width, height = page_size
-    readers = [_reader(s.pdf) for s in segments]
-    writer = PdfWriter()
+    cache: dict = {}
+    readers = [_reader(s.pdf, cache) for s in segments]
     plan: list[tuple[int, int, bool]] = []  # (segment, page within it, or -1 for a blank; numbered)
     for index, (segment, reader) in enumerate(zip(segments, readers)):
         if start_odd and index > 0 and len(plan) % 2 == 1:
             plan.append((index, -1, True))
         plan += [(index, n, segment.numbered) for n in range(len(reader.pages))]
     total = len(plan)
+
+    def number(text: str):  # type: ignore[no-untyped-def]
+        def draw(canvas) -> None:  # type: ignore[no-untyped-def]
+            canvas.setFont(face_name(theme.font), theme.small)
+            canvas.setFillGray(0.15)
+            canvas.drawCentredString(width / 2, theme.margin_bottom - theme.small * 2.2, text)
+
+        return draw
+
+    numbers = _pdf(page_size, [number(f"Page {n} of {total}") for n in range(1, total + 1)], (theme.font,))
+    blank = _pdf(page_size, [_blank_drawing(theme, width, height)], (theme.font,))
+    writer = PdfWriter()
+    forms = Forms(writer)
     starts: dict[int, int] = {}
-    for number, (index, page_index, numbered) in enumerate(plan, start=1):
+    for number_index, (index, page_index, numbered) in enumerate(plan):
         if page_index < 0:
-            page = writer.add_page(_blank(theme, width, height).pages[0])
+            placed = [(forms.of(blank, 0), IDENTITY)]
+            size = page_size
         else:
-            page = writer.add_page(readers[index].pages[page_index])
-            starts.setdefault(index, number - 1)
+            source = readers[index].pages[page_index]
+            size = (float(source.mediabox.width), float(source.mediabox.height))
+            placed = [(forms.of(readers[index], page_index), IDENTITY)]
+            starts.setdefault(index, number_index)
         if numbered:
-            box = page.mediabox
-            page.merge_page(_number_overlay(f"Page {number} of {total}", theme, float(box.width), float(box.height)).pages[0])
+            placed.append((forms.of(numbers, number_index), IDENTITY))
+        compose(writer, size, placed)
     for index, segment in enumerate(segments):
         if segment.title is None:
             continue
@@ -155,10 +190,7 @@ def merge_booklet(segments: list[Segment], start_odd: bool, theme: Theme, page_s
         for title, offset in segment.children:
             writer.add_outline_item(title=title, page_number=starts[index] + offset, parent=parent)
     writer.page_mode = "/UseOutlines"
-    writer.compress_identical_objects()
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return _finish(writer)
 
 
 def concatenate(pdfs: list[tuple[str, bytes]]) -> bytes:
@@ -169,10 +201,7 @@ def concatenate(pdfs: list[tuple[str, bytes]]) -> bytes:
         for page in PdfReader(io.BytesIO(pdf)).pages:
             writer.add_page(page)
         writer.add_outline_item(title=title, page_number=first)
-    writer.compress_identical_objects()
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return _finish(writer)
 
 
 SADDLE = {"a5-booklet": (842.0, 595.0), "a4-on-a3": (1190.55, 841.89)}  # landscape sheet, points
@@ -189,30 +218,28 @@ def saddle_order(count: int) -> list[tuple[int, int]]:
 
 def impose(pdf: bytes, mode: str, theme: Theme) -> bytes:
     """Two pages per landscape sheet side in saddle-stitch order, padded with blank pages to a multiple of four."""
-    from pypdf import PageObject, Transformation
+    from worksheets.xobjects import Forms, compose
 
     reader = PdfReader(io.BytesIO(pdf))
-    pages = list(reader.pages)
-    first = pages[0].mediabox
-    blank = _blank(theme, float(first.width), float(first.height)).pages[0]
-    while len(pages) % 4:
-        pages.append(blank)
+    first = reader.pages[0].mediabox
+    blank = _pdf((float(first.width), float(first.height)), [_blank_drawing(theme, float(first.width), float(first.height))],
+                 (theme.font,))
+    count = len(reader.pages) + (-len(reader.pages)) % 4
     sheet_w, sheet_h = SADDLE[mode]
     writer = PdfWriter()
-    for left, right in saddle_order(len(pages)):
-        side = PageObject.create_blank_page(width=sheet_w, height=sheet_h)
+    forms = Forms(writer)
+    for left, right in saddle_order(count):
+        placed = []
         for slot, number in enumerate((left, right)):
-            page = pages[number - 1]
+            source, index = (reader, number - 1) if number <= len(reader.pages) else (blank, 0)
+            page = source.pages[index]
             w, h = float(page.mediabox.width), float(page.mediabox.height)
             scale = min((sheet_w / 2) / w, sheet_h / h)
             x = slot * sheet_w / 2 + (sheet_w / 2 - w * scale) / 2
             y = (sheet_h - h * scale) / 2
-            side.merge_transformed_page(page, Transformation().scale(scale).translate(x, y))
-        writer.add_page(side)
-    writer.compress_identical_objects()
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+            placed.append((forms.of(source, index), (scale, 0, 0, scale, x, y)))
+        compose(writer, (sheet_w, sheet_h), placed)
+    return _finish(writer)
 
 
 def booklet_outputs(plan, rendered: dict) -> dict[str, bytes]:  # type: ignore[no-untyped-def]

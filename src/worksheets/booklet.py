@@ -14,7 +14,7 @@ from worksheets import model as m
 from worksheets.document import Document
 from worksheets.errors import Loc, Problem, SpecError
 from worksheets.library import build_library, image_problem, spec_kind, validate
-from worksheets.load import confine, load_file
+from worksheets.load import Loaded, confine, load_file
 from worksheets.plan import plan
 from worksheets.text import Prose, parse
 
@@ -106,9 +106,9 @@ def _read_pdf(path: str) -> tuple[int, str | None]:
     return count, None
 
 
-def plan_booklet(spec: Path, root: Path, options_paper: str | None = None) -> BookletPlan:
+def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loaded: Loaded | None = None) -> BookletPlan:
     """Check a booklet spec and everything it names; plan its worksheets."""
-    loaded = load_file(spec)
+    loaded = loaded or load_file(spec)
     if spec_kind(loaded) != "booklet":
         raise SpecError(Problem(Loc(loaded.name, 1, 1), "expected a booklet spec"))
     booklet: m.Booklet = validate(loaded, m.BookletFile).booklet
@@ -137,10 +137,11 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None) -> Bo
                     raise SpecError(Problem(where, f"{field}.pdf: '{name}' {trouble}"))
                 parts.append(PdfPart(part.title or path.stem.replace("-", " ").replace("_", " "), path, pages))
                 continue
-            kind = spec_kind(load_file(path))
+            part_loaded = load_file(path)
+            kind = spec_kind(part_loaded)
             if kind != "worksheet":
                 raise SpecError(Problem(where, f"{field}.worksheet: '{name}' is a {kind} spec, not a worksheet"))
-            library = build_library(path, root)
+            library = build_library(path, root, part_loaded)
             ws = library.worksheet
             tier = part.tier or ("core" if "core" in ws.tiers else ws.tiers[0])
             style = part.style or ws.styles[0]

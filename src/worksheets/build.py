@@ -72,11 +72,12 @@ def plan_spec(spec: Path, options: Options) -> list:  # list[AnyJob]
     from worksheets.library import spec_kind
     from worksheets.load import load_file
 
-    if spec_kind(load_file(spec)) == "booklet":
+    loaded = load_file(spec)
+    if spec_kind(loaded) == "booklet":
         from worksheets.booklet import plan_booklet
 
-        return [BookletJob(options.out / spec.stem, plan_booklet(spec, root, options.paper))]
-    library = build_library(spec, root)
+        return [BookletJob(options.out / spec.stem, plan_booklet(spec, root, options.paper, loaded))]
+    library = build_library(spec, root, loaded)
     ws = library.worksheet
     stem = spec.stem
     count = options.variants or ws.variants

@@ -29,15 +29,21 @@ def face_name(family: str, bold: bool = False, italic: bool = False) -> str:
     return f"{family}-{suffix or 'Regular'}"
 
 
+def register(*families: str) -> None:
+    """Register the bundled faces of these families (default: all) with reportlab, each once per process."""
+    for family in families or tuple(FAMILIES):
+        _register_family(family)
+
+
 @cache
-def register() -> None:
-    """Register every bundled face with reportlab once per process."""
+def _register_family(family: str) -> None:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     folder = font_dir()
-    for family, stem in FAMILIES.items():
+    stem = FAMILIES[family]
+    if True:
         for face in FACES:
             pdfmetrics.registerFont(TTFont(f"{family}-{face}", str(folder / f"{stem}-{face}.ttf")))
         for bold in (0, 1):

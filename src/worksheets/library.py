@@ -70,9 +70,9 @@ def validate(loaded: Loaded, model: type[m.Model]) -> Any:
         raise SpecError(m.validation_problems(error, loaded, model)) from None
 
 
-def build_library(spec_path: Path, root: Path) -> Library:
-    """Load a worksheet spec and its banks, check every id and reference, or raise SpecError."""
-    loaded = load_file(spec_path)
+def build_library(spec_path: Path, root: Path, loaded: Loaded | None = None) -> Library:
+    """Load a worksheet spec (unless given) and its banks, check every id and reference, or raise SpecError."""
+    loaded = loaded or load_file(spec_path)
     kind = spec_kind(loaded)
     if kind != "worksheet":
         raise SpecError(Problem(Loc(loaded.name, 1, 1), f"expected a worksheet spec, found a {kind}"))

@@ -60,6 +60,18 @@ class _Composer(Reader, Scanner, Parser, Composer, _CoreResolver):
         _CoreResolver.__init__(self)
 
 
+try:  # libyaml's parser, when PyYAML was built with it, is many times faster and gives the same marks
+    from yaml.cyaml import CParser
+
+    class _FastComposer(CParser, _CoreResolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _CoreResolver.__init__(self)
+
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _FastComposer = None  # type: ignore[assignment,misc]
+
+
 class SourceFloat(float):
     """A float that remembers how it was typed, so a text field gets `1.50`, not `1.5`."""
 
@@ -135,7 +147,7 @@ class _Builder:
                 self.problems.append(Problem(key_loc, "a key must be plain text, not a list or mapping"))
                 continue
             key = key_node.value
-            if key == "<<" and key_node.style is None:
+            if key == "<<" and not key_node.style:  # plain (the C parser says "", the Python one None)
                 self.problems.append(Problem(key_loc, "merge keys (<<) are not supported: write the keys out"))
                 continue
             if key in result:
@@ -196,15 +208,24 @@ def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
     return Problem(Loc(file, 1, 1), f"YAML syntax error: {error}")
 
 
+def _compose(kind: Any, text: str) -> Node | None:
+    composer = kind(text)
+    try:
+        return composer.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        composer.dispose()
+
+
 def parse_yaml(text: str, file: str) -> Any:
     """Parse one YAML document from text into Map/Seq/scalars, or raise SpecError."""
     try:
-        composer = _Composer(text)
-        try:
-            node = composer.get_single_node()
-        finally:
-            composer.dispose()
+        node = _compose(_FastComposer or _Composer, text)
     except yaml.YAMLError as error:
+        if _FastComposer is not None:
+            try:  # the pure-Python parser words its errors better (and names the character)
+                _compose(_Composer, text)
+            except yaml.YAMLError as better:
+                error = better
         raise SpecError(_syntax_problem(file, error, text)) from None
     except RecursionError:
         raise SpecError(Problem(Loc(file, 1, 1), f"nested more than {MAX_DEPTH} levels deep")) from None

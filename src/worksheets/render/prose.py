@@ -38,7 +38,7 @@ class Styles:
 
 @cache
 def styles_for(theme: Theme) -> Styles:
-    register()
+    register(theme.font, theme.source_font)
     t = theme
     align = TA_JUSTIFY if t.justify else TA_LEFT
     body = ParagraphStyle(
