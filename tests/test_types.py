@@ -12,7 +12,7 @@ from worksheets.shuffle import permutation
 
 
 def build(run, specs):
-    result = run("build", "types.yaml", cwd=specs)
+    result = run("build", "types.yaml", "--force", cwd=specs)
     assert result.code == 0, result.stderr
     folder = specs / "output/types"
     return flat(pdf_text(folder / "types-student.pdf")), flat(pdf_text(folder / "types-markscheme.pdf"))

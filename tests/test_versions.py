@@ -126,7 +126,7 @@ def test_variants_shuffle_and_label_every_page(run, specs):
         assert f"Answer: {'ABCD'[pick]} {'ABCD'[pick]} OPT-THREE" in scheme
         assert "version " + letter in scheme
     assert orders["A"] != orders["B"]
-    again = run("build", "tiered.yaml", "--variants", "2", "--tier", "core", "--style", "standard", cwd=specs)
+    again = run("build", "tiered.yaml", "--variants", "2", "--tier", "core", "--style", "standard", "--force", cwd=specs)
     assert again.code == 0
     text = flat(pdf_text(folder / "tiered-A-student.pdf"))
     assert re.findall(r"OPT-\w+", text) == orders["A"][1]
@@ -155,7 +155,7 @@ def test_class_set(run, specs):
     assert "HINT-TEXT" not in "".join(texts[starts[1]:])
     assert "EXTENSION-PROMPT" in "".join(texts[starts[3]:])
     first = (folder / "tiered-class-7b.pdf").read_bytes()
-    assert run("build", "tiered.yaml", "--class-list", "7b.csv", cwd=specs).code == 0
+    assert run("build", "tiered.yaml", "--class-list", "7b.csv", "--force", cwd=specs).code == 0
     assert (folder / "tiered-class-7b.pdf").read_bytes() == first
 
 
@@ -190,5 +190,5 @@ def test_one_core_and_many_cores_give_the_same_bytes(run, specs, monkeypatch):
     folder = specs / "output/tiered"
     many = {p.name: p.read_bytes() for p in folder.iterdir()}
     monkeypatch.setattr("os.cpu_count", lambda: 1)
-    assert run("build", "tiered.yaml", "--class-list", "7b.csv", cwd=specs).code == 0
+    assert run("build", "tiered.yaml", "--class-list", "7b.csv", "--force", cwd=specs).code == 0
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == many

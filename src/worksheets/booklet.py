@@ -59,6 +59,7 @@ class BookletPlan:
     impose: str
     mark_schemes: str
     parts: tuple[Part, ...]
+    inputs: tuple[Path, ...] = ()  # every file read, for the manifest
 
 
 def inspect_pdf(path: Path) -> tuple[int, str | None]:
@@ -117,6 +118,7 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
         problems.append(Problem(booklet.where("parts"), f"parts: more than {MAX_PARTS} parts"))
     paper = options_paper or booklet.paper
     parts: list[Part] = []
+    inputs: list[Path] = []
     for index, part in enumerate(booklet.parts):
         field = f"booklet.parts[{index}]"
         try:
@@ -136,12 +138,14 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
                 if trouble:
                     raise SpecError(Problem(where, f"{field}.pdf: '{name}' {trouble}"))
                 parts.append(PdfPart(part.title or path.stem.replace("-", " ").replace("_", " "), path, pages))
+                inputs.append(path)
                 continue
             part_loaded = load_file(path)
             kind = spec_kind(part_loaded)
             if kind != "worksheet":
                 raise SpecError(Problem(where, f"{field}.worksheet: '{name}' is a {kind} spec, not a worksheet"))
             library = build_library(path, root, part_loaded)
+            inputs += [*library.files, *library.images.values()]
             ws = library.worksheet
             tier = part.tier or ("core" if "core" in ws.tiers else ws.tiers[0])
             style = part.style or ws.styles[0]
@@ -166,5 +170,6 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
         contents_page=booklet.contents_page, paper=paper, style=booklet.style,
         start_odd=booklet.start_parts_on == "odd", impose=booklet.impose, mark_schemes=booklet.mark_schemes,
         parts=tuple(parts),
+        inputs=tuple(inputs) + ((cover_image,) if cover_image else ()),
     )
 

@@ -14,14 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from worksheets.document import Document
 from worksheets.errors import Loc, Problem, SpecError, display_path
-from worksheets.library import build_library
 from worksheets.output import output_name
-from worksheets.plan import letters, plan
 
 if TYPE_CHECKING:
     from worksheets.booklet import BookletPlan
+    from worksheets.document import Document
 
 
 @dataclass(frozen=True)
@@ -34,6 +32,7 @@ class Options:
     mark_scheme: bool = True
     paper: str | None = None
     class_list: Path | None = None
+    force: bool = False  # rebuild even when the manifest says nothing changed
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,17 @@ class BookletJob:
     folder: Path
     plan: "BookletPlan"
 
+    @property
+    def paths(self) -> list[Path]:
+        from worksheets.booklet import WorksheetPart
+
+        names = [f"{self.plan.stem}-booklet.pdf"]
+        if self.plan.impose != "none":
+            names.append(f"{self.plan.stem}-booklet-print.pdf")
+        if self.plan.mark_schemes == "separate" and any(isinstance(p, WorksheetPart) for p in self.plan.parts):
+            names.append(f"{self.plan.stem}-markschemes.pdf")
+        return [self.folder / n for n in names]
+
 
 @dataclass(frozen=True)
 class ClassSetJob:
@@ -61,23 +71,36 @@ class ClassSetJob:
     copies: tuple[tuple[str, Document], ...]  # (student's name, their version)
 
 
-AnyJob = "Job | ClassSetJob | BookletJob"
+def job_paths(job: object) -> list[Path]:
+    if isinstance(job, BookletJob):
+        return job.paths
+    return [job.path]  # type: ignore[attr-defined]
 
 
-def plan_spec(spec: Path, options: Options) -> list:  # list[AnyJob]
-    """Check one worksheet or booklet spec and plan every version it asks for (or the options override)."""
+def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) -> list:
+    """Check one worksheet or booklet spec and plan every version it asks for (or the options override).
+
+    The files it reads are appended to `inputs` (for the manifest)."""
+    from worksheets.library import build_library, spec_kind
+    from worksheets.load import load_file
+
+    inputs = inputs if inputs is not None else []
     root = (options.root or Path.cwd()).resolve()
     if not spec.exists():
         raise SpecError(Problem(Loc(display_path(spec)), "no such file"))
-    from worksheets.library import spec_kind
-    from worksheets.load import load_file
-
     loaded = load_file(spec)
     if spec_kind(loaded) == "booklet":
         from worksheets.booklet import plan_booklet
 
-        return [BookletJob(options.out / spec.stem, plan_booklet(spec, root, options.paper, loaded))]
+        booklet = plan_booklet(spec, root, options.paper, loaded)
+        inputs += [spec, *booklet.inputs]
+        return [BookletJob(options.out / spec.stem, booklet)]
     library = build_library(spec, root, loaded)
+    inputs += [*library.files, *library.images.values()]
+    if options.class_list is not None:
+        inputs.append(options.class_list)
+    from worksheets.plan import letters
+
     ws = library.worksheet
     stem = spec.stem
     count = options.variants or ws.variants
@@ -101,6 +124,8 @@ def plan_spec(spec: Path, options: Options) -> list:  # list[AnyJob]
 
 def _plan_versions(library, stem: str, versions: list, options: Options) -> list[Document]:  # type: ignore[no-untyped-def]
     """Plan each (tier, style, variant), collecting the problems of all of them."""
+    from worksheets.plan import plan
+
     docs: list[Document] = []
     problems: list[Problem] = []
     for tier, style, variant in versions:
@@ -139,21 +164,22 @@ def _plan_class_set(library, stem: str, folder: Path, variants: list, options: O
     return jobs
 
 
-def plan_all(specs: list[Path], options: Options) -> list:
-    """Plan every spec, collecting the problems of all of them."""
-    jobs: list = []
+def plan_all(specs: list[Path], options: Options) -> list[tuple[Path, list, list[Path]]]:
+    """Plan every spec, collecting the problems of all of them: (spec, jobs, inputs) each."""
+    planned = []
     problems: list[Problem] = []
     for spec in specs:
+        inputs: list[Path] = []
         try:
-            jobs += plan_spec(spec, options)
+            planned.append((spec, plan_spec(spec, options, inputs), inputs))
         except SpecError as error:
             problems.extend(error.problems)
     if problems:
         raise SpecError(problems)
-    return jobs
+    return planned
 
 
-Unit = tuple[Document, str, bool]  # a document, its role, and whether it numbers its own pages
+Unit = tuple  # (Document, role, whether it numbers its own pages)
 
 
 def _render_one(unit: Unit) -> tuple[bytes, dict]:
@@ -206,7 +232,7 @@ def _units(job: object) -> list[Unit]:
     return units
 
 
-def render_jobs(jobs: list) -> dict[Path, bytes]:
+def render_jobs(jobs: list) -> dict[Path, bytes]:  # noqa: C901
     """Every PDF, in memory. Each (document, role) is rendered once, even if a class set needs it
     for many students; class sets and booklets are then assembled from the rendered PDFs."""
     from worksheets.assemble import Copy, class_set
@@ -232,9 +258,30 @@ def render_jobs(jobs: list) -> dict[Path, bytes]:
     return outputs
 
 
-def build(specs: list[Path], options: Options) -> list[Path]:
-    """Check, plan, render, then write everything; returns the files written."""
+def build(specs: list[Path], options: Options) -> list[tuple[Path, bool]]:
+    """Check, plan, render, then write everything; returns each output and whether it was (re)written.
+
+    A spec whose inputs and outputs are unchanged since its last build (see manifest.py) is skipped."""
+    from worksheets import manifest
     from worksheets.output import write_all
 
-    jobs = plan_all(specs, options)
-    return write_all(render_jobs(jobs))
+    results: list[tuple[Path, bool]] = []
+    todo = []
+    for spec in specs:
+        fresh = None if options.force else manifest.up_to_date(spec, options)
+        if fresh is not None:
+            results += [(path, False) for path in fresh]
+        else:
+            todo.append(spec)
+    if not todo:
+        return results
+    planned = plan_all(todo, options)
+    outputs = render_jobs([job for _, jobs, _ in planned for job in jobs])
+    written = set(write_all(outputs))
+    builds = []
+    for spec, jobs, inputs in planned:
+        mine = {path: outputs[path] for job in jobs for path in job_paths(job)}
+        builds.append((spec, options, inputs, mine))
+        results += [(path, path in written) for path in mine]
+    manifest.record(options.out, builds)
+    return results

@@ -68,6 +68,7 @@ def build(
     class_list: Annotated[Optional[Path], typer.Option("--class-list", help="CSV with a 'name' column and optional 'tier' and 'style' columns: one personalised copy per student in one PDF, plus the mark schemes of the versions used.")] = None,
     no_mark_scheme: Annotated[bool, typer.Option("--no-mark-scheme", help="Do not build mark schemes.")] = False,
     paper: Annotated[Optional[str], typer.Option("--paper", help="Paper size: A4 or letter (overrides the spec).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed since the last build.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
 ) -> None:
     """Build the PDFs of each spec into OUT/<spec name>/."""
@@ -79,13 +80,13 @@ def build(
         _choices([paper], PAPERS, "--paper")
     options = Options(
         out=out, root=root, tiers=_choices(tier or [], TIERS, "--tier"), styles=_choices(style or [], STYLES, "--style"),
-        variants=variants, mark_scheme=not no_mark_scheme, paper=paper, class_list=class_list,
+        variants=variants, mark_scheme=not no_mark_scheme, paper=paper, class_list=class_list, force=force,
     )
-    written = _run(lambda: run_build(list(specs), options), debug)
+    results = _run(lambda: run_build(list(specs), options), debug)
     from worksheets.errors import display_path
 
-    for path in written:
-        typer.echo(f"wrote {display_path(path)}")
+    for path, written in results:
+        typer.echo(f"{'wrote' if written else 'up to date:'} {display_path(path)}")
 
 
 @app.command()
@@ -97,8 +98,11 @@ def check(
     """Validate specs and the banks they use; writes nothing."""
     from worksheets.build import Options, plan_all
 
-    jobs = _run(lambda: plan_all(list(specs), Options(root=root)), debug)
-    typer.echo(f"ok: {len(specs)} spec{'s' if len(specs) != 1 else ''}, {len(jobs)} PDF{'s' if len(jobs) != 1 else ''} would be built")
+    from worksheets.build import job_paths
+
+    planned = _run(lambda: plan_all(list(specs), Options(root=root)), debug)
+    count = sum(len(job_paths(job)) for _, jobs, _ in planned for job in jobs)
+    typer.echo(f"ok: {len(specs)} spec{'s' if len(specs) != 1 else ''}, {count} PDF{'s' if count != 1 else ''} would be built")
 
 
 @app.command()
