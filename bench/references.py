@@ -61,7 +61,7 @@ def tex_escape(text: str) -> str:
 
 def latex(c: dict, scheme: bool) -> str:
     head = (r"\documentclass[11pt,a4paper" + (",answers" if scheme else "") + "]{exam}\n"
-            r"\usepackage[utf8]{inputenc}\usepackage[T1]{fontenc}\usepackage{helvet}\renewcommand{\familydefault}{\sfdefault}"
+            r"\usepackage[utf8]{inputenc}\usepackage[T1]{fontenc}\usepackage{helvet}\usepackage{framed}\renewcommand{\familydefault}{\sfdefault}"
             "\n" r"\usepackage[margin=18mm]{geometry}\pointname{ marks}\pointformat{[\thepoints]}"
             "\n" r"\footer{}{Page \thepage\ of \numpages}{}" "\n\\begin{document}\n"
             f"\\begin{{center}}{{\\Large\\bfseries {tex_escape(c['title'])}}}\\\\ {tex_escape(c['subtitle'] or '')}\\end{{center}}\n"

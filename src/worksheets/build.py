@@ -205,8 +205,15 @@ def _render_one(unit: Unit) -> tuple[bytes, dict]:
 def _render_all(units: list[Unit]) -> list[tuple[bytes, dict]]:
     """Render every unit, over every core when there is enough work; the bytes do not depend on it."""
     workers = min(len(units), os.cpu_count() or 1)
-    if workers < 2 or len(units) < 3:
+    if workers < 2:
         return [_render_one(unit) for unit in units]
+    # import the renderers and register the fonts once, before forking, so every worker starts warm
+    from worksheets.fonts import register
+    from worksheets.render import handout, insert, markscheme  # noqa: F401
+    from worksheets.theme import theme_for
+
+    for doc, _, _ in units:
+        register(theme_for(doc.style).font, theme_for(doc.style).source_font)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -235,9 +242,6 @@ def _units(job: object) -> list[Unit]:
 def render_jobs(jobs: list) -> dict[Path, bytes]:  # noqa: C901
     """Every PDF, in memory. Each (document, role) is rendered once, even if a class set needs it
     for many students; class sets and booklets are then assembled from the rendered PDFs."""
-    from worksheets.assemble import Copy, class_set
-    from worksheets.render.handout import tier_theme
-
     units = list(dict.fromkeys(unit for job in jobs for unit in _units(job)))
     rendered = dict(zip(units, _render_all(units)))
     outputs: dict[Path, bytes] = {}
@@ -245,6 +249,9 @@ def render_jobs(jobs: list) -> dict[Path, bytes]:  # noqa: C901
         if isinstance(job, Job):
             outputs[job.path] = rendered[(job.document, job.role, True)][0]
         elif isinstance(job, ClassSetJob):
+            from worksheets.assemble import Copy, class_set  # pypdf is only needed here and for booklets
+            from worksheets.render.handout import tier_theme
+
             copies = []
             for name, doc in job.copies:
                 pdf, anchors = rendered[(doc, "student", True)]

@@ -74,7 +74,7 @@ Marks = Annotated[int, Field(ge=0, le=1000)]
 class Model(BaseModel):
     """Base of every spec model: unknown keys refused, source location kept."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=False, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", validate_default=False, str_strip_whitespace=False, defer_build=True)
     _loc: Loc | None = PrivateAttr(default=None)
     _field_locs: dict[str, Loc] = PrivateAttr(default_factory=dict)
 

@@ -1,0 +1,180 @@
+"""The benchmark suite: each scenario timed as a whole process, median of N runs after a warm-up,
+with pages and peak memory. Writes bench/results.md. Run: python bench/run.py [--runs 5]
+
+Not part of the test run. The LaTeX row needs pdflatex (apt-get install texlive-latex-extra);
+the Typst row needs PyPI's `typst` (pip install typst).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+EXAMPLE = ROOT / "specs" / "stalin-terror"
+WORKSHEETS = [sys.executable, "-m", "worksheets"]
+
+
+@dataclass
+class Result:
+    name: str
+    seconds: float
+    pages: int
+    peak_mb: float
+    note: str = ""
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall time and peak resident memory (MB) of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode() if process.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(name: str, command: list[str], cwd: Path, runs: int, pdfs=None, note: str = "") -> Result:  # type: ignore[no-untyped-def]
+    """`pdfs`: the PDFs whose pages to count, or a function giving them after the build."""
+    timed(command, cwd)  # warm-up (also makes the PDFs counted below)
+    samples = [timed(command, cwd) for _ in range(runs)]
+    pages = 0
+    if pdfs:
+        from pypdf import PdfReader
+
+        pages = sum(len(PdfReader(p).pages) for p in (pdfs() if callable(pdfs) else pdfs) if p.exists())
+    return Result(name, statistics.median(s for s, _ in samples), pages, max(m for _, m in samples), note)
+
+
+def stress_spec(folder: Path, questions: int, sources: int = 20) -> Path:
+    import yaml
+
+    long = " ".join(f"Sentence {i} of a long adapted source about the topic, with dates such as 1936–38." for i in range(30))
+    spec = {
+        "worksheet": {"title": f"Stress {questions}", "contents": [
+            {"sources": [f"s{i}" for i in range(sources)]},
+            {"questions": [f"q{i}" for i in range(questions)]}]},
+        "sources": [{"id": f"s{i}", "text": long, "attribution": "Adapted from a generated source."} for i in range(sources)],
+        "questions": [{"id": f"q{i}", "prompt": f"Question {i}: explain one reason for event {i}.", "marks": 1 + i % 6,
+                       "model_answer": "A reason, explained.", "mark_scheme": {"points": ["A reason", "Explained"]}}
+                      for i in range(questions)],
+    }
+    path = folder / f"stress-{questions}.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    runs = max(1, args.runs)
+    work = Path(tempfile.mkdtemp(prefix="worksheets-bench-"))
+    shutil.copytree(EXAMPLE, work / "ex")
+    ex = work / "ex"
+    out = ex / "output"
+    results: list[Result] = []
+
+    results.append(measure("1. `worksheets --help`", [*WORKSHEETS, "--help"], ex, runs))
+    results.append(measure("1b. `worksheets check` (example)", [*WORKSHEETS, "check", "terror.yaml"], ex, runs))
+    core = [*WORKSHEETS, "build", "terror.yaml", "--tier", "core", "--force"]
+    results.append(measure("2. example, core: handout + mark scheme", core, ex, runs,
+                           [out / "terror/terror-student.pdf", out / "terror/terror-markscheme.pdf"]))
+    results.append(measure("2b. unchanged rebuild (manifest)", core[:-1], ex, runs, note="nothing re-rendered"))
+    every = [*WORKSHEETS, "build", "terror.yaml", "--style", "standard", "--style", "large-print", "--style", "dyslexia", "--force"]
+    results.append(measure("3. example, 3 tiers x 3 styles", every, ex, runs,
+                           lambda: sorted((out / "terror").glob("terror-*.pdf"))))
+
+    tiers, styles = ["support", "core", "challenge"], ["standard"] * 6 + ["dyslexia", "large-print"]
+    rows = ["name,tier,style"] + [f"Student {i},{tiers[i % 3]},{styles[i % 8]}" for i in range(30)]
+    (ex / "class30.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    results.append(measure("4. class set of 30 (mixed tiers and styles)",
+                           [*WORKSHEETS, "build", "terror.yaml", "--class-list", "class30.csv", "--force"], ex, runs,
+                           [out / "terror/terror-class-class30.pdf"]))
+
+    parts = "\n".join("    - worksheet: terror.yaml" for _ in range(13))
+    (ex / "big.yaml").write_text(f"booklet:\n  title: Big\n  parts:\n{parts}\n  impose: a5-booklet\n  mark_schemes: none\n",
+                                 encoding="utf-8")
+    results.append(measure("5. ~200-page booklet, contents, outline, a5-booklet",
+                           [*WORKSHEETS, "build", "big.yaml", "--force"], ex, runs, [out / "big/big-booklet.pdf"]))
+
+    for count in (100, 300, 1000):
+        spec = stress_spec(ex, count)
+        results.append(measure(f"6. stress: {count} questions, 20 long sources",
+                               [*WORKSHEETS, "build", spec.name, "--force"], ex, max(1, runs // 2),
+                               [out / f"{spec.stem}/{spec.stem}-student.pdf", out / f"{spec.stem}/{spec.stem}-markscheme.pdf"]))
+
+    plain = measure("floor: plain reportlab, same content", [sys.executable, str(HERE / "plain_reportlab.py"), str(work)],
+                    ex, runs, [work / "plain-handout.pdf", work / "plain-markscheme.pdf"])
+    results.append(plain)
+    reference = work / "reference"
+    shutil.copytree(HERE / "reference", reference)
+    latex = None
+    if shutil.which("pdflatex"):
+        script = "for f in handout markscheme; do pdflatex -interaction=nonstopmode $f.tex >/dev/null; " \
+                 "pdflatex -interaction=nonstopmode $f.tex >/dev/null; done"
+        latex = measure("7. LaTeX exam class, two pdflatex passes each", ["bash", "-c", script], reference, runs,
+                        [reference / "handout.pdf", reference / "markscheme.pdf"])
+        results.append(latex)
+    typst_result = None
+    try:
+        import typst  # noqa: F401
+
+        code = ("import typst; [typst.compile(f + '.typ', output=f + '.pdf', font_paths=[%r]) "
+                "for f in ('handout', 'markscheme')]") % str(ROOT / "fonts")
+        typst_result = measure("8. Typst (PyPI typst)", [sys.executable, "-c", code], reference, runs,
+                               [reference / "handout.pdf", reference / "markscheme.pdf"])
+        results.append(typst_result)
+    except ImportError:
+        pass
+
+    ours = next(r for r in results if r.name.startswith("2."))
+    ratios = [f"- scenario 2 / plain reportlab: {ours.seconds / plain.seconds:.2f}x (budget: at most 1.2x)"]
+    if latex:
+        ratios.append(f"- scenario 2 / LaTeX exam: {ours.seconds / latex.seconds:.2f}x (budget: at most 0.5x)")
+    if typst_result:
+        ratios.append(f"- scenario 2 / Typst: {ours.seconds / typst_result.seconds:.2f}x")
+        ratios.append(f"- scenario 4 / Typst x 30 copies (estimated): "
+                      f"{next(r for r in results if r.name.startswith('4.')).seconds / (typst_result.seconds * 15):.2f}x")
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    lines = [
+        "# Benchmark results",
+        "",
+        f"{datetime.date.today().isoformat()} on {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"median of {runs} runs after a warm-up, each a whole process.",
+        "",
+        "| scenario | median (s) | pages | peak memory (MB) | note |",
+        "|---|---:|---:|---:|---|",
+        *[f"| {r.name} | {r.seconds:.3f} | {r.pages or ''} | {r.peak_mb:.0f} | {r.note} |" for r in results],
+        "",
+        "Ratios measured in the same run:",
+        "",
+        *ratios,
+        "",
+        "Peak memory is the main process's; render workers of the process pool are not included.",
+        "",
+    ]
+    (HERE / "results.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
