@@ -24,10 +24,11 @@ def test_check_writes_nothing(run, specs):
 
 def test_new_scaffolds_a_folder_that_builds(run, tmp_path):
     assert run("new", "cold-war", cwd=tmp_path).code == 0
-    assert sorted(p.name for p in (tmp_path / "cold-war").iterdir()) == ["bank.yaml", "cold-war.yaml"]
+    assert sorted(p.name for p in (tmp_path / "cold-war").iterdir()) == ["bank.yaml", "cold-war.yaml",
+                                                                         "worksheets.schema.json"]
     result = run("build", "cold-war/cold-war.yaml", cwd=tmp_path)
     assert result.code == 0, result.stderr
-    text = pdf_text(tmp_path / "output/cold-war/cold-war-student.pdf")
+    text = pdf_text(tmp_path / "output/cold-war/cold-war-support-student.pdf")
     assert "Cold war" in text and "Source A" in text
     again = run("new", "cold-war", cwd=tmp_path)
     assert again.code == 1 and again.lines == ["cold-war: already exists: choose a new name"]

@@ -108,13 +108,122 @@ def check(
 @app.command()
 def new(
     name: Annotated[str, typer.Argument(help="Folder to create, e.g. 'cold-war'.")],
+    template: Annotated[str, typer.Option("--template", help="Starting point: history-sources, science-recall or blank.")] = "history-sources",
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
 ) -> None:
-    """Create a folder with a working example spec and content bank to start from."""
+    """Create a folder with a working, commented spec and content bank to start from."""
     from worksheets.scaffold import create
 
-    folder = _run(lambda: create(Path(name)), debug)
+    folder = _run(lambda: create(Path(name), template), debug)
     typer.echo(f"created {folder}/ ; build it with: worksheets build {folder}/{folder.name}.yaml")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of worksheet, booklet and bank specs (for editors' autocompletion)."""
+    from worksheets.schema import dumps
+
+    typer.echo(dumps())
+
+
+@app.command()
+def preview(
+    spec: Annotated[Path, typer.Argument(help="A worksheet or booklet spec.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder, as for build.")] = Path("output"),
+    page: Annotated[Optional[list[int]], typer.Option("--page", help="Page to render (from 1); repeatable. Default: all.")] = None,
+    role: Annotated[Optional[str], typer.Option("--role", help="student or markscheme (default: both).")] = None,
+    root: Annotated[Optional[Path], typer.Option("--root", help="Files named in specs must lie inside this folder.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
+) -> None:
+    """Build (if needed) and write PNG thumbnails of the pages beside the PDFs."""
+    from worksheets.build import Options
+    from worksheets.build import build as run_build
+    from worksheets.errors import display_path
+    from worksheets.preview import thumbnails
+
+    if role is not None and role not in ("student", "markscheme"):
+        raise typer.BadParameter("use student or markscheme", param_hint="--role")
+    results = _run(lambda: run_build([spec], Options(out=out, root=root)), debug)
+    pdfs = [path for path, _ in results if role is None or path.stem.endswith(f"-{role}")]
+    for pdf in pdfs:
+        for image in _run(lambda pdf=pdf: thumbnails(pdf, page), debug):
+            typer.echo(f"wrote {display_path(image)}")
+
+
+def _build_options(out: Path, root: Optional[Path], tier: Optional[list[str]], style: Optional[list[str]],
+                   variants: Optional[int], no_mark_scheme: bool, paper: Optional[str]):  # type: ignore[no-untyped-def]
+    from worksheets.build import Options
+
+    if paper is not None:
+        paper = {"a4": "A4", "letter": "letter"}.get(paper.lower(), paper)
+        _choices([paper], PAPERS, "--paper")
+    return Options(out=out, root=root, tiers=_choices(tier or [], TIERS, "--tier"),
+                   styles=_choices(style or [], STYLES, "--style"), variants=variants, mark_scheme=not no_mark_scheme,
+                   paper=paper)
+
+
+def _print_state(state) -> None:  # type: ignore[no-untyped-def]
+    from worksheets.errors import display_path
+
+    if state.ok:
+        typer.echo(f"build {state.number}: ok in {state.seconds:.2f} s ({len(state.outputs)} PDFs in "
+                   f"{display_path(state.outputs[0].parent) if state.outputs else '-'})")
+    else:
+        typer.echo(f"build {state.number}: {len(state.problems)} problem(s); the last good PDFs are kept", err=True)
+        for line in state.problems:
+            typer.echo(line, err=True)
+
+
+@app.command()
+def watch(
+    specs: Annotated[list[Path], typer.Argument(help="Worksheet or booklet spec files.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
+    root: Annotated[Optional[Path], typer.Option("--root", help="Files named in specs must lie inside this folder.")] = None,
+    tier: Annotated[Optional[list[str]], typer.Option("--tier", help="Tier to build; repeatable.")] = None,
+    style: Annotated[Optional[list[str]], typer.Option("--style", help="Style to build; repeatable.")] = None,
+    variants: Annotated[Optional[int], typer.Option("--variants", min=1, max=26, help="Shuffled versions.")] = None,
+    no_mark_scheme: Annotated[bool, typer.Option("--no-mark-scheme", help="Do not build mark schemes.")] = False,
+    paper: Annotated[Optional[str], typer.Option("--paper", help="A4 or letter.")] = None,
+) -> None:
+    """Rebuild whenever a spec, a bank or an image changes (Ctrl-C to stop)."""
+    from worksheets.watch import watch as run_watch
+
+    options = _build_options(out, root, tier, style, variants, no_mark_scheme, paper)
+    typer.echo("watching for changes; Ctrl-C to stop")
+    run_watch(list(specs), options, _print_state)
+
+
+@app.command()
+def serve(
+    spec: Annotated[Path, typer.Argument(help="A worksheet or booklet spec.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1; 0 picks a free one.")] = 8000,
+    root: Annotated[Optional[Path], typer.Option("--root", help="Files named in specs must lie inside this folder.")] = None,
+    tier: Annotated[Optional[list[str]], typer.Option("--tier", help="Tier to build; repeatable.")] = None,
+    style: Annotated[Optional[list[str]], typer.Option("--style", help="Style to build; repeatable.")] = None,
+) -> None:
+    """Show the pages of the latest build in a browser, reloading after every rebuild."""
+    from worksheets.preview import thumbnails
+    from worksheets.serve import make_server, serve_in_background
+    from worksheets.watch import State
+    from worksheets.watch import watch as run_watch
+
+    options = _build_options(out, root, tier, style, None, False, None)
+    state = State()
+
+    def prepare(outputs) -> None:  # type: ignore[no-untyped-def]
+        for pdf in outputs:
+            for old in pdf.parent.glob(f"{pdf.stem}-p*.png"):
+                old.unlink(missing_ok=True)
+            thumbnails(pdf)
+
+    server = make_server(state, spec.stem, out, port)
+    serve_in_background(server)
+    typer.echo(f"serving http://127.0.0.1:{server.server_address[1]}/ ; Ctrl-C to stop", )
+    try:
+        run_watch([spec], options, _print_state, state=state, prepare=prepare)
+    finally:
+        server.shutdown()
 
 
 def _terminate(signum: int, frame: object) -> None:

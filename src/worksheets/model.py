@@ -22,6 +22,7 @@ from pydantic import (
     Tag,
     ValidationError,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -64,7 +65,7 @@ def _paper(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_as_text)]
+Text = Annotated[str, BeforeValidator(_as_text), WithJsonSchema({"type": ["string", "number", "boolean"]})]
 Id = Annotated[str, BeforeValidator(_check_id)]
 TierName = Literal["support", "core", "challenge"]
 StyleName = Literal["standard", "large-print", "dyslexia"]
@@ -74,7 +75,8 @@ Marks = Annotated[int, Field(ge=0, le=1000)]
 class Model(BaseModel):
     """Base of every spec model: unknown keys refused, source location kept."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=False, str_strip_whitespace=False, defer_build=True)
+    model_config = ConfigDict(extra="forbid", validate_default=False, str_strip_whitespace=False, defer_build=True,
+                              use_attribute_docstrings=True)
     _loc: Loc | None = PrivateAttr(default=None)
     _field_locs: dict[str, Loc] = PrivateAttr(default_factory=dict)
 
@@ -101,29 +103,43 @@ class Item(Model):
     """A bank item: addressed by id, optionally limited to some tiers."""
 
     id: Id
+    """Unique id: lowercase letters, digits and '-'."""
     tiers: list[TierName] | None = None
+    """Only in these tiers (support, core, challenge); default: all."""
 
 
 class Callout(Model):
     kind: Literal["note", "did-you-know", "key-term"] = "note"
+    """The box's kind: note, did-you-know or key-term."""
     title: Text | None = None
+    """Heading of the box; default from the kind (“Did you know?”)."""
     text: Text
+    """Prose in the box."""
 
 
 class Section(Model):
     id: Id | None = None
+    """Id (required in a bank)."""
     tiers: list[TierName] | None = None
     title: Text | None = None
+    """The section's heading."""
     body: Text = ""
+    """Prose: paragraphs, **bold**, *italic*, lists."""
     callouts: list[Callout] = []
+    """Boxes printed after the body."""
 
 
 class Source(Item):
     title: Text | None = None
+    """Printed after the label: “Source A: TITLE”."""
     text: Text | None = None
+    """The words of the source (prose)."""
     image: Text | None = None
+    """A PNG or JPEG file, relative to this file."""
     caption: Text | None = None
+    """Printed under an image."""
     attribution: Text | None = None
+    """Provenance line, e.g. “Adapted from a memoir by ..., 1947.”"""
 
     @model_validator(mode="after")
     def _has_content(self) -> Source:
@@ -136,7 +152,9 @@ class AnswerSpace(Model):
     """How much room to leave: ruled lines, an empty box, or nothing."""
 
     lines: Annotated[int, Field(ge=0, le=MAX_LINES)] | None = None
+    """Ruled writing lines (0: none)."""
     box: Text | None = None
+    """An empty box of this height, e.g. 60mm."""
 
     @field_validator("box")
     @classmethod
@@ -174,7 +192,9 @@ def parse_length(text: str) -> float | None:
 
 class Point(Model):
     text: Text
+    """A creditworthy point."""
     marks: Marks = 1
+    """Marks for it."""
 
 
 def _point(value: Any) -> Any:
@@ -186,7 +206,9 @@ BAND = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
 
 class Level(Model):
     marks: Text
+    """The mark band, e.g. 7-8."""
     descriptor: Text
+    """What an answer at this level does."""
 
     @field_validator("marks")
     @classmethod
@@ -206,16 +228,24 @@ class Level(Model):
 
 class MarkScheme(Model):
     guidance: Text | None = None
+    """Prose for the marker."""
     points: list[Annotated[Point, BeforeValidator(_point)]] = []
+    """Marking points: text, or {text, marks}."""
     levels: list[Level] = []
+    """Levels of response, highest first."""
     indicative: list[Text] = []
+    """What students may include."""
 
 
 class Scaffold(Model):
     hint: Text | None = None
+    """A hint printed under the question (support tier)."""
     sentence_starters: list[Text] = []
+    """Printed at the top of the answer space."""
     word_bank: list[Text] = []
+    """Words printed in a box."""
     frame: list[Text] = []
+    """Writing frame: one labelled box per step (Point, Evidence, ...)."""
 
 
 class Part(Model):
@@ -232,15 +262,25 @@ class Part(Model):
 
 class WrittenQuestion(Item):
     type: Literal["written"] = "written"
+    """Question type (written is the default)."""
     prompt: Text
+    """The question (prose)."""
     marks: Marks | None = None
+    """Marks; with parts, defaults to their sum."""
     answer: Answer | None = None
+    """{lines: N}, {box: 60mm}, none, or a number of lines; default from the marks."""
     sources: list[Id] = []
+    """Ids of sources the question uses."""
     model_answer: Text | None = None
+    """Printed in the mark scheme only."""
     mark_scheme: MarkScheme | None = None
+    """points, levels, indicative, guidance."""
     scaffold: Scaffold | None = None
+    """Help printed in the support tier only."""
     extension: bool = False
+    """true: challenge tier only."""
     parts: list[Part] = []
+    """Sub-questions (a), (b)..."""
 
     @model_validator(mode="after")
     def _marks(self) -> WrittenQuestion:
@@ -283,7 +323,9 @@ class ChoiceQuestion(_Closed):
     type: Literal["choice"]
     prompt: Text
     options: list[Text] = Field(min_length=2, max_length=26)
+    """The options, lettered A, B, ..."""
     correct: Union[Annotated[int, Field(strict=True)], list[Annotated[int, Field(strict=True)]]]
+    """Index of the correct option (0 is the first), or a list for several."""
 
     @field_validator("correct")
     @classmethod
@@ -327,6 +369,7 @@ class Statement(Model):
 class TrueFalseQuestion(_Closed):
     type: Literal["true-false"]
     statements: list[Statement] = Field(min_length=1)
+    """Each {text, answer: true/false}."""
 
     @field_validator("statements")
     @classmethod
@@ -347,8 +390,11 @@ GAP = re.compile(r"\[\[(.*?)\]\]", re.S)
 class ClozeQuestion(_Closed):
     type: Literal["cloze"]
     text: Text
+    """Text with gaps marked [[answer]]."""
     word_bank: bool = False
+    """Print the gap words (and distractors) in a box."""
     distractors: list[Text] = []
+    """Extra words for the word bank."""
 
     @field_validator("text")
     @classmethod
@@ -384,6 +430,7 @@ Pair = Annotated[tuple[Text, Text], BeforeValidator(_pair)]
 class MatchingQuestion(_Closed):
     type: Literal["matching"]
     pairs: list[Pair] = Field(min_length=2, max_length=26)
+    """[left, right] pairs; the right column is shuffled on the handout."""
 
     @field_validator("pairs")
     @classmethod
@@ -403,6 +450,7 @@ class MatchingQuestion(_Closed):
 class OrderingQuestion(_Closed):
     type: Literal["ordering"]
     items: list[Text] = Field(min_length=2, max_length=26)
+    """Items in the right order; shuffled on the handout."""
 
     @field_validator("items")
     @classmethod
@@ -459,8 +507,11 @@ Question = Annotated[
 
 class QuestionSet(Item):
     title: Text | None = None
+    """Heading printed above the questions."""
     intro: Text | None = None
+    """Prose under the heading."""
     questions: list[Id] = Field(min_length=1)
+    """Question ids, in order."""
 
 
 class Bank(Model):
@@ -584,21 +635,37 @@ ContentItem = Annotated[
 
 class Worksheet(Model):
     title: Text
+    """The worksheet's title."""
     subtitle: Text | None = None
+    """Under the title, e.g. the course."""
     uses: list[Text] = []
+    """Content bank files, relative to this file."""
     paper: Annotated[Literal["A4", "letter"], BeforeValidator(_paper)] = "A4"
+    """A4 or letter (reflowed, never scaled)."""
     student_fields: list[Text] = ["Name", "Class", "Date"]
+    """Labelled writing lines under the title."""
     instructions: Text | None = None
+    """Prose in the instructions box."""
     time_allowed: Text | None = None
+    """Printed in the instructions box."""
     contents: list[ContentItem] = Field(min_length=1, max_length=MAX_ITEMS)
+    """The blocks, in order: section, sources, questions, heading, text, glossary, page_break."""
     tiers: list[TierName] = ["core"]
+    """Versions to build: support, core, challenge."""
     styles: list[StyleName] = ["standard"]
+    """Styles to build: standard, large-print, dyslexia."""
     mark_scheme: bool = True
+    """Build the mark scheme."""
     source_insert: bool = False
+    """Put the sources in a separate insert PDF."""
     grading_table: Union[Literal["auto"], bool] = "auto"
+    """Question/marks/awarded table on page 1: auto (from 10 questions), true or false."""
     show_tier_labels: bool = False
+    """Print the tier's name on student copies."""
     tier_labels: dict[TierName, Text] | None = None
+    """Names to print for the tiers (implies showing them)."""
     variants: Annotated[int, Field(ge=1, le=MAX_VARIANTS)] = 1
+    """Shuffled versions A, B, ... to build."""
 
 
 class WorksheetFile(Bank):
@@ -757,18 +824,26 @@ _INNER_TAGS = {"by-id", "inline"}
 
 class Divider(Model):
     title: Text
+    """The divider page's title."""
     text: Text | None = None
+    """Prose under it."""
 
 
 class BookletPart(Model):
     """One part: a worksheet spec (optionally one tier and style), an existing PDF, or a divider page."""
 
     worksheet: Text | None = None
+    """A worksheet spec file."""
     pdf: Text | None = None
+    """An existing PDF, included as it is."""
     divider: Divider | None = None
+    """A divider page: {title, text}."""
     title: Text | None = None  # for the contents page and bookmarks; defaults to the part's own title
+    """Title on the contents page and in the bookmarks."""
     tier: TierName | None = None
+    """The worksheet's tier (default core)."""
     style: StyleName | None = None
+    """The worksheet's style."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> BookletPart:
@@ -782,16 +857,27 @@ class BookletPart(Model):
 
 class Booklet(Model):
     title: Text
+    """The booklet's title (cover)."""
     subtitle: Text | None = None
+    """Under the title on the cover."""
     cover: bool = True
+    """Print a cover page."""
     cover_image: Text | None = None
+    """An image for the cover."""
     contents_page: bool = True
+    """Print a contents page."""
     paper: Annotated[Literal["A4", "letter"], BeforeValidator(_paper)] = "A4"
+    """A4 or letter."""
     parts: list[BookletPart] = Field(min_length=1)
+    """worksheet, pdf or divider parts, in order."""
     start_parts_on: Literal["any", "odd"] = "any"
+    """odd: each part starts on a right-hand page (duplex)."""
     impose: Literal["none", "a5-booklet", "a4-on-a3"] = "none"
+    """Also make a saddle-stitched print file."""
     mark_schemes: Literal["separate", "appendix", "none"] = "separate"
+    """Mark schemes in a separate PDF, appended, or none."""
     style: StyleName = "standard"  # of the booklet's own pages: cover, contents, dividers
+    """Style of the cover, contents and divider pages."""
 
 
 class BookletFile(Model):

@@ -1,4 +1,5 @@
-"""`worksheets new`: a folder with a bank and a worksheet spec that build as they are."""
+"""`worksheets new`: a folder with a bank and a worksheet spec that build as they are, commented so
+every key explains itself, and a JSON Schema so editors complete keys and flag typos."""
 
 from __future__ import annotations
 
@@ -9,18 +10,27 @@ from pathlib import Path
 from worksheets.errors import Loc, Problem, SpecError, display_path
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+TEMPLATES = ("history-sources", "science-recall", "blank")
+SCHEMA_FILE = "worksheets.schema.json"
+SCHEMA_LINE = f"# yaml-language-server: $schema=./{SCHEMA_FILE}\n"
 
 
-def create(folder: Path) -> Path:
+def create(folder: Path, template: str = "history-sources") -> Path:
     """Write the starter files into a new folder; refuses to touch an existing one."""
+    from worksheets.schema import dumps
+
+    if template not in TEMPLATES:
+        raise SpecError(Problem(Loc(template), f"unknown template (choose one of: {', '.join(TEMPLATES)})"))
     if not NAME.match(folder.name):
         raise SpecError(Problem(Loc(str(folder)), "use letters, digits, '-' and '_' for the name"))
     if folder.exists():
         raise SpecError(Problem(Loc(display_path(folder)), "already exists: choose a new name"))
-    templates = files("worksheets") / "templates"
+    source = files("worksheets") / "templates" / template
     title = folder.name.replace("-", " ").replace("_", " ").capitalize()
     folder.mkdir(parents=True)
-    (folder / "bank.yaml").write_text((templates / "bank.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    spec = (templates / "worksheet.yaml").read_text(encoding="utf-8").replace("{{title}}", title)
-    (folder / f"{folder.name}.yaml").write_text(spec, encoding="utf-8")
+    bank = (source / "bank.yaml").read_text(encoding="utf-8")
+    spec = (source / "worksheet.yaml").read_text(encoding="utf-8").replace("{{title}}", title)
+    (folder / "bank.yaml").write_text(SCHEMA_LINE + bank, encoding="utf-8")
+    (folder / f"{folder.name}.yaml").write_text(SCHEMA_LINE + spec, encoding="utf-8")
+    (folder / SCHEMA_FILE).write_text(dumps() + "\n", encoding="utf-8")
     return folder

@@ -1,0 +1,172 @@
+"""The teacher's workflow: new (templates), schema, preview, watch and serve."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import EXAMPLE, SPECS
+from worksheets.build import Options
+
+
+def test_every_template_builds_at_once_and_explains_itself(run, tmp_path):
+    for template in ("history-sources", "science-recall", "blank"):
+        name = f"t-{template}"
+        assert run("new", name, "--template", template, cwd=tmp_path).code == 0
+        folder = tmp_path / name
+        spec = (folder / f"{name}.yaml").read_text(encoding="utf-8")
+        assert spec.startswith("# yaml-language-server: $schema=./worksheets.schema.json\n")
+        assert spec.count("#") >= 2  # commented
+        result = run("build", f"{name}/{name}.yaml", cwd=tmp_path)
+        assert result.code == 0, result.stderr
+    assert run("new", "x", "--template", "cooking", cwd=tmp_path).lines == [
+        "cooking: unknown template (choose one of: history-sources, science-recall, blank)"]
+
+
+def _schema(run, tmp_path) -> dict:
+    result = run("schema", cwd=tmp_path)
+    assert result.code == 0
+    return json.loads(result.stdout)
+
+
+def test_schema_accepts_every_example_spec(run, tmp_path):
+    validator = jsonschema.Draft202012Validator(_schema(run, tmp_path))
+    files = [*EXAMPLE.glob("*.yaml"), *SPECS.glob("*.yaml")]
+    assert len(files) >= 10
+    for path in files:
+        errors = [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))]
+        assert errors == [], path
+
+
+def test_schema_rejects_a_typo_and_describes_keys(run, tmp_path):
+    schema = _schema(run, tmp_path)
+    validator = jsonschema.Draft202012Validator(schema)
+    spec = {"worksheet": {"title": "T", "contents": [{"text": "x"}], "papr": "A4"}}
+    assert not validator.is_valid(spec)
+    assert validator.is_valid({"worksheet": {"title": "T", "contents": [{"text": "x"}], "paper": "A4"}})
+    assert schema["$defs"]["Worksheet"]["properties"]["paper"]["description"] == "A4 or letter (reflowed, never scaled)."
+
+
+def test_preview_writes_png_pages_beside_the_pdfs(run, specs):
+    result = run("preview", "basic.yaml", "--role", "student", "--page", "1", cwd=specs)
+    assert result.code == 0, result.stderr
+    png = specs / "output/basic/basic-student-p1.png"
+    assert png.read_bytes().startswith(b"\x89PNG")
+    from PIL import Image
+
+    with Image.open(png) as image:
+        assert image.size[1] > image.size[0] > 400  # an A4 page at 60 dpi is about 496 x 702
+
+
+def _wait(predicate, seconds: float = 20.0) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+def test_watch_rebuilds_on_a_real_file_change_and_keeps_the_last_good_pdf(specs, monkeypatch):
+    from worksheets.watch import State, watch
+
+    monkeypatch.chdir(specs)
+    state, stop = State(), threading.Event()
+    thread = threading.Thread(target=watch, args=([Path("uses.yaml")], Options(), lambda s: None, stop, state), daemon=True)
+    thread.start()
+    try:
+        _wait(lambda: state.number == 1)
+        student = specs / "output/uses/uses-student.pdf"
+        good = student.read_bytes()
+        time.sleep(0.3)
+        bank = specs / "bank.yaml"
+        bank.write_text(bank.read_text(encoding="utf-8").replace("marks: 3", "marks: three"), encoding="utf-8")
+        _wait(lambda: state.number >= 2)
+        assert not state.ok and state.problems[0].startswith("bank.yaml:")
+        assert student.read_bytes() == good
+        bank.write_text(bank.read_text(encoding="utf-8").replace("marks: three", "marks: 5"), encoding="utf-8")
+        _wait(lambda: state.number >= 3 and state.ok)
+        assert student.read_bytes() != good
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def served(specs, monkeypatch):
+    """`serve` on a free port: its address, the spec folder and the shared state."""
+    from worksheets.preview import thumbnails
+    from worksheets.serve import make_server, serve_in_background
+    from worksheets.watch import State, watch
+
+    monkeypatch.chdir(specs)
+    state, stop = State(), threading.Event()
+    server = make_server(state, "uses", Path("output"), 0)
+    serve_in_background(server)
+
+    def prepare(outputs: list[Path]) -> None:
+        for pdf in outputs:
+            thumbnails(pdf, [1])
+
+    thread = threading.Thread(target=watch, args=([Path("uses.yaml")], Options(), lambda s: None, stop, state, prepare),
+                              daemon=True)
+    thread.start()
+    _wait(lambda: state.number == 1)
+    yield f"http://127.0.0.1:{server.server_address[1]}/", specs, state
+    stop.set()
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+def test_serve_answers_on_loopback_with_pages_and_errors(served):
+    address, folder, state = served
+    assert address.startswith("http://127.0.0.1:")
+    page = urllib.request.urlopen(address, timeout=5).read().decode()
+    assert "uses-student.pdf" in page and "uses-student-p1.png" in page
+    bank = folder / "bank.yaml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("marks: 3", "marks: three"), encoding="utf-8")
+    _wait(lambda: state.number >= 2)
+    page = urllib.request.urlopen(address, timeout=5).read().decode()
+    assert 'class="problems"' in page and "bank.yaml:" in page
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(address + "file//etc/passwd", timeout=5)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None or shutil.which("chromedriver") is None,
+                    reason="needs Debian's chromium and chromium-driver (installed by .ci/run)")
+def test_serve_in_a_real_browser_reloads_and_shows_errors_in_red(served):
+    from selenium import webdriver
+    from selenium.webdriver.common.by import By
+
+    address, folder, state = served
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=shutil.which("chromedriver")))
+    try:
+        driver.get(address)
+        assert "Build 1: ok" in driver.find_element(By.ID, "status").text
+        assert driver.find_elements(By.CSS_SELECTOR, "img")
+        bank = folder / "bank.yaml"
+        bank.write_text(bank.read_text(encoding="utf-8").replace("marks: 3", "marks: three"), encoding="utf-8")
+        end = time.monotonic() + 20
+        while time.monotonic() < end and not driver.find_elements(By.ID, "problems"):
+            time.sleep(0.2)
+        problems = driver.find_element(By.ID, "problems")
+        assert "bank.yaml:" in problems.text
+        assert problems.value_of_css_property("color") in ("rgba(176, 0, 32, 1)", "rgb(176, 0, 32)")
+    finally:
+        driver.quit()
