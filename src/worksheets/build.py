@@ -12,7 +12,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from worksheets.errors import Loc, Problem, SpecError, display_path
 from worksheets.output import output_name
@@ -20,6 +20,9 @@ from worksheets.output import output_name
 if TYPE_CHECKING:
     from worksheets.booklet import BookletPlan
     from worksheets.document import Document
+
+
+Progress = Callable[[int, int], None]  # (documents rendered, documents in all)
 
 
 @dataclass(frozen=True)
@@ -202,11 +205,16 @@ def _render_one(unit: Unit) -> tuple[bytes, dict]:
                                                  "(split a very long prompt, table or list)")) from None
 
 
-def _render_all(units: list[Unit]) -> list[tuple[bytes, dict]]:
+def _render_all(units: list[Unit], progress: Progress | None = None) -> list[tuple[bytes, dict]]:
     """Render every unit, over every core when there is enough work; the bytes do not depend on it."""
     workers = min(len(units), os.cpu_count() or 1)
+    done: list[tuple[bytes, dict]] = []
     if workers < 2:
-        return [_render_one(unit) for unit in units]
+        for unit in units:
+            done.append(_render_one(unit))
+            if progress:
+                progress(len(done), len(units))
+        return done
     # import the renderers and register the fonts once, before forking, so every worker starts warm
     from worksheets.fonts import register
     from worksheets.render import handout, insert, markscheme  # noqa: F401
@@ -219,7 +227,11 @@ def _render_all(units: list[Unit]) -> list[tuple[bytes, dict]]:
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_render_one, units))
+        for result in pool.map(_render_one, units):
+            done.append(result)
+            if progress:
+                progress(len(done), len(units))
+    return done
 
 
 def _units(job: object) -> list[Unit]:
@@ -239,11 +251,11 @@ def _units(job: object) -> list[Unit]:
     return units
 
 
-def render_jobs(jobs: list) -> dict[Path, bytes]:  # noqa: C901
+def render_jobs(jobs: list, progress: Progress | None = None) -> dict[Path, bytes]:  # noqa: C901
     """Every PDF, in memory. Each (document, role) is rendered once, even if a class set needs it
     for many students; class sets and booklets are then assembled from the rendered PDFs."""
     units = list(dict.fromkeys(unit for job in jobs for unit in _units(job)))
-    rendered = dict(zip(units, _render_all(units)))
+    rendered = dict(zip(units, _render_all(units, progress)))
     outputs: dict[Path, bytes] = {}
     for job in jobs:
         if isinstance(job, Job):
@@ -265,7 +277,7 @@ def render_jobs(jobs: list) -> dict[Path, bytes]:  # noqa: C901
     return outputs
 
 
-def build(specs: list[Path], options: Options) -> list[tuple[Path, bool]]:
+def build(specs: list[Path], options: Options, progress: Progress | None = None) -> list[tuple[Path, bool]]:
     """Check, plan, render, then write everything; returns each output and whether it was (re)written.
 
     A spec whose inputs and outputs are unchanged since its last build (see manifest.py) is skipped."""
@@ -283,7 +295,7 @@ def build(specs: list[Path], options: Options) -> list[tuple[Path, bool]]:
     if not todo:
         return results
     planned = plan_all(todo, options)
-    outputs = render_jobs([job for _, jobs, _ in planned for job in jobs])
+    outputs = render_jobs([job for _, jobs, _ in planned for job in jobs], progress)
     written = set(write_all(outputs))
     builds = []
     for spec, jobs, inputs in planned:

@@ -50,6 +50,33 @@ def _run(action, debug: bool):  # type: ignore[no-untyped-def]
         raise typer.Exit(EXIT_INTERNAL) from None
 
 
+class _progress_bar:  # noqa: N801 - used as a context manager, like a function
+    """A rich progress bar on a terminal when there are several documents to render; nothing otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.bar = None
+        self.task = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return self.update if self.enabled else None
+
+    def update(self, done: int, total: int) -> None:
+        if total < 3:
+            return
+        if self.bar is None:
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("rendering", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 def _choices(values: list[str], allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
     for value in values:
         if value not in allowed:
@@ -69,6 +96,7 @@ def build(
     no_mark_scheme: Annotated[bool, typer.Option("--no-mark-scheme", help="Do not build mark schemes.")] = False,
     paper: Annotated[Optional[str], typer.Option("--paper", help="Paper size: A4 or letter (overrides the spec).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed since the last build.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems: no progress bar, no file list.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
 ) -> None:
     """Build the PDFs of each spec into OUT/<spec name>/."""
@@ -82,11 +110,13 @@ def build(
         out=out, root=root, tiers=_choices(tier or [], TIERS, "--tier"), styles=_choices(style or [], STYLES, "--style"),
         variants=variants, mark_scheme=not no_mark_scheme, paper=paper, class_list=class_list, force=force,
     )
-    results = _run(lambda: run_build(list(specs), options), debug)
+    with _progress_bar(quiet) as progress:
+        results = _run(lambda: run_build(list(specs), options, progress), debug)
     from worksheets.errors import display_path
 
-    for path, written in results:
-        typer.echo(f"{'wrote' if written else 'up to date:'} {display_path(path)}")
+    if not quiet:
+        for path, written in results:
+            typer.echo(f"{'wrote' if written else 'up to date:'} {display_path(path)}")
 
 
 @app.command()
