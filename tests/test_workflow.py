@@ -170,3 +170,11 @@ def test_serve_in_a_real_browser_reloads_and_shows_errors_in_red(served):
         assert problems.value_of_css_property("color") in ("rgba(176, 0, 32, 1)", "rgb(176, 0, 32)")
     finally:
         driver.quit()
+
+
+def test_reference_docs_are_generated_from_the_models():
+    from worksheets.schema import reference_markdown
+
+    current = (Path(__file__).parent.parent / "docs" / "reference.md").read_text(encoding="utf-8")
+    assert current == reference_markdown(), "run: python -m worksheets.schema"
+    assert "| `source_insert` | true/false | `false` |" in current

@@ -57,3 +57,62 @@ def spec_schema() -> dict[str, Any]:
 
 def dumps() -> str:
     return json.dumps(spec_schema(), indent=1, ensure_ascii=False)
+
+
+def _type_text(prop: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        return f"[{prop['$ref'].split('/')[-1]}](#{prop['$ref'].split('/')[-1].lower()})"
+    if "enum" in prop:
+        return " \\| ".join(f"`{v}`" for v in prop["enum"])
+    if "const" in prop:
+        return f"`{prop['const']}`"
+    if "anyOf" in prop:
+        kinds = [_type_text(p) for p in prop["anyOf"] if p.get("type") != "null"]
+        return " or ".join(dict.fromkeys(k for k in kinds if k))
+    kind = prop.get("type")
+    if kind == "array":
+        return f"list of {_type_text(prop.get('items', {}))}"
+    if kind == "object":
+        extra = prop.get("additionalProperties")
+        return f"mapping to {_type_text(extra)}" if isinstance(extra, dict) else "mapping"
+    if isinstance(kind, list):
+        return "text" if "string" in kind else " or ".join(kind)
+    return {"string": "text", "integer": "whole number", "boolean": "true/false", "number": "number"}.get(kind or "", "")
+
+
+def reference_markdown() -> str:
+    """docs/reference.md: every key of every model, with its type, default and description."""
+    schema = spec_schema()
+    defs = schema["$defs"]
+    order = ["Worksheet", "Booklet", "BookletPart", "Divider", "Section", "Callout", "Source", "QuestionSet",
+             "WrittenQuestion", "Part", "AnswerSpace", "MarkScheme", "Point", "Level", "Scaffold", "ChoiceQuestion",
+             "TrueFalseQuestion", "Statement", "ClozeQuestion", "MatchingQuestion", "OrderingQuestion",
+             "SectionRef", "SourcesRef", "QuestionsRef", "HeadingRef", "TextRef", "GlossaryRef", "PageBreak"]
+    lines = ["# Reference: every key", "",
+             "Generated from the models by `python -m worksheets.schema` (a test checks it is current).",
+             "A content bank has the top-level keys `sections`, `sources`, `glossary`, `questions` and `question_sets`;",
+             "a worksheet spec has `worksheet:` and may have them too; a booklet spec has `booklet:`.", ""]
+    for name in order + sorted(set(defs) - set(order)):
+        model = defs.get(name)
+        if model is None:
+            continue
+        lines += [f"## {name}", ""]
+        if model.get("description"):
+            lines += [model["description"].strip(), ""]
+        lines += ["| key | type | default | meaning |", "|---|---|---|---|"]
+        required = set(model.get("required", []))
+        for key, prop in model.get("properties", {}).items():
+            default = "required" if key in required else (f"`{json.dumps(prop['default'], ensure_ascii=False)}`"
+                                                          if "default" in prop else "")
+            meaning = (prop.get("description") or "").replace("|", "\\|").replace("\n", " ")
+            lines.append(f"| `{key}` | {_type_text(prop)} | {default} | {meaning} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    from pathlib import Path
+
+    target = Path(__file__).resolve().parents[2] / "docs" / "reference.md"
+    target.write_text(reference_markdown(), encoding="utf-8")
+    print(f"wrote {target}")

@@ -133,7 +133,8 @@ def _with_space(
     if frame:
         lines = q.answer.lines if q.answer.kind == "lines" else 0
         boxes = writing_frame(frame, max(3, lines // len(frame)), s, width - left)
-        return [row, *_indented(before + starters, left)], _indented([KeepTogether(boxes)], left)
+        # the first box stays with the question; the others follow, each box whole
+        return [row, *_indented(before + starters + boxes[:1], left)], _indented(boxes[1:], left)
     kept, rest = answer_space(q.answer, s, left, max_height, q.number)
     lead = [Spacer(1, s.theme.body * 0.3)] if kept else []
     return [row, *_indented(before + starters, left), *lead, *kept], rest

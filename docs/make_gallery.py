@@ -1,0 +1,61 @@
+"""Regenerate docs/gallery/: PNG pages of the example, made with `worksheets preview`'s renderer.
+
+Run from the repository: python docs/make_gallery.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from worksheets.preview import thumbnails
+
+HERE = Path(__file__).parent
+EXAMPLE = HERE.parent / "specs" / "stalin-terror"
+PAGES = [  # (PDF in output/, the page number or a phrase on the page, gallery name)
+    ("terror/terror-student.pdf", 1, "handout-page1"),
+    ("terror/terror-student.pdf", "Quick recall", "handout-sources-recall"),
+    ("terror/terror-markscheme.pdf", "Levels of response", "markscheme-levels"),
+    ("terror/terror-support-student.pdf", "Point: what did the NKVD do?", "support-writing-frame"),
+    ("terror/terror-support-student.pdf", "Sentence starters", "support-scaffolds"),
+    ("terror/terror-support-dyslexia-student.pdf", 1, "dyslexia-page1"),
+    ("terror/terror-large-print-student.pdf", 2, "large-print-page2"),
+    ("booklet/booklet-booklet.pdf", "Contents", "booklet-contents"),
+    ("booklet/booklet-booklet-print.pdf", 3, "booklet-imposed-sheet2-front"),
+]
+
+
+def find(pdf: Path, where: int | str) -> int:
+    """The page number itself, or the first page whose text has the phrase."""
+    if isinstance(where, int):
+        return where
+    from pypdf import PdfReader
+
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        if where in " ".join((page.extract_text() or "").split()):
+            return number
+    raise SystemExit(f"'{where}' is on no page of {pdf.name}")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work) / "example"
+        shutil.copytree(EXAMPLE, folder)
+        run = [sys.executable, "-m", "worksheets", "build", "--force", "-q"]
+        subprocess.run([*run, "terror.yaml", "booklet.yaml"], cwd=folder, check=True)
+        subprocess.run([*run, "terror.yaml", "--tier", "support", "--style", "dyslexia"], cwd=folder, check=True)
+        subprocess.run([*run, "terror.yaml", "--tier", "core", "--style", "large-print"], cwd=folder, check=True)
+        for old in (HERE / "gallery").glob("*.png"):
+            old.unlink()
+        for pdf, where, name in PAGES:
+            path = folder / "output" / pdf
+            (image,) = thumbnails(path, [find(path, where)])
+            shutil.copy(image, HERE / "gallery" / f"{name}.png")
+            print(f"wrote docs/gallery/{name}.png")
+
+
+if __name__ == "__main__":
+    main()
