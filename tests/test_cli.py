@@ -54,3 +54,16 @@ def test_a_real_process_exits_non_zero_without_traceback(tmp_path):
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("w.yaml:2:10: YAML syntax error")
     assert not (tmp_path / "output").exists()
+
+
+def test_check_accepts_a_bank_on_its_own_and_build_explains(run, specs):
+    assert run("check", "bank.yaml", cwd=specs).code == 0
+    (specs / "broken-bank.yaml").write_text(
+        "questions:\n  - {id: a, prompt: P, marks: 1, sources: [nope]}\nquestion_sets:\n  - {id: s, questions: [a, b]}\n",
+        encoding="utf-8")
+    result = run("check", "broken-bank.yaml", cwd=specs)
+    assert result.lines == ["broken-bank.yaml:2:43: question 'a' sources: no source with id 'nope'",
+                            "broken-bank.yaml:4:24: question set 's': no question with id 'b'"]
+    built = run("build", "bank.yaml", cwd=specs)
+    assert built.code == 1 and built.lines == [
+        "bank.yaml:1:1: a content bank has nothing to build: build a worksheet that uses it (worksheets check accepts banks)"]

@@ -36,6 +36,7 @@ class Options:
     paper: str | None = None
     class_list: Path | None = None
     force: bool = False  # rebuild even when the manifest says nothing changed
+    check_only: bool = False  # `check`: banks are accepted and checked on their own
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,15 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
     if not spec.exists():
         raise SpecError(Problem(Loc(display_path(spec)), "no such file"))
     loaded = load_file(spec)
+    if spec_kind(loaded) == "bank":
+        if not options.check_only:
+            raise SpecError(Problem(Loc(loaded.name, 1, 1), "a content bank has nothing to build: build a worksheet "
+                                                              "that uses it (worksheets check accepts banks)"))
+        from worksheets.library import check_bank
+
+        library = check_bank(spec, root, loaded)
+        inputs += library.files
+        return []
     if spec_kind(loaded) == "booklet":
         from worksheets.booklet import plan_booklet
 

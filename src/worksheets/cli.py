@@ -130,7 +130,7 @@ def check(
 
     from worksheets.build import job_paths
 
-    planned = _run(lambda: plan_all(list(specs), Options(root=root)), debug)
+    planned = _run(lambda: plan_all(list(specs), Options(root=root, check_only=True)), debug)
     count = sum(len(job_paths(job)) for _, jobs, _ in planned for job in jobs)
     typer.echo(f"ok: {len(specs)} spec{'s' if len(specs) != 1 else ''}, {count} PDF{'s' if count != 1 else ''} would be built")
 

@@ -28,7 +28,7 @@ class Library:
     """Everything one worksheet can draw on, by id."""
 
     spec: Loaded
-    worksheet: m.Worksheet
+    worksheet: m.Worksheet | None  # None when a content bank is checked on its own
     sections: dict[str, m.Section] = field(default_factory=dict)
     sources: dict[str, m.Source] = field(default_factory=dict)
     questions: dict[str, Any] = field(default_factory=dict)
@@ -113,6 +113,18 @@ def build_library(spec_path: Path, root: Path, loaded: Loaded | None = None) -> 
     return library
 
 
+def check_bank(path: Path, root: Path, loaded: Loaded) -> Library:
+    """Check a content bank on its own: its keys, ids, and the references inside it."""
+    problems = ProblemList()
+    bank = validate(loaded, m.Bank)
+    library = Library(loaded, None, files=[loaded.path])
+    _collect(library, [(loaded, bank)], problems)
+    problems.check()
+    _check_references(library, root, problems)
+    problems.check()
+    return library
+
+
 def _collect(library: Library, banks: list[tuple[Loaded, m.Bank]], problems: ProblemList) -> None:
     first_seen: dict[str, Loc] = {}
 
@@ -151,6 +163,7 @@ def _collect(library: Library, banks: list[tuple[Loaded, m.Bank]], problems: Pro
 
 def _check_references(library: Library, root: Path, problems: ProblemList) -> None:
     ws = library.worksheet
+    contents = ws.contents if ws is not None else []
 
     def need(kind: str, ident: str, table: dict[str, Any], loc: Loc, field_name: str) -> None:
         if ident not in table:
@@ -160,7 +173,7 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.add(loc, f"{field_name}: no {kind} with id '{ident}'{hint}")
 
-    for index, item in enumerate(ws.contents):
+    for index, item in enumerate(contents):
         loc = item.loc
         if isinstance(item, m.SectionRef) and isinstance(item.section, str):
             need("section", item.section, library.sections, item.where("section"), f"worksheet.contents[{index}].section")
@@ -268,7 +281,8 @@ def _models(library: Library) -> list[m.Model]:
             for child in value:
                 walk(child)
 
-    walk(library.worksheet)
+    if library.worksheet is not None:
+        walk(library.worksheet)
     for table in (library.sections, library.sources, library.questions, library.question_sets):
         walk(list(table.values()))
     return found
