@@ -187,6 +187,8 @@ class _Planner:
 
     def questions(self, item: m.QuestionsRef) -> list[d.Block]:
         ids = self.question_ids(item)
+        if not ids:
+            return []  # every question of the block is in other tiers: no empty heading
         title, intro, owner = item.title, item.intro, item
         if isinstance(item.questions, str) and item.questions in self.lib.question_sets:
             qset = self.lib.question_sets[item.questions]

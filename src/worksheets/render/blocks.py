@@ -28,8 +28,10 @@ def title_block(
     if doc.instructions:
         rows.append([Paragraph("Instructions", s.cell_bold)])
         rows.append(flowables(doc.instructions, s.cell, t))
-    rows.append([_info_row(doc.time_allowed, total_line, s, width - 14)])
-    out.append(panel(rows, width, fill=None, border=0.8))
+    if doc.time_allowed or total_line:
+        rows.append([_info_row(doc.time_allowed, total_line, s, width - 14)])
+    if rows:
+        out.append(panel(rows, width, fill=None, border=0.8))
     out.append(Spacer(1, t.body * 0.8))
     return out
 

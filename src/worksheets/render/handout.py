@@ -15,8 +15,8 @@ from worksheets.theme import theme_for
 def story(doc: d.Document, s: Styles, width: float, height: float, anchors: dict | None = None) -> list[Flowable]:
     """The handout's flowables, in order."""
     total = doc.total_marks
-    out: list[Flowable] = blocks.title_block(doc, s, width, f"Total: {total} mark{'' if total == 1 else 's'}",
-                                             anchors=anchors)
+    total_line = f"Total: {total} mark{'' if total == 1 else 's'}" if doc.questions else ""
+    out: list[Flowable] = blocks.title_block(doc, s, width, total_line, anchors=anchors)
     if doc.grading_table and doc.questions:
         out += [questions.grading_table(doc.questions, s, width, total), Spacer(1, s.theme.body)]
     last_questions = max((i for i, b in enumerate(doc.blocks) if isinstance(b, d.QuestionsBlock)), default=-1)
