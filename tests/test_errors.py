@@ -81,7 +81,7 @@ def test_root_option_allows_a_bank_outside_the_folder(run, tmp_path):
         "worksheet:\n  title: T\n  uses: [../banks/b.yaml]\n  contents:\n    - questions: [q]\n", encoding="utf-8"
     )
     refused = run("check", "w.yaml", cwd=tmp_path / "ws")
-    assert refused.lines == ["w.yaml:3:9: uses: '../banks/b.yaml' is outside the root folder '.' (see --root)"]
+    assert refused.lines == ["w.yaml:3:10: uses: '../banks/b.yaml' is outside the root folder '.' (see --root)"]
     assert run("check", "w.yaml", "--root", "..", cwd=tmp_path / "ws").code == 0
 
 
@@ -95,4 +95,4 @@ def test_symlink_out_of_the_root_is_refused(run, tmp_path):
     (root / "w.yaml").write_text("worksheet:\n  title: T\n  uses: [link.yaml]\n  contents:\n    - questions: [q]\n",
                                  encoding="utf-8")
     result = run("check", "w.yaml", cwd=root)
-    assert result.lines == ["w.yaml:3:9: uses: 'link.yaml' is outside the root folder '.' (see --root)"]
+    assert result.lines == ["w.yaml:3:10: uses: 'link.yaml' is outside the root folder '.' (see --root)"]

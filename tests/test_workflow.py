@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import threading
 import time
@@ -131,6 +132,8 @@ def test_serve_answers_on_loopback_with_pages_and_errors(served):
     assert address.startswith("http://127.0.0.1:")
     page = urllib.request.urlopen(address, timeout=5).read().decode()
     assert "uses-student.pdf" in page and "uses-student-p1.png" in page
+    image = re.search(r'src="(/file/[^"?]+)', page).group(1)
+    assert urllib.request.urlopen(address.rstrip("/") + image, timeout=5).read().startswith(b"\x89PNG")
     bank = folder / "bank.yaml"
     bank.write_text(bank.read_text(encoding="utf-8").replace("marks: 3", "marks: three"), encoding="utf-8")
     _wait(lambda: state.number >= 2)

@@ -27,6 +27,7 @@ MAX_PARTS = 100
 class WorksheetPart:
     title: str
     document: Document
+    mark_scheme: bool = True  # the worksheet's own `mark_scheme:`
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
             style = part.style or ws.styles[0]
             # a booklet holds everything: sources print in place, not in a separate insert
             doc = dataclasses.replace(plan(library, path.stem, tier, style, None), paper=paper, source_insert=False)
-            parts.append(WorksheetPart(part.title or ws.title, doc))
+            parts.append(WorksheetPart(part.title or ws.title, doc, ws.mark_scheme))
         except SpecError as error:
             problems.extend(p for p in error.problems if p not in problems)
     cover_image = None

@@ -62,7 +62,9 @@ class BookletJob:
         names = [f"{self.plan.stem}-booklet.pdf"]
         if self.plan.impose != "none":
             names.append(f"{self.plan.stem}-booklet-print.pdf")
-        if self.plan.mark_schemes == "separate" and any(isinstance(p, WorksheetPart) for p in self.plan.parts):
+        if self.plan.mark_schemes == "separate" and any(
+            isinstance(p, WorksheetPart) and p.mark_scheme for p in self.plan.parts
+        ):
             names.append(f"{self.plan.stem}-markschemes.pdf")
         return [self.folder / n for n in names]
 
@@ -93,6 +95,8 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
     if not spec.exists():
         raise SpecError(Problem(Loc(display_path(spec)), "no such file"))
     loaded = load_file(spec)
+    if spec_kind(loaded) == "booklet" and options.class_list is not None:
+        raise SpecError(Problem(Loc(loaded.name, 1, 1), "--class-list works with worksheet specs, not booklets"))
     if spec_kind(loaded) == "bank":
         if not options.check_only:
             raise SpecError(Problem(Loc(loaded.name, 1, 1), "a content bank has nothing to build: build a worksheet "
@@ -106,6 +110,8 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
         from worksheets.booklet import plan_booklet
 
         booklet = plan_booklet(spec, root, options.paper, loaded)
+        if not options.mark_scheme:
+            booklet = dataclasses.replace(booklet, mark_schemes="none")
         inputs += [spec, *booklet.inputs]
         return [BookletJob(options.out / spec.stem, booklet)]
     library = build_library(spec, root, loaded)
@@ -169,7 +175,14 @@ def _plan_class_set(library, stem: str, folder: Path, variants: list, options: O
     schemes = list(dict.fromkeys((tier, "standard", variant) for tier, _, variant in chosen))
     docs = {(d.tier, d.style, d.variant): d for d in _plan_versions(library, stem, needed + schemes, options)}
     copies = tuple((st.name, docs[version]) for st, version in zip(students, chosen))
+    if not any(f.strip().lower() == "name" for f in ws.student_fields):
+        raise SpecError(Problem(ws.where("student_fields"), "student_fields: a class set needs a 'Name' field to print "
+                                                             "each student's name in"))
     jobs: list[Job | ClassSetJob] = [ClassSetJob(folder / f"{stem}-class-{path.stem}.pdf", copies)]
+    for version in needed:
+        doc = docs[version]
+        if doc.source_insert and doc.sources:
+            jobs.append(Job(folder / output_name(stem, "sources", *version), doc, "sources"))
     if ws.mark_scheme and options.mark_scheme:
         for tier, style, variant in schemes:
             doc = docs[(tier, style, variant)]
@@ -181,14 +194,22 @@ def plan_all(specs: list[Path], options: Options) -> list[tuple[Path, list, list
     """Plan every spec, collecting the problems of all of them: (spec, jobs, inputs) each."""
     planned = []
     problems: list[Problem] = []
+    owners: dict[Path, Path] = {}
     for spec in specs:
         inputs: list[Path] = []
         try:
-            planned.append((spec, plan_spec(spec, options, inputs), inputs))
+            jobs = plan_spec(spec, options, inputs)
         except SpecError as error:
             problems.extend(error.problems)
+            continue
+        clash = next(((path, owners[path.resolve()]) for job in jobs for path in job_paths(job)
+                      if owners.setdefault(path.resolve(), spec) != spec), None)
+        if clash:
+            problems.append(Problem(Loc(display_path(spec)), f"would overwrite {display_path(clash[0])} from "
+                                    f"{display_path(clash[1])} (same file name): rename one, or build them with --out"))
+        planned.append((spec, jobs, inputs))
     if problems:
-        raise SpecError(problems)
+        raise SpecError(list(dict.fromkeys(problems)))
     return planned
 
 
@@ -252,12 +273,13 @@ def _units(job: object) -> list[Unit]:
     assert isinstance(job, BookletJob)
     from worksheets.booklet import WorksheetPart
 
-    docs = [p.document for p in job.plan.parts if isinstance(p, WorksheetPart)]
-    units = [(doc, "student", False) for doc in docs]
+    parts = [p for p in job.plan.parts if isinstance(p, WorksheetPart)]
+    units = [(p.document, "student", False) for p in parts]
+    schemes = [p.document for p in parts if p.mark_scheme]
     if job.plan.mark_schemes == "appendix":
-        units += [(doc, "markscheme", False) for doc in docs]
+        units += [(doc, "markscheme", False) for doc in schemes]
     elif job.plan.mark_schemes == "separate":
-        units += [(doc, "markscheme", True) for doc in docs]
+        units += [(doc, "markscheme", True) for doc in schemes]
     return units
 
 
@@ -305,12 +327,13 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None)
     if not todo:
         return results
     planned = plan_all(todo, options)
+    seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}
     outputs = render_jobs([job for _, jobs, _ in planned for job in jobs], progress)
     written = set(write_all(outputs))
     builds = []
     for spec, jobs, inputs in planned:
         mine = {path: outputs[path] for job in jobs for path in job_paths(job)}
-        builds.append((spec, options, inputs, mine))
+        builds.append((spec, options, seen[spec], mine))
         results += [(path, path in written) for path in mine]
     manifest.record(options.out, builds)
     return results

@@ -84,8 +84,8 @@ def build_library(spec_path: Path, root: Path, loaded: Loaded | None = None) -> 
     queue: list[tuple[Loaded, m.Worksheet | m.Bank, list[str]]] = [(loaded, spec.worksheet, spec.worksheet.uses)]
     while queue:
         owner, _, uses = queue.pop(0)
-        where = locate(owner.data, ("worksheet", "uses") if owner is loaded else ("uses",), Loc(owner.name, 1, 1))
-        for name in uses:
+        for position, name in enumerate(uses):
+            where = locate(owner.data, ("worksheet", "uses", position), Loc(owner.name, 1, 1))
             try:
                 path = confine(owner.path, name, root, where, "uses")
                 if path in seen:
@@ -259,13 +259,19 @@ def _same(path: Path, shown: Path) -> bool:
 def _check_text_references(library: Library, problems: ProblemList) -> None:
     """Every {source:ID} and {question:ID} in any prose field must name a known item."""
     tables = {"source": library.sources, "question": library.questions}
+    def check(text: str, loc: Loc, name: str) -> None:
+        for match in REFERENCE.finditer(text):
+            kind, ident = match.groups()
+            if ident not in tables[kind]:
+                problems.add(loc, f"{name}: no {kind} with id '{ident}' (in {match.group(0)})")
+
     for obj in _models(library):
         for name, value in obj:
-            if isinstance(value, str):
-                for match in REFERENCE.finditer(value):
-                    kind, ident = match.groups()
-                    if ident not in tables[kind]:
-                        problems.add(obj.where(name), f"{name}: no {kind} with id '{ident}' (in {match.group(0)})")
+            for text in (value if isinstance(value, (list, tuple)) else [value]):
+                if isinstance(text, str):
+                    check(text, obj.where(name), name)
+    for term, (meaning, loc) in library.glossary.items():
+        check(meaning, loc, f"glossary '{term}'")
 
 
 def _models(library: Library) -> list[m.Model]:

@@ -48,14 +48,25 @@ def up_to_date(spec: Path, options: Any) -> list[Path] | None:
     return [Path(name) for name in entry["outputs"]]
 
 
-def record(out: Path, builds: list[tuple[Path, Any, list[Path], dict[Path, bytes]]]) -> None:
-    """Remember each spec's inputs and the outputs just written."""
+def digests(inputs: list[Path]) -> dict[str, str | None]:
+    """The inputs' hashes, taken when they were planned from."""
+    return {str(p.resolve()): _digest(p) for p in inputs}
+
+
+def record(out: Path, builds: list[tuple[Path, Any, dict[str, str | None], dict[Path, bytes]]]) -> None:
+    """Remember each spec's inputs (as they were when planned) and the outputs just written.
+
+    A spec whose inputs changed while it was being built is not recorded, so its next build runs."""
     from worksheets.output import write_atomic
 
     data = _read(out) or {"version": __version__, "builds": {}}
     for spec, options, inputs, outputs in builds:
-        data["builds"][_key(spec, options)] = {
-            "inputs": {str(p.resolve()): _digest(p) for p in inputs},
+        key = _key(spec, options)
+        if any(_digest(Path(name)) != digest for name, digest in inputs.items()):
+            data["builds"].pop(key, None)
+            continue
+        data["builds"][key] = {
+            "inputs": inputs,
             "outputs": {str(p.resolve()): hashlib.sha256(b).hexdigest() for p, b in outputs.items()},
         }
     write_atomic(out / MANIFEST, json.dumps(data, indent=1).encode("utf-8"))

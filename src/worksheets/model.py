@@ -319,12 +319,22 @@ class _Closed(Item):
         return int(self.marks) if self.marks is not None else self.items_count
 
 
+def _indexes(value: Any) -> Any:
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in items):
+        raise PydanticCustomError(
+            "choice_index", "expected an option index (0 for the first option) or a list of them, found {v}",
+            {"v": _describe(value)})
+    return value
+
+
 class ChoiceQuestion(_Closed):
     type: Literal["choice"]
     prompt: Text
     options: list[Text] = Field(min_length=2, max_length=26)
     """The options, lettered A, B, ..."""
-    correct: Union[Annotated[int, Field(strict=True)], list[Annotated[int, Field(strict=True)]]]
+    correct: Annotated[Any, BeforeValidator(_indexes), WithJsonSchema(
+        {"anyOf": [{"type": "integer"}, {"type": "array", "items": {"type": "integer"}}]})]
     """Index of the correct option (0 is the first), or a list for several."""
 
     @field_validator("correct")
@@ -416,6 +426,8 @@ class ClozeQuestion(_Closed):
 
 
 def _pair(value: Any) -> Any:
+    if isinstance(value, list) and len(value) != 2:
+        raise PydanticCustomError("pair_size", "a pair is [left, right]: two items, found {n}", {"n": len(value)})
     if isinstance(value, dict) and len(value) == 1 and not {"left", "right"} & set(value):
         (left, right), = value.items()
         return [left, right]
@@ -574,8 +586,17 @@ class TextRef(Model):
     text: Text
 
 
+def _glossary_terms(value: Any) -> Any:
+    if value == "all" or value is None:
+        return "all"
+    if isinstance(value, list):
+        return [_as_text(v) for v in value]
+    raise PydanticCustomError("glossary_terms", "expected 'all' or a list of terms, found {v}", {"v": _describe(value)})
+
+
 class GlossaryRef(Model):
-    glossary: Union[Literal["all"], list[Text]] = "all"
+    glossary: Annotated[Any, BeforeValidator(_glossary_terms), WithJsonSchema(
+        {"anyOf": [{"const": "all"}, {"type": "array", "items": {"type": "string"}}]})] = "all"
 
 
 class PageBreak(Model):
@@ -633,6 +654,15 @@ ContentItem = Annotated[
 ]
 
 
+def _auto_or_bool(value: Any) -> Any:
+    if value == "auto" or isinstance(value, bool):
+        return value
+    words = {"yes": True, "on": True, "no": False, "off": False}
+    if isinstance(value, str) and value.lower() in words:
+        return words[value.lower()]
+    raise PydanticCustomError("auto_or_bool", "expected auto, true or false, found {v}", {"v": _describe(value)})
+
+
 class Worksheet(Model):
     title: Text
     """The worksheet's title."""
@@ -650,15 +680,16 @@ class Worksheet(Model):
     """Printed in the instructions box."""
     contents: list[ContentItem] = Field(min_length=1, max_length=MAX_ITEMS)
     """The blocks, in order: section, sources, questions, heading, text, glossary, page_break."""
-    tiers: list[TierName] = ["core"]
+    tiers: list[TierName] = Field(default=["core"], min_length=1)
     """Versions to build: support, core, challenge."""
-    styles: list[StyleName] = ["standard"]
+    styles: list[StyleName] = Field(default=["standard"], min_length=1)
     """Styles to build: standard, large-print, dyslexia."""
     mark_scheme: bool = True
     """Build the mark scheme."""
     source_insert: bool = False
     """Put the sources in a separate insert PDF."""
-    grading_table: Union[Literal["auto"], bool] = "auto"
+    grading_table: Annotated[Any, BeforeValidator(_auto_or_bool), WithJsonSchema(
+        {"anyOf": [{"const": "auto"}, {"type": "boolean"}]})] = "auto"
     """Question/marks/awarded table on page 1: auto (from 10 questions), true or false."""
     show_tier_labels: bool = False
     """Print the tier's name on student copies."""
@@ -770,23 +801,23 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             message = f"unknown key '{key}' in {_field_name(clean[:-1])}{hint}"
-            problems.append(Problem(locate(loaded.data, path, fallback, key=True), message))
+            problems.append(Problem(locate(loaded.data, clean, fallback, key=True), message))
             continue
         field = _field_name(clean)
         if kind == "too_long" and "max_length" in item.get("ctx", {}):
             ctx = item["ctx"]
             message = f"{field}: at most {ctx['max_length']} items allowed, found {ctx.get('actual_length', 'more')}"
-            problems.append(Problem(locate(loaded.data, path, fallback), message))
+            problems.append(Problem(locate(loaded.data, clean, fallback), message))
             continue
         if kind == "too_short" and "min_length" in item.get("ctx", {}):
             ctx = item["ctx"]
             least = ctx["min_length"]
             message = f"{field}: needs at least {least} item{'' if least == 1 else 's'}, found {ctx.get('actual_length', 0)}"
-            problems.append(Problem(locate(loaded.data, path, fallback), message))
+            problems.append(Problem(locate(loaded.data, clean, fallback), message))
             continue
         if kind in ("model_type", "model_attributes_type", "dict_type"):
             message = f"{field}: expected a mapping of keys and values (got {_describe(item.get('input'))})"
-            problems.append(Problem(locate(loaded.data, path, fallback), message))
+            problems.append(Problem(locate(loaded.data, clean, fallback), message))
             continue
         if kind == "missing":
             message = f"{_field_name(clean[:-1])}: missing required key '{clean[-1]}'"
@@ -798,7 +829,7 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
             ):
                 msg = f"{msg} (got {_describe(item.get('input'))})"
             message = f"{field}: {msg}"
-        problems.append(Problem(locate(loaded.data, path, fallback), message))
+        problems.append(Problem(locate(loaded.data, clean, fallback), message))
     return _without_explained_missing(problems)
 
 

@@ -46,11 +46,16 @@ def letter_index(label: str) -> int:
 
 
 def in_tier(item: Any, tier: str) -> bool:
-    """Whether a bank item appears in a tier (its `tiers:`, and extension questions in challenge only)."""
+    """Whether a bank item appears in a tier (its `tiers:`, and extension questions in challenge only).
+
+    A question whose parts are all in other tiers does not appear either."""
     tiers = getattr(item, "tiers", None)
     if tiers is not None and tier not in tiers:
         return False
     if getattr(item, "extension", False) and tier != "challenge":
+        return False
+    parts = getattr(item, "parts", None)
+    if parts and not any(in_tier(part, tier) for part in parts):
         return False
     return True
 
@@ -178,10 +183,10 @@ class _Planner:
         src = self.lib.sources[ident]
         return d.SourceBlock(
             letter=self.source_letter[ident],
-            title=src.title,
+            title=self.substitute(src.title, src.where("title"), "title") if src.title else None,
             text=self.prose(src.text, src, "text"),
             image=self.lib.images.get(ident),
-            caption=src.caption,
+            caption=self.substitute(src.caption, src.where("caption"), "caption") if src.caption else None,
             attribution=self.prose(src.attribution, src, "attribution"),
         )
 
@@ -192,7 +197,7 @@ class _Planner:
         title, intro, owner = item.title, item.intro, item
         if isinstance(item.questions, str) and item.questions in self.lib.question_sets:
             qset = self.lib.question_sets[item.questions]
-            title = title or qset.title
+            title = title or (self.substitute(qset.title, qset.where("title"), "title") if qset.title else None)
             intro, owner = (intro, item) if intro else (qset.intro, qset)
         out: list[d.Block] = []
         questions: list[d.Question] = []
@@ -317,15 +322,18 @@ class _Planner:
     def scaffold(self, scaffold: m.Scaffold) -> d.Scaffold:
         return d.Scaffold(
             hint=self.prose(scaffold.hint, scaffold, "hint"),
-            sentence_starters=tuple(scaffold.sentence_starters),
-            word_bank=tuple(scaffold.word_bank),
-            frame=tuple(scaffold.frame),
+            sentence_starters=tuple(self.substitute(t, scaffold.where("sentence_starters"), "sentence_starters")
+                                    for t in scaffold.sentence_starters),
+            word_bank=tuple(self.substitute(t, scaffold.where("word_bank"), "word_bank") for t in scaffold.word_bank),
+            frame=tuple(self.substitute(t, scaffold.where("frame"), "frame") for t in scaffold.frame),
         )
 
     def glossary(self, item: m.GlossaryRef) -> d.GlossaryBlock:
         terms = sorted(self.lib.glossary) if item.glossary == "all" else sorted(set(item.glossary))
         terms.sort(key=str.casefold)
-        return d.GlossaryBlock(tuple((t, parse(self.lib.glossary[t][0])) for t in terms))
+        return d.GlossaryBlock(tuple(
+            (t, parse(self.substitute(self.lib.glossary[t][0], self.lib.glossary[t][1], f"glossary '{t}'"))) for t in terms
+        ))
 
 
 CALLOUT_TITLES = {"note": "Note", "did-you-know": "Did you know?", "key-term": "Key term"}

@@ -35,7 +35,14 @@ setInterval(async () => {{
 """
 
 
-def page(state: State, title: str) -> str:
+def _link(path: Path, out: Path) -> str:
+    """A URL for a file under the output folder."""
+    from urllib.parse import quote
+
+    return "/file/" + quote(path.resolve().relative_to(out.resolve()).as_posix())
+
+
+def page(state: State, title: str, out: Path) -> str:
     with state.lock:
         problems = ""
         if not state.ok:
@@ -43,9 +50,8 @@ def page(state: State, title: str) -> str:
         parts = []
         for pdf in state.outputs:
             images = sorted(pdf.parent.glob(f"{pdf.stem}-p*.png"), key=lambda p: int(p.stem.rsplit("-p", 1)[1]))
-            tags = "".join(f'<img alt="{html.escape(i.name)}" src="/file/{html.escape(str(i))}?v={state.number}">'
-                           for i in images)
-            parts.append(f'<div class="pdf"><h2><a href="/file/{html.escape(str(pdf))}">{html.escape(pdf.name)}</a></h2>{tags}</div>')
+            tags = "".join(f'<img alt="{html.escape(i.name)}" src="{_link(i, out)}?v={state.number}">' for i in images)
+            parts.append(f'<div class="pdf"><h2><a href="{_link(pdf, out)}">{html.escape(pdf.name)}</a></h2>{tags}</div>')
         status = f"ok in {state.seconds:.2f} s" if state.ok else "problems (the pages below are the last good build)"
         return PAGE.format(title=html.escape(title), number=state.number, status=status, problems=problems,
                            pdfs="".join(parts))
@@ -70,13 +76,13 @@ def make_server(state: State, title: str, out: Path, port: int) -> ThreadingHTTP
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             path = self.path.split("?", 1)[0]
             if path == "/":
-                self._send(200, page(state, title).encode("utf-8"), "text/html; charset=utf-8")
+                self._send(200, page(state, title, out).encode("utf-8"), "text/html; charset=utf-8")
             elif path == "/state":
                 with state.lock:
                     data = {"number": state.number, "ok": state.ok, "problems": state.problems}
                 self._send(200, json.dumps(data).encode("utf-8"), "application/json")
             elif path.startswith("/file/"):
-                target = Path(unquote(path[len("/file"):])).resolve()
+                target = (allowed / unquote(path[len("/file/"):])).resolve()
                 if not target.is_relative_to(allowed) or not target.is_file():
                     self._send(404, b"not found", "text/plain")
                     return

@@ -7,11 +7,12 @@ import random
 
 
 def permutation(count: int, *key: str) -> list[int]:
-    """A shuffled order of range(count), fixed by `key`; never the original order when count >= 3."""
+    """A shuffled order of range(count), fixed by `key`; never the original order when count >= 2
+    (the original order of a matching or ordering question is its answer)."""
     seed = int.from_bytes(hashlib.sha256("\x1f".join(key).encode("utf-8")).digest()[:8], "big")
     order = list(range(count))
     random.Random(seed).shuffle(order)
-    if count >= 3 and order == sorted(order):
+    if count >= 2 and order == sorted(order):
         order = order[1:] + order[:1]
     return order
 
@@ -21,9 +22,12 @@ def variant_order(count: int, variant: int, *key: str) -> list[int]:
     earlier: list[list[int]] = []
     for index in range(variant + 1):
         order = permutation(count, *key, f"variant-{index}")
+        identity = list(range(count))
         for _ in range(count):
-            if order not in earlier:
+            if order not in earlier and (order != identity or count < 2):
                 break
             order = order[1:] + order[:1]
+        if order == identity and count >= 2:
+            order = order[1:] + order[:1]  # never the answer order, even if that repeats a variant
         earlier.append(order)
     return earlier[-1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reportlab.lib.colors import Color
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -116,12 +118,14 @@ def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: floa
 
 
 def _image(path: object, max_width: float, max_height: float) -> Image:
+    import io
+
     from reportlab.lib.utils import ImageReader
 
-    reader = ImageReader(str(path))
-    w, h = reader.getSize()
+    data = Path(str(path)).read_bytes()  # by content, not by path: the same image gives the same bytes anywhere
+    w, h = ImageReader(io.BytesIO(data)).getSize()
     scale = min(max_width / w, max_height / h, 1.0 if w > 600 else max_width / w)
-    image = Image(str(path), width=w * scale, height=h * scale)
+    image = Image(io.BytesIO(data), width=w * scale, height=h * scale)
     image.hAlign = "CENTER"
     return image
 

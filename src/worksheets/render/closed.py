@@ -22,7 +22,6 @@ from worksheets.text import Para, Prose, plain
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 GRID = Color(0.55, 0.55, 0.55)
 HEAD_FILL = Color(0.86, 0.86, 0.86)
-GAP = re.compile(f"{d.GAP_OPEN}(\\d+){d.GAP_CLOSE}")
 
 
 def instruction(q: d.Question) -> str | None:
@@ -118,15 +117,7 @@ def _cloze_style(s: Styles) -> ParagraphStyle:
 
 
 def _cloze_flowables(prose: Prose, style: ParagraphStyle, s: Styles, gap: "callable") -> list[Flowable]:
-    out: list[Flowable] = []
-    for block in prose:
-        if isinstance(block, Para):
-            text = GAP.sub(lambda m: gap(int(m.group(1))), markup(block.runs, s.theme))
-            out.append(Paragraph(text, style))
-        else:
-            for item in flowables((block,), style, s.theme):
-                out.append(item)
-    return out
+    return flowables(prose, style, s.theme, gap)
 
 
 def _cloze(c: d.Cloze, s: Styles, width: float) -> list[Flowable]:

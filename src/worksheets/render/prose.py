@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -83,8 +85,13 @@ def styles_for(theme: Theme) -> Styles:
     )
 
 
-def markup(runs: tuple[Run, ...], theme: Theme) -> str:
-    """Reportlab paragraph markup for runs; all user text is escaped, so it prints literally."""
+GAP = re.compile("\ue000(\\d+)\ue001")  # a cloze gap's mark (see document.GAP_OPEN)
+
+
+def markup(runs: tuple[Run, ...], theme: Theme, gap: Callable[[int], str] | None = None) -> str:
+    """Reportlab paragraph markup for runs; all user text is escaped, so it prints literally.
+
+    `gap` turns a cloze gap's number into its markup (a blank, or the answer)."""
     out = []
     for run in runs:
         if run.text == "\n":
@@ -98,7 +105,8 @@ def markup(runs: tuple[Run, ...], theme: Theme) -> str:
         if bold:
             text = f"<b>{text}</b>"
         out.append(text)
-    return "".join(out)
+    joined = "".join(out)
+    return GAP.sub(lambda m: gap(int(m.group(1))), joined) if gap is not None else joined
 
 
 def plain_markup(text: str) -> str:
@@ -106,22 +114,22 @@ def plain_markup(text: str) -> str:
     return escape(text)
 
 
-def flowables(prose: Prose, style: ParagraphStyle, theme: Theme) -> list[Flowable]:
+def flowables(prose: Prose, style: ParagraphStyle, theme: Theme, gap: Callable[[int], str] | None = None) -> list[Flowable]:
     """The blocks of a prose field as paragraphs and lists."""
     out: list[Flowable] = []
     for block in prose:
         if isinstance(block, Para):
-            out.append(Paragraph(markup(block.runs, theme), style))
+            out.append(Paragraph(markup(block.runs, theme, gap), style))
         elif isinstance(block, ListBlock):
-            out.append(_list(block, style, theme))
+            out.append(_list(block, style, theme, gap))
     return out
 
 
-def _list(block: ListBlock, style: ParagraphStyle, theme: Theme) -> ListFlowable:
+def _list(block: ListBlock, style: ParagraphStyle, theme: Theme, gap: Callable[[int], str] | None = None) -> ListFlowable:
     item_style = ParagraphStyle(f"{style.name}-item", parent=style, spaceAfter=style.spaceAfter * 0.4)
     items = []
     for item in block.items:
-        content = flowables(item, item_style, theme) or [Paragraph("", item_style)]
+        content = flowables(item, item_style, theme, gap) or [Paragraph("", item_style)]
         items.append(ListItem(content if len(content) > 1 else content[0]))
     indent = style.fontSize * 1.6
     if block.ordered:
