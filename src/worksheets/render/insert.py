@@ -16,7 +16,7 @@ def render(doc: d.Document) -> bytes:
     theme = theme_for(doc.style)
     s = styles_for(theme)
     width, height = frame_size(doc.paper, theme)
-    out: list[Flowable] = [Paragraph(plain_markup(f"Source insert: {doc.title}"), s.title)]
+    out: list[Flowable] = [Paragraph("Source insert", s.title), Paragraph(plain_markup(doc.title), s.subtitle)]
     if doc.subtitle:
         out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
     out.append(Paragraph("The sources for the questions. Do not write on this insert.", s.subtitle))
