@@ -67,3 +67,12 @@ def page_texts(path: Path) -> list[str]:
 def flat(text: str) -> str:
     """Text with runs of white space folded, for phrases that may wrap across lines."""
     return " ".join(text.split())
+
+
+@pytest.fixture(autouse=True)
+def cold_renderer(monkeypatch: pytest.MonkeyPatch):
+    """Every test starts with a cold renderer (watch and serve make it warm)."""
+    import worksheets.build as build
+
+    monkeypatch.setattr(build, "_WARM", False)
+    monkeypatch.setattr(build, "_RENDERED", {})

@@ -181,3 +181,26 @@ def test_reference_docs_are_generated_from_the_models():
     current = (Path(__file__).parent.parent / "docs" / "reference.md").read_text(encoding="utf-8")
     assert current == reference_markdown(), "run: python -m worksheets.schema"
     assert "| `source_insert` | true/false | `false` |" in current
+
+
+def test_a_warm_rebuild_renders_only_what_the_change_touched(specs, monkeypatch):
+    import worksheets.build as build
+
+    monkeypatch.chdir(specs)
+    build.keep_warm()
+    rendered: list[tuple[str, str]] = []
+    fresh = build._render_fresh
+
+    def counting(units, progress=None):
+        rendered.extend((doc.title, role) for doc, role, _ in units)
+        return fresh(units, progress)
+
+    monkeypatch.setattr(build, "_render_fresh", counting)
+    build.build([Path("basic.yaml")], Options())
+    assert sorted(rendered) == [("The Water Cycle", "markscheme"), ("The Water Cycle", "student")]
+    rendered.clear()
+    spec = specs / "basic.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("SECRET-MODEL-ANSWER-ONE", "SECRET-MODEL-ANSWER-TWO"),
+                    encoding="utf-8")
+    build.build([Path("basic.yaml")], Options())
+    assert rendered == [("The Water Cycle", "markscheme")]  # the handout cannot show answers, so it is unchanged

@@ -255,7 +255,7 @@ def booklet_outputs(plan, rendered: dict) -> dict[str, bytes]:  # type: ignore[n
     schemes: list[tuple[str, bytes]] = []
     for part in plan.parts:
         if isinstance(part, WorksheetPart):
-            pdf, anchors = rendered[(part.document, "student", False)]
+            pdf, anchors = rendered[(part.document.student_view(), "student", False)]
             children = tuple(
                 (part.document.blocks[int(key.split(":")[1])].title, spot[0] - 1)  # type: ignore[union-attr]
                 for key, spot in sorted(anchors.items(), key=lambda item: item[1][0])

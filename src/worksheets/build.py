@@ -236,8 +236,31 @@ def _render_one(unit: Unit) -> tuple[bytes, dict]:
                                                  "(split a very long prompt, table or list)")) from None
 
 
+_RENDERED: dict = {}  # unit -> (pdf, anchors), kept only in a warm process (watch, serve)
+_RENDERED_MAX = 256
+_WARM = False
+
+
+def keep_warm() -> None:
+    """For watch and serve: remember rendered documents, so a rebuild re-renders only what changed."""
+    global _WARM
+    _WARM = True
+
+
 def _render_all(units: list[Unit], progress: Progress | None = None) -> list[tuple[bytes, dict]]:
-    """Render every unit, over every core when there is enough work; the bytes do not depend on it."""
+    """Render every unit (in a warm process, only those not rendered before), over every core when it helps."""
+    if not _WARM:
+        return _render_fresh(units, progress)
+    missing = [unit for unit in dict.fromkeys(units) if unit not in _RENDERED]
+    for unit, result in zip(missing, _render_fresh(missing, progress)):
+        if len(_RENDERED) >= _RENDERED_MAX:
+            _RENDERED.pop(next(iter(_RENDERED)))
+        _RENDERED[unit] = result
+    return [_RENDERED[unit] for unit in units]
+
+
+def _render_fresh(units: list[Unit], progress: Progress | None = None) -> list[tuple[bytes, dict]]:
+    """Render units; the bytes do not depend on how many cores did it."""
     workers = min(len(units), os.cpu_count() or 1)
     done: list[tuple[bytes, dict]] = []
     if workers < 2:
@@ -265,16 +288,21 @@ def _render_all(units: list[Unit], progress: Progress | None = None) -> list[tup
     return done
 
 
+def _unit(doc: Document, role: str, numbered: bool) -> Unit:
+    """What a renderer gets: a handout or insert only ever sees the document without its answers."""
+    return (doc.student_view() if role in ("student", "sources") else doc, role, numbered)
+
+
 def _units(job: object) -> list[Unit]:
     if isinstance(job, Job):
-        return [(job.document, job.role, True)]
+        return [_unit(job.document, job.role, True)]
     if isinstance(job, ClassSetJob):
-        return [(doc, "student", True) for _, doc in job.copies]
+        return [_unit(doc, "student", True) for _, doc in job.copies]
     assert isinstance(job, BookletJob)
     from worksheets.booklet import WorksheetPart
 
     parts = [p for p in job.plan.parts if isinstance(p, WorksheetPart)]
-    units = [(p.document, "student", False) for p in parts]
+    units = [_unit(p.document, "student", False) for p in parts]
     schemes = [p.document for p in parts if p.mark_scheme]
     if job.plan.mark_schemes == "appendix":
         units += [(doc, "markscheme", False) for doc in schemes]
@@ -291,14 +319,14 @@ def render_jobs(jobs: list, progress: Progress | None = None) -> dict[Path, byte
     outputs: dict[Path, bytes] = {}
     for job in jobs:
         if isinstance(job, Job):
-            outputs[job.path] = rendered[(job.document, job.role, True)][0]
+            outputs[job.path] = rendered[_unit(job.document, job.role, True)][0]
         elif isinstance(job, ClassSetJob):
             from worksheets.assemble import Copy, class_set  # pypdf is only needed here and for booklets
             from worksheets.render.handout import tier_theme
 
             copies = []
             for name, doc in job.copies:
-                pdf, anchors = rendered[(doc, "student", True)]
+                pdf, anchors = rendered[_unit(doc, "student", True)]
                 copies.append(Copy(pdf, anchors.get("name-field"), name, tier_theme(doc)))
             outputs[job.path] = class_set(copies)
         else:

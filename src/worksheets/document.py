@@ -7,7 +7,7 @@ only this, never the spec, so the handout and its mark scheme cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Union
 
@@ -203,6 +203,20 @@ class Document:
     @property
     def sources(self) -> tuple[SourceBlock, ...]:
         return tuple(b for b in self.blocks if isinstance(b, SourceBlock))
+
+    def student_view(self) -> "Document":
+        """The document without model answers or mark schemes: all a handout may see.
+
+        Handouts are rendered from this view, so they cannot print an answer, and an edit to
+        an answer alone does not re-render them."""
+        def strip(q: Question) -> Question:
+            return replace(q, model_answer=(), scheme=Scheme(), parts=tuple(strip(p) for p in q.parts))
+
+        blocks = tuple(
+            replace(b, questions=tuple(strip(q) for q in b.questions)) if isinstance(b, QuestionsBlock) else b
+            for b in self.blocks
+        )
+        return replace(self, blocks=blocks)
 
     @property
     def questions(self) -> tuple[Question, ...]:
