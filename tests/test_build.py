@@ -173,3 +173,16 @@ def test_grading_table_on_request_and_by_default_from_ten_questions(run, specs):
                     + "]\nquestions:\n" + questions + "\n", encoding="utf-8")
     assert run("build", "many.yaml", cwd=specs).code == 0
     assert "Awarded" in pdf_text(specs / "output/many/many-student.pdf")
+
+
+def test_mark_scheme_pages_that_open_mid_question_say_so(run, example):
+    assert run("build", "terror.yaml", "--tier", "core", cwd=example).code == 0
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() or "" for page in PdfReader(example / "output/terror/terror-markscheme.pdf").pages]
+    labelled = [i for i, text in enumerate(pages) if re.search(r"Question \d+ continued", text)]
+    assert labelled, "no page opens mid-question?"
+    for index in labelled:
+        number = re.search(r"Question (\d+) continued", pages[index]).group(1)
+        # the question began on an earlier page, and this page does not start it again
+        assert any(re.search(rf"(^|\n){number}\n", page) for page in pages[:index])

@@ -151,3 +151,20 @@ class Anchor(Flowable):
     def draw(self) -> None:
         x, y = self.canv.absolutePosition(0, 0)
         self.sink.setdefault(self.key, (self.canv.getPageNumber(), x, y, self.width))
+
+
+class RunningLabel(Flowable):
+    """Zero-size: sets the label a page starting after this point carries in its header
+    (e.g. "Question 11 continued" on a mark scheme page that opens mid-question); None clears it."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, label: str | None) -> None:
+        super().__init__()
+        self.label = label
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._running_label = self.label  # type: ignore[attr-defined]

@@ -48,14 +48,16 @@ class _DeferredCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._held)
+        carried = None  # the running label in force where each page begins
         for number, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
-            _draw_furniture(self, self._furniture, number, total)
+            _draw_furniture(self, self._furniture, number, total, carried)
+            carried = state.get("_running_label")
             Canvas.showPage(self)
         Canvas.save(self)
 
 
-def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int) -> None:
+def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, running: str | None = None) -> None:
     t = f.theme
     width, height = canvas._pagesize
     canvas.saveState()
@@ -75,8 +77,9 @@ def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int) -> No
         head_y = height - t.margin_top + size * 1.4
         canvas.setFont(regular, size)
         canvas.drawString(t.margin_left, head_y, _fit(f.header_left, regular, size, (width - t.margin_left - t.margin_right) * 0.7))
-        if f.header_right:
-            canvas.drawRightString(width - t.margin_right, head_y, f.header_right)
+        right = " · ".join(x for x in (running, f.header_right) if x)
+        if right:
+            canvas.drawRightString(width - t.margin_right, head_y, right)
         canvas.setStrokeGray(0.6)
         canvas.setLineWidth(0.5)
         canvas.line(t.margin_left, head_y - size * 0.45, width - t.margin_right, head_y - size * 0.45)

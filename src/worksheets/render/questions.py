@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Indenter, KeepTogether, Paragraph, Spac
 
 from worksheets import document as d
 from worksheets.render import closed
-from worksheets.render.flow import AnswerBox, AnswerLines, panel
+from worksheets.render.flow import AnswerBox, AnswerLines, RunningLabel, panel
 from worksheets.fonts import face_name
 from worksheets.render.prose import Styles, flowables, plain_markup
 from worksheets.theme import MM
@@ -191,11 +191,14 @@ def markscheme_question(q: d.Question, s: Styles, width: float, lead: list[Flowa
     t = s.theme
     indent = label_width(s)
     row = question_row(q.label, _prompt(q, s), None if q.parts else q.marks, s, width)
-    out = _marked(row, _marking(q, s, width - indent), indent, list(lead))
+    # inside the question's first kept block, so it moves to the next page with the question if that does
+    opening = RunningLabel(f"Question {q.number} continued")
+    out = _marked(row, _marking(q, s, width - indent), indent, [opening, *lead])
     for part in q.parts:
         out.append(Spacer(1, t.paragraph_space))
         row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
         out += _marked(row, _marking(part, s, width - 2 * indent), 2 * indent)
+    out.append(RunningLabel(None))
     out.append(Spacer(1, t.body * 1.3))
     return out
 
