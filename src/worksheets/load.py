@@ -220,7 +220,7 @@ def parse_yaml(text: str, file: str) -> Any:
     """Parse one YAML document from text into Map/Seq/scalars, or raise SpecError."""
     try:
         node = _compose(_FastComposer or _Composer, text)
-    except yaml.YAMLError as error:
+    except yaml.YAMLError:
         if _FastComposer is not None:
             try:  # the pure-Python parser words its errors better (and names the character)
                 _compose(_Composer, text)

@@ -5,7 +5,6 @@ Each `handout_*` lays out what the student fills in; each `scheme_*` shows the k
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
@@ -16,8 +15,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from worksheets import document as d
 from worksheets.plan import letters
 from worksheets.render.flow import TickBox
-from worksheets.render.prose import Styles, flowables, markup
-from worksheets.text import Para, Prose, plain
+from worksheets.render.prose import Styles, flowables
+from worksheets.text import Prose, plain
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 GRID = Color(0.55, 0.55, 0.55)

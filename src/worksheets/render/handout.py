@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from worksheets import document as d
 from worksheets.render import blocks, questions
