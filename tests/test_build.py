@@ -186,3 +186,14 @@ def test_mark_scheme_pages_that_open_mid_question_say_so(run, example):
         number = re.search(r"Question (\d+) continued", pages[index]).group(1)
         # the question began on an earlier page, and this page does not start it again
         assert any(re.search(rf"(^|\n){number}\n", page) for page in pages[:index])
+
+
+def test_callouts_sit_beside_plain_text_in_the_standard_style_only(run, specs):
+    assert run("build", "beside.yaml", "--style", "standard", "--style", "dyslexia", cwd=specs).code == 0
+    for name, beside in (("beside-student.pdf", True), ("beside-dyslexia-student.pdf", False)):
+        with pdfplumber.open(specs / "output/beside" / name) as pdf:
+            words = pdf.pages[0].extract_words()
+            key = next(w for w in words if w["text"] == "Condensation")
+            evaporates = next(w for w in words if w["text"] == "evaporates")
+            assert (key["x0"] > pdf.pages[0].width / 2) == beside, name
+            assert (abs(key["top"] - evaporates["top"]) < 60) == beside, name

@@ -5,10 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    ImageAndFlowables,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from worksheets import document as d
-from worksheets.render.flow import Anchor, panel
+from worksheets.render.flow import Anchor, Beside, measuring_canvas, panel
 from worksheets.render.prose import Styles, flowables, plain_markup
 
 CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
@@ -84,17 +94,47 @@ def _label_width(name: str, s: Styles) -> float:
     return stringWidth(f"{name}:", s.cell_bold.fontName, s.cell_bold.fontSize) + 8
 
 
-def section(block: d.SectionBlock, s: Styles, width: float) -> list[Flowable]:
+SIDE_SHARE = 0.36  # of the text width, for callouts printed beside a section's body
+
+
+def _callout_box(callout: d.Callout, s: Styles, width: float) -> Table:
+    rows = [[Paragraph(plain_markup(callout.title), s.cell_bold)], flowables(callout.text, s.cell, s.theme)]
+    return panel(rows, width, fill=CALLOUT_FILL.get(callout.kind, 0.94), border=0, left_rule=2.5)
+
+
+def section(block: d.SectionBlock, s: Styles, width: float, height: float | None = None) -> list[Flowable]:
+    """A heading, the body, and its callouts: beside the body when they fit there, else after it.
+
+    Beside needs room: the standard style only (large print and dyslexia keep one column), and
+    a body at least as tall as the boxes."""
     out: list[Flowable] = []
     if block.title:
         out.append(Paragraph(plain_markup(block.title), s.heading))
-    out += flowables(block.body, s.body, s.theme)
+    body = flowables(block.body, s.body, s.theme)
+    if block.callouts and s.theme.name == "standard" and height and _beside(block, body, s, width, height):
+        side = width * SIDE_SHARE
+        boxes = Table([[_callout_box(c, s, side - 10)] for c in block.callouts], colWidths=[side - 10])
+        boxes.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        out.append(ImageAndFlowables(Beside(boxes), body, imageSide="right", imageLeftPadding=10, imageRightPadding=0))
+        out.append(Spacer(1, s.theme.paragraph_space))
+        return out
+    out += body
     for callout in block.callouts:
-        rows = [[Paragraph(plain_markup(callout.title), s.cell_bold)], flowables(callout.text, s.cell, s.theme)]
-        box = panel(rows, width, fill=CALLOUT_FILL.get(callout.kind, 0.94), border=0, left_rule=2.5)
-        out.append(KeepTogether([Spacer(1, 3), box]))  # a short box is never split from its title
+        out.append(KeepTogether([Spacer(1, 3), _callout_box(callout, s, width)]))  # never split from its title
         out.append(Spacer(1, s.theme.paragraph_space + 3))
     return out
+
+
+def _beside(block: d.SectionBlock, body: list[Flowable], s: Styles, width: float, height: float) -> bool:
+    if not all(isinstance(f, Paragraph) for f in body):
+        return False  # text that wraps round a box must be plain paragraphs (platypus cannot flow lists round it)
+    side = width * SIDE_SHARE - 10
+    canvas = measuring_canvas()
+    boxes = sum(_callout_box(c, s, side).wrapOn(canvas, side, height)[1] + 6 for c in block.callouts)
+    text = sum(f.wrapOn(canvas, width - side - 10, height)[1] + f.getSpaceAfter() for f in body)
+    return boxes <= min(text, height * 0.45)
+
 
 
 def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: float) -> list[Flowable]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from reportlab.lib.colors import Color, black
 from reportlab.platypus import Flowable, Table, TableStyle
 
@@ -168,3 +170,36 @@ class RunningLabel(Flowable):
 
     def draw(self) -> None:
         self.canv._running_label = self.label  # type: ignore[attr-defined]
+
+
+class Beside(Flowable):
+    """Wraps a flowable (a column of boxes) so platypus' ImageAndFlowables can float it beside text."""
+
+    def __init__(self, content: Flowable) -> None:
+        super().__init__()
+        self.content = content
+        self.size = (0.0, 0.0)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        canvas = getattr(self, "canv", None) or measuring_canvas()
+        self.size = self.content.wrapOn(canvas, avail_width, avail_height)
+        return self.size
+
+    def _restrictSize(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: N802
+        return self.size
+
+    def _unRestrictSize(self) -> None:  # noqa: N802
+        pass
+
+    def draw(self) -> None:
+        self.content.drawOn(self.canv, 0, 0)
+
+
+@cache
+def measuring_canvas():  # type: ignore[no-untyped-def]
+    """A canvas that is never saved, for measuring flowables outside layout."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    return Canvas(io.BytesIO())

@@ -27,7 +27,7 @@ def story(doc: d.Document, s: Styles, width: float, height: float, anchors: dict
                 mark = Anchor(f"section:{index}", anchors, height=0)
                 mark.keepWithNext = True  # lands on the page of the heading that follows
                 out.append(mark)
-            out += blocks.section(block, s, width)
+            out += blocks.section(block, s, width, height)
         elif isinstance(block, d.SourceBlock) and doc.source_insert:
             if not insert_noted:
                 out.append(blocks.insert_note(doc.sources, s, width))
