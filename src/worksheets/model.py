@@ -126,7 +126,7 @@ class Section(Model):
     body: Text = ""
     """Prose: paragraphs, **bold**, *italic*, lists."""
     callouts: list[Callout] = []
-    """Boxes printed after the body."""
+    """Boxes beside the body (standard style, plain paragraphs, room permitting), else after it."""
 
 
 class Source(Item):
