@@ -16,6 +16,19 @@ app = typer.Typer(
     help="Turn YAML worksheet specs into print-ready PDF handouts and mark schemes.",
 )
 
+# options shared by several commands
+OutOption = Annotated[Path, typer.Option("--out", help="Output folder; each spec gets a subfolder named after it.")]
+RootOption = Annotated[Optional[Path], typer.Option(
+    "--root", help="Files named in specs must lie inside this folder (default: the current folder).")]
+TierOption = Annotated[Optional[list[str]], typer.Option(
+    "--tier", help="Build this tier (support, core, challenge) instead of the spec's list; repeatable.")]
+StyleOption = Annotated[Optional[list[str]], typer.Option(
+    "--style", help="Build this style (standard, large-print, dyslexia) instead of the spec's list; repeatable.")]
+VariantsOption = Annotated[Optional[int], typer.Option("--variants", min=1, max=26, help="Build N shuffled versions A, B, ...")]
+NoMarkSchemeOption = Annotated[bool, typer.Option("--no-mark-scheme", help="Do not build mark schemes.")]
+PaperOption = Annotated[Optional[str], typer.Option("--paper", help="Paper size: A4 or letter (overrides the spec).")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")]
+
 EXIT_SPEC = 1
 EXIT_INTERNAL = 70
 PAPERS = ("A4", "letter")
@@ -87,29 +100,25 @@ def _choices(values: list[str], allowed: tuple[str, ...], option: str) -> tuple[
 @app.command()
 def build(
     specs: Annotated[list[Path], typer.Argument(help="Worksheet or booklet spec files (.yaml).")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder; each spec gets a subfolder named after it.")] = Path("output"),
-    root: Annotated[Optional[Path], typer.Option("--root", help="Files named in specs must lie inside this folder (default: the current folder).")] = None,
-    tier: Annotated[Optional[list[str]], typer.Option("--tier", help="Build this tier (support, core, challenge) instead of the spec's list; repeatable.")] = None,
-    style: Annotated[Optional[list[str]], typer.Option("--style", help="Build this style (standard, large-print, dyslexia) instead of the spec's list; repeatable.")] = None,
-    variants: Annotated[Optional[int], typer.Option("--variants", min=1, max=26, help="Build N shuffled versions A, B, ...")] = None,
+    out: OutOption = Path("output"),
+    root: RootOption = None,
+    tier: TierOption = None,
+    style: StyleOption = None,
+    variants: VariantsOption = None,
     class_list: Annotated[Optional[Path], typer.Option("--class-list", help="CSV with a 'name' column and optional 'tier' and 'style' columns: one personalised copy per student in one PDF, plus the mark schemes of the versions used.")] = None,
-    no_mark_scheme: Annotated[bool, typer.Option("--no-mark-scheme", help="Do not build mark schemes.")] = False,
-    paper: Annotated[Optional[str], typer.Option("--paper", help="Paper size: A4 or letter (overrides the spec).")] = None,
+    no_mark_scheme: NoMarkSchemeOption = False,
+    paper: PaperOption = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed since the last build.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems: no progress bar, no file list.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Build the PDFs of each spec into OUT/<spec name>/."""
-    from worksheets.build import Options
+    import dataclasses
+
     from worksheets.build import build as run_build
 
-    if paper is not None:
-        paper = {"a4": "A4", "letter": "letter"}.get(paper.lower(), paper)
-        _choices([paper], PAPERS, "--paper")
-    options = Options(
-        out=out, root=root, tiers=_choices(tier or [], TIERS, "--tier"), styles=_choices(style or [], STYLES, "--style"),
-        variants=variants, mark_scheme=not no_mark_scheme, paper=paper, class_list=class_list, force=force,
-    )
+    options = dataclasses.replace(_build_options(out, root, tier, style, variants, no_mark_scheme, paper),
+                                  class_list=class_list, force=force)
     with _progress_bar(quiet) as progress:
         results = _run(lambda: run_build(list(specs), options, progress), debug)
     from worksheets.errors import display_path
@@ -122,8 +131,8 @@ def build(
 @app.command()
 def check(
     specs: Annotated[list[Path], typer.Argument(help="Spec files to validate.")],
-    root: Annotated[Optional[Path], typer.Option("--root", help="Files named in specs must lie inside this folder.")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
+    root: RootOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Validate specs and the banks they use; writes nothing."""
     from worksheets.build import Options, plan_all
@@ -139,7 +148,7 @@ def check(
 def new(
     name: Annotated[str, typer.Argument(help="Folder to create, e.g. 'cold-war'.")],
     template: Annotated[str, typer.Option("--template", help="Starting point: history-sources, science-recall or blank.")] = "history-sources",
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Create a folder with a working, commented spec and content bank to start from."""
     from worksheets.scaffold import create
@@ -159,11 +168,11 @@ def schema() -> None:
 @app.command()
 def preview(
     spec: Annotated[Path, typer.Argument(help="A worksheet or booklet spec.")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder, as for build.")] = Path("output"),
+    out: OutOption = Path("output"),
     page: Annotated[Optional[list[int]], typer.Option("--page", help="Page to render (from 1); repeatable. Default: all.")] = None,
     role: Annotated[Optional[str], typer.Option("--role", help="student or markscheme (default: both).")] = None,
-    root: Annotated[Optional[Path], typer.Option("--root", help="Files named in specs must lie inside this folder.")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
+    root: RootOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Build (if needed) and write PNG thumbnails of the pages beside the PDFs."""
     from worksheets.build import Options
@@ -207,13 +216,13 @@ def _print_state(state) -> None:  # type: ignore[no-untyped-def]
 @app.command()
 def watch(
     specs: Annotated[list[Path], typer.Argument(help="Worksheet or booklet spec files.")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
-    root: Annotated[Optional[Path], typer.Option("--root", help="Files named in specs must lie inside this folder.")] = None,
-    tier: Annotated[Optional[list[str]], typer.Option("--tier", help="Tier to build; repeatable.")] = None,
-    style: Annotated[Optional[list[str]], typer.Option("--style", help="Style to build; repeatable.")] = None,
-    variants: Annotated[Optional[int], typer.Option("--variants", min=1, max=26, help="Shuffled versions.")] = None,
-    no_mark_scheme: Annotated[bool, typer.Option("--no-mark-scheme", help="Do not build mark schemes.")] = False,
-    paper: Annotated[Optional[str], typer.Option("--paper", help="A4 or letter.")] = None,
+    out: OutOption = Path("output"),
+    root: RootOption = None,
+    tier: TierOption = None,
+    style: StyleOption = None,
+    variants: VariantsOption = None,
+    no_mark_scheme: NoMarkSchemeOption = False,
+    paper: PaperOption = None,
 ) -> None:
     """Rebuild whenever a spec, a bank or an image changes (Ctrl-C to stop)."""
     from worksheets.watch import watch as run_watch
@@ -226,11 +235,11 @@ def watch(
 @app.command()
 def serve(
     spec: Annotated[Path, typer.Argument(help="A worksheet or booklet spec.")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
+    out: OutOption = Path("output"),
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1; 0 picks a free one.")] = 8000,
-    root: Annotated[Optional[Path], typer.Option("--root", help="Files named in specs must lie inside this folder.")] = None,
-    tier: Annotated[Optional[list[str]], typer.Option("--tier", help="Tier to build; repeatable.")] = None,
-    style: Annotated[Optional[list[str]], typer.Option("--style", help="Style to build; repeatable.")] = None,
+    root: RootOption = None,
+    tier: TierOption = None,
+    style: StyleOption = None,
 ) -> None:
     """Show the pages of the latest build in a browser, reloading after every rebuild."""
     from worksheets.preview import thumbnails
