@@ -124,7 +124,7 @@ def test_variants_shuffle_and_label_every_page(run, specs):
         scheme = flat(pdf_text(folder / f"tiered-{letter}-markscheme.pdf"))
         pick = orders[letter][1].index("OPT-THREE")
         assert f"Answer: {'ABCD'[pick]} {'ABCD'[pick]} OPT-THREE" in scheme
-        assert "version " + letter in scheme
+        assert "Version " + letter in scheme
     assert orders["A"] != orders["B"]
     again = run("build", "tiered.yaml", "--variants", "2", "--tier", "core", "--style", "standard", "--force", cwd=specs)
     assert again.code == 0

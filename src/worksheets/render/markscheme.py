@@ -29,7 +29,7 @@ def version_line(doc: d.Document) -> str:
     if doc.style != "standard":
         parts.append(f"{doc.style} style")
     if doc.variant:
-        parts.append(f"version {doc.variant}")
+        parts.append(f"Version {doc.variant}")
     return " · ".join(parts)
 
 
