@@ -50,3 +50,29 @@ def _register_family(family: str) -> None:
             for italic in (0, 1):
                 addMapping(family, bold, italic, face_name(family, bool(bold), bool(italic)))
                 addMapping(face_name(family), bold, italic, face_name(family, bool(bold), bool(italic)))
+
+
+STYLE_FAMILIES = {"standard": ("Sans", "Serif"), "large-print": ("Sans",), "dyslexia": ("Literacy",)}
+ALWAYS_FINE = frozenset("\n\t\r\ue000\ue001")  # line breaks, and the marks of cloze gaps
+
+
+@cache
+def _ranges(family: str) -> tuple[tuple[int, int], ...]:
+    import json
+
+    data = json.loads((font_dir() / "coverage.json").read_text(encoding="utf-8"))
+    return tuple((low, high) for low, high in data[family])
+
+
+def _covers(family: str, char: str) -> bool:
+    from bisect import bisect_right
+
+    ranges = _ranges(family)
+    index = bisect_right(ranges, (ord(char), 0x10FFFF)) - 1
+    return index >= 0 and ranges[index][0] <= ord(char) <= ranges[index][1]
+
+
+def missing_glyphs(text: str, style: str) -> list[str]:
+    """Characters of `text` that a style's bundled fonts cannot print (they would come out as boxes)."""
+    return [c for c in dict.fromkeys(text) if c not in ALWAYS_FINE
+            and not all(_covers(family, c) for family in STYLE_FAMILIES[style])]

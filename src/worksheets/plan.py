@@ -14,6 +14,7 @@ from typing import Any
 from worksheets import document as d
 from worksheets import model as m
 from worksheets.errors import Loc, ProblemList
+from worksheets.fonts import missing_glyphs
 from worksheets.library import REFERENCE, Library
 from worksheets.shuffle import permutation, variant_order
 from worksheets.text import Prose, parse
@@ -131,7 +132,17 @@ class _Planner:
             return ()
         return parse(self.substitute(text, owner.where(field), field))
 
+    def glyphs(self, text: str, loc: Loc, field: str) -> None:
+        """Every character must be printable in this style's fonts, not a blank box."""
+        missing = missing_glyphs(text, self.style)
+        if missing:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:3]) + (" ..." if len(missing) > 3 else "")
+            self.problems.add(loc, f"{field}: {shown} cannot be printed with the bundled fonts of the {self.style} "
+                                   "style (they cover Latin, Greek and Cyrillic)")
+
     def substitute(self, text: str, loc: Loc, field: str) -> str:
+        self.glyphs(text, loc, field)
+
         def replace(match: Any) -> str:
             kind, ident = match.groups()
             if kind == "source":
@@ -346,6 +357,13 @@ def plan(library: Library, stem: str, tier: str = "core", style: str = "standard
     ws = library.worksheet
     blocks = planner.blocks()
     instructions = planner.prose(ws.instructions, ws, "instructions")
+    for name in ("title", "subtitle", "time_allowed"):
+        if getattr(ws, name):
+            planner.glyphs(getattr(ws, name), ws.where(name), f"worksheet.{name}")
+    for label in ws.student_fields:
+        planner.glyphs(label, ws.where("student_fields"), "worksheet.student_fields")
+    for term, (_, loc) in library.glossary.items():
+        planner.glyphs(term, loc, "glossary")
     planner.problems.check()
     return d.Document(
         stem=stem,
