@@ -197,3 +197,18 @@ def test_callouts_sit_beside_plain_text_in_the_standard_style_only(run, specs):
             evaporates = next(w for w in words if w["text"] == "evaporates")
             assert (key["x0"] > pdf.pages[0].width / 2) == beside, name
             assert (abs(key["top"] - evaporates["top"]) < 60) == beside, name
+
+
+def test_photos_are_downsampled_for_print(run, tmp_path):
+    from PIL import Image
+
+    Image.effect_noise((3000, 2000), 60).convert("RGB").save(tmp_path / "photo.jpg", quality=95)
+    (tmp_path / "w.yaml").write_text("worksheet:\n  title: T\n  contents:\n    - sources: [p]\n"
+                                     "sources:\n  - {id: p, image: photo.jpg}\n", encoding="utf-8")
+    assert run("build", "w.yaml", "--no-mark-scheme", cwd=tmp_path).code == 0
+    pdf = tmp_path / "output/w/w-student.pdf"
+    assert pdf.stat().st_size < (tmp_path / "photo.jpg").stat().st_size / 4
+    from pypdf import PdfReader
+
+    (image,) = PdfReader(pdf).pages[0].images
+    assert image.image.width <= 0.8 * 3000 and image.image.width >= 1000  # about 200 dpi across the text width
