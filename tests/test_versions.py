@@ -132,7 +132,8 @@ def test_variants_shuffle_and_label_every_page(run, specs):
     assert re.findall(r"OPT-\w+", text) == orders["A"][1]
 
 
-CLASS = "name,tier,style\nAda Lovelace,support,\nBoris Pasternak,core,dyslexia\nChloé Dupont,,\nДмитрий,challenge,large-print\n"
+CLASS = ("name,tier,style,class\nAda Lovelace,support,,7B\nBoris Pasternak,core,dyslexia,7B\nChloé Dupont,,,7C\n"
+         "Дмитрий,challenge,large-print,7C\n")
 
 
 def test_class_set(run, specs):
@@ -148,8 +149,9 @@ def test_class_set(run, specs):
     starts = [i for i, t in enumerate(texts) if "Name:" in t]
     assert len(starts) == 4
     assert all(i % 2 == 0 for i in starts)  # every copy starts on an odd page
-    for index, name in zip(starts, ["Ada Lovelace", "Boris Pasternak", "Chloé Dupont", "Дмитрий"]):
-        assert name in texts[index]
+    for index, name, group in zip(starts, ["Ada Lovelace", "Boris Pasternak", "Chloé Dupont", "Дмитрий"],
+                                  ["7B", "7B", "7C", "7C"]):
+        assert name in texts[index] and group in texts[index]
         assert sum(name in t for t in texts) == 1
     assert "HINT-TEXT" in "".join(texts[starts[0]:starts[1]])
     assert "HINT-TEXT" not in "".join(texts[starts[1]:])
@@ -163,6 +165,7 @@ def test_class_set(run, specs):
     ("content", "expected"),
     [
         ("pupil,tier\nAda,core\n", ["7b.csv:1: the class list needs a 'name' column (found: pupil, tier)"]),
+        ("name,form\nAda,7B\n", ["7b.csv:1: unknown column 'form' (the columns are name, tier, style, class)"]),
         ("name,tier\nAda,expert\nBo,core\n,core\n", ["7b.csv:2: tier 'expert' is not one of: support, core, challenge",
                                                      "7b.csv:4: a student with no name"]),
         ("", ["7b.csv:1: the class list is empty: expected a header line with a 'name' column"]),

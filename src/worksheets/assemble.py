@@ -26,6 +26,8 @@ class Copy:
     anchor: tuple[int, float, float, float] | None  # page (from 1), x, y, width of the Name line
     name: str
     theme: Theme
+    class_anchor: tuple[int, float, float, float] | None = None  # the Class line, if the handout has one
+    group: str = ""  # printed on the Class line
 
 
 def _pdf(size: tuple[float, float], pages: list, families: tuple[str, ...] = ()) -> PdfReader:  # type: ignore[type-arg]
@@ -43,19 +45,23 @@ def _pdf(size: tuple[float, float], pages: list, families: tuple[str, ...] = ())
 
 
 def _name_drawing(copy: Copy):  # type: ignore[no-untyped-def]
-    assert copy.anchor is not None
-    _, x, y, line_width = copy.anchor
+    """Draws the student's name on the Name line, and their class on the Class line when given."""
     theme = copy.theme
     font = face_name(theme.font, bold=True)
+    fields = [(copy.anchor, copy.name), (copy.class_anchor, copy.group)]
 
     def draw(canvas) -> None:  # type: ignore[no-untyped-def]
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        size = theme.body
-        while size > 6 and stringWidth(copy.name, font, size) > line_width - 6:
-            size -= 0.5
-        canvas.setFont(font, size)
-        canvas.drawString(x + 3, y + 2 + theme.body * 0.22, copy.name)  # on the label's baseline
+        for anchor, text in fields:
+            if anchor is None or not text:
+                continue
+            _, x, y, line_width = anchor
+            size = theme.body
+            while size > 6 and stringWidth(text, font, size) > line_width - 6:
+                size -= 0.5
+            canvas.setFont(font, size)
+            canvas.drawString(x + 3, y + 2 + theme.body * 0.22, text)  # on the label's baseline
 
     return draw
 

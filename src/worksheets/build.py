@@ -74,7 +74,7 @@ class ClassSetJob:
     """A class set: each student's copy of their version, names printed, in one PDF."""
 
     path: Path
-    copies: tuple[tuple[str, Document], ...]  # (student's name, their version)
+    copies: tuple[tuple[str, str, Document], ...]  # (student's name, their class, their version)
 
 
 def job_paths(job: object) -> list[Path]:
@@ -174,7 +174,7 @@ def _plan_class_set(library, stem: str, folder: Path, variants: list, options: O
     needed = list(dict.fromkeys(chosen))
     schemes = list(dict.fromkeys((tier, "standard", variant) for tier, _, variant in chosen))
     docs = {(d.tier, d.style, d.variant): d for d in _plan_versions(library, stem, needed + schemes, options)}
-    copies = tuple((st.name, docs[version]) for st, version in zip(students, chosen))
+    copies = tuple((st.name, st.group, docs[version]) for st, version in zip(students, chosen))
     if not any(f.strip().lower() == "name" for f in ws.student_fields):
         raise SpecError(Problem(ws.where("student_fields"), "student_fields: a class set needs a 'Name' field to print "
                                                              "each student's name in"))
@@ -297,7 +297,7 @@ def _units(job: object) -> list[Unit]:
     if isinstance(job, Job):
         return [_unit(job.document, job.role, True)]
     if isinstance(job, ClassSetJob):
-        return [_unit(doc, "student", True) for _, doc in job.copies]
+        return [_unit(doc, "student", True) for _, _, doc in job.copies]
     assert isinstance(job, BookletJob)
     from worksheets.booklet import WorksheetPart
 
@@ -325,9 +325,9 @@ def render_jobs(jobs: list, progress: Progress | None = None) -> dict[Path, byte
             from worksheets.render.handout import tier_theme
 
             copies = []
-            for name, doc in job.copies:
+            for name, group, doc in job.copies:
                 pdf, anchors = rendered[_unit(doc, "student", True)]
-                copies.append(Copy(pdf, anchors.get("name-field"), name, tier_theme(doc)))
+                copies.append(Copy(pdf, anchors.get("name-field"), name, tier_theme(doc), anchors.get("class-field"), group))
             outputs[job.path] = class_set(copies)
         else:
             from worksheets.assemble import booklet_outputs

@@ -1,4 +1,4 @@
-"""Class lists: a CSV with a `name` column and optional `tier` and `style` columns.
+"""Class lists: a CSV with a `name` column and optional `tier`, `style` and `class` columns.
 
 Problems are reported as FILE:LINE lines, all at once, before anything is built.
 """
@@ -23,6 +23,7 @@ class Student:
     tier: str
     style: str
     line: int
+    group: str = ""  # the optional `class` column, printed in the Class field
 
 
 def read_class_list(path: Path, default_tier: str = "core", default_style: str = "standard") -> list[Student]:
@@ -46,10 +47,10 @@ def read_class_list(path: Path, default_tier: str = "core", default_style: str =
     problems: list[Problem] = []
     if "name" not in header:
         raise SpecError(Problem(Loc(shown, 1), f"the class list needs a 'name' column (found: {', '.join(rows[0]) or 'nothing'})"))
-    unknown = [h for h in header if h and h not in ("name", "tier", "style")]
+    unknown = [h for h in header if h and h not in ("name", "tier", "style", "class")]
     if unknown:
-        problems.append(Problem(Loc(shown, 1), f"unknown column '{unknown[0]}' (the columns are name, tier, style)"))
-    col = {name: header.index(name) for name in ("name", "tier", "style") if name in header}
+        problems.append(Problem(Loc(shown, 1), f"unknown column '{unknown[0]}' (the columns are name, tier, style, class)"))
+    col = {name: header.index(name) for name in ("name", "tier", "style", "class") if name in header}
     students: list[Student] = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -64,7 +65,7 @@ def read_class_list(path: Path, default_tier: str = "core", default_style: str =
             problems.append(Problem(Loc(shown, number), f"tier '{tier}' is not one of: {', '.join(TIERS)}"))
         if style not in STYLES:
             problems.append(Problem(Loc(shown, number), f"style '{style}' is not one of: {', '.join(STYLES)}"))
-        students.append(Student(name, tier, style, number))
+        students.append(Student(name, tier, style, number, cell("class")))
     if not students and not problems:
         problems.append(Problem(Loc(shown, 1), "the class list has no students"))
     if len(students) > MAX_STUDENTS:

@@ -105,7 +105,7 @@ def build(
     tier: TierOption = None,
     style: StyleOption = None,
     variants: VariantsOption = None,
-    class_list: Annotated[Optional[Path], typer.Option("--class-list", help="CSV with a 'name' column and optional 'tier' and 'style' columns: one personalised copy per student in one PDF, plus the mark schemes of the versions used.")] = None,
+    class_list: Annotated[Optional[Path], typer.Option("--class-list", help="CSV with a 'name' column and optional 'tier', 'style' and 'class' columns: one personalised copy per student in one PDF, plus the mark schemes of the versions used.")] = None,
     no_mark_scheme: NoMarkSchemeOption = False,
     paper: PaperOption = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed since the last build.")] = False,

@@ -57,7 +57,8 @@ def _info_row(time_allowed: str | None, total_line: str, s: Styles, width: float
     return table
 
 
-NAME_FIELD = "name-field"
+NAME_FIELD = "name-field"  # where a class set prints each student's name (and class)
+CLASS_FIELD = "class-field"
 
 
 def student_fields(names: tuple[str, ...], s: Styles, width: float, anchors: dict | None = None) -> Table:
@@ -66,9 +67,9 @@ def student_fields(names: tuple[str, ...], s: Styles, width: float, anchors: dic
     label_widths = [_label_width(n, s) for n in names]
     free = width - sum(label_widths)
     cells, widths = [], []
-    named = next((i for i, n in enumerate(names) if n.strip().lower() == "name"), 0)
-    for index, (name, label_w, share) in enumerate(zip(names, label_widths, shares)):
-        line = Anchor(NAME_FIELD, anchors) if anchors is not None and index == named else ""
+    for name, label_w, share in zip(names, label_widths, shares):
+        key = {"name": NAME_FIELD, "class": CLASS_FIELD}.get(name.strip().lower())
+        line = Anchor(key, anchors) if anchors is not None and key else ""
         cells += [Paragraph(plain_markup(f"{name}:"), s.cell_bold), line]
         widths += [label_w, free * share / sum(shares)]
     commands = [
