@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pypdf import PdfReader, PdfWriter
 
 from worksheets.fonts import face_name, register
+from worksheets.render.blocks import FIELD_LEADING
 from worksheets.theme import Theme
 
 BLANK_TEXT = "This page is intentionally left blank."
@@ -61,7 +62,8 @@ def _name_drawing(copy: Copy):  # type: ignore[no-untyped-def]
             while size > 6 and stringWidth(text, font, size) > line_width - 6:
                 size -= 0.5
             canvas.setFont(font, size)
-            canvas.drawString(x + 3, y + 2 + theme.body * 0.22, text)  # on the label's baseline
+            # on the label's baseline: the anchor is where the label's line box starts (see blocks.FIELD_LEADING)
+            canvas.drawString(x + 3, y + theme.body * (FIELD_LEADING - 1), text)
 
     return draw
 

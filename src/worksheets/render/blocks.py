@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -61,16 +62,24 @@ NAME_FIELD = "name-field"  # where a class set prints each student's name (and c
 CLASS_FIELD = "class-field"
 
 
+FIELD_LEADING = 1.15  # labels sit close to their writing line, whatever the style's line spacing
+
+
+def field_label_style(s: Styles) -> ParagraphStyle:
+    return ParagraphStyle("field-label", parent=s.cell_bold, leading=s.cell_bold.fontSize * FIELD_LEADING)
+
+
 def student_fields(names: tuple[str, ...], s: Styles, width: float, anchors: dict | None = None) -> Table:
     """Name / Class / Date labels, each followed by a writing line; the first field gets the most room."""
     shares = [2.4] + [1.0] * (len(names) - 1)
     label_widths = [_label_width(n, s) for n in names]
     free = width - sum(label_widths)
     cells, widths = [], []
+    label = field_label_style(s)
     for name, label_w, share in zip(names, label_widths, shares):
         key = {"name": NAME_FIELD, "class": CLASS_FIELD}.get(name.strip().lower())
         line = Anchor(key, anchors) if anchors is not None and key else ""
-        cells += [Paragraph(plain_markup(f"{name}:"), s.cell_bold), line]
+        cells += [Paragraph(plain_markup(f"{name}:"), label), line]
         widths += [label_w, free * share / sum(shares)]
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
