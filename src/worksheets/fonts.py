@@ -72,7 +72,13 @@ def _covers(family: str, char: str) -> bool:
     return index >= 0 and ranges[index][0] <= ord(char) <= ranges[index][1]
 
 
+@cache
+def _printable(char: str, style: str) -> bool:
+    return char in ALWAYS_FINE or all(_covers(family, char) for family in STYLE_FAMILIES[style])
+
+
 def missing_glyphs(text: str, style: str) -> list[str]:
     """Characters of `text` that a style's bundled fonts cannot print (they would come out as boxes)."""
-    return [c for c in dict.fromkeys(text) if c not in ALWAYS_FINE
-            and not all(_covers(family, c) for family in STYLE_FAMILIES[style])]
+    if text.isascii():  # every bundled face has all of ASCII's printable characters
+        return [c for c in dict.fromkeys(text) if not (c.isprintable() or c in ALWAYS_FINE)]
+    return [c for c in dict.fromkeys(text) if not _printable(c, style)]

@@ -204,7 +204,8 @@ def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
         before = text[: error.position]
         line = before.count("\n") + 1
         column = error.position - (before.rfind("\n") + 1) + 1
-        return Problem(Loc(file, line, column), f"the file has a character YAML does not allow ({error.character!r})")
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+        return Problem(Loc(file, line, column), f"the file has a control character YAML does not allow (U+{code:04X})")
     return Problem(Loc(file, 1, 1), f"YAML syntax error: {error}")
 
 
