@@ -186,3 +186,13 @@ def test_example_booklet(run, example):
                                                         "booklet-markschemes.pdf"]
     text = " ".join(texts(folder / "booklet-booklet.pdf"))
     assert "Model answer" not in text and "Contents" in text
+
+
+def test_page_plan_pads_parts_onto_odd_pages():
+    from worksheets.assemble import page_plan
+
+    plan = page_plan([1, 3, 2], start_odd=True)
+    assert plan == [(0, 0), (1, -1), (1, 0), (1, 1), (1, 2), (2, -1), (2, 0), (2, 1)]
+    starts = [next(n for n, (i, p) in enumerate(plan, 1) if i == seg and p >= 0) for seg in range(3)]
+    assert starts == [1, 3, 7]
+    assert page_plan([1, 3, 2], start_odd=False) == [(0, 0), (1, 0), (1, 1), (1, 2), (2, 0), (2, 1)]

@@ -141,15 +141,21 @@ def _reader(pdf: object, cache: dict | None = None) -> PdfReader:
     return reader
 
 
-def layout(segments: list[Segment], start_odd: bool, first_at: int = 1) -> list[int]:
-    """The page (from 1) each segment starts on; with start_odd, blank pages push segments to odd pages."""
-    starts, page = [], first_at
-    for index, segment in enumerate(segments):
-        if start_odd and index > 0 and page % 2 == 0:
-            page += 1
-        starts.append(page)
-        page += len(_reader(segment.pdf).pages)
-    return starts
+def page_plan(page_counts: list[int], start_odd: bool) -> list[tuple[int, int]]:
+    """The booklet's pages in order, as (segment, page within it); a page of -1 is a blank that
+    pushes the next segment onto an odd (right-hand) page when start_odd is set."""
+    plan: list[tuple[int, int]] = []
+    for index, count in enumerate(page_counts):
+        if start_odd and index > 0 and len(plan) % 2 == 1:
+            plan.append((index, -1))
+        plan += [(index, n) for n in range(count)]
+    return plan
+
+
+def layout(segments: list[Segment], start_odd: bool) -> list[int]:
+    """The page (from 1) each segment starts on."""
+    plan = page_plan([len(_reader(s.pdf).pages) for s in segments], start_odd)
+    return [next(n for n, (i, p) in enumerate(plan, 1) if i == index and p >= 0) for index in range(len(segments))]
 
 
 def merge_booklet(segments: list[Segment], start_odd: bool, theme: Theme, page_size: tuple[float, float]) -> bytes:
@@ -159,11 +165,9 @@ def merge_booklet(segments: list[Segment], start_odd: bool, theme: Theme, page_s
     width, height = page_size
     cache: dict = {}
     readers = [_reader(s.pdf, cache) for s in segments]
-    plan: list[tuple[int, int, bool]] = []  # (segment, page within it, or -1 for a blank; numbered)
-    for index, (segment, reader) in enumerate(zip(segments, readers)):
-        if start_odd and index > 0 and len(plan) % 2 == 1:
-            plan.append((index, -1, True))
-        plan += [(index, n, segment.numbered) for n in range(len(reader.pages))]
+    # blank pages are generated, so numbered; other pages as their segment says
+    plan = [(index, page, page < 0 or segments[index].numbered)
+            for index, page in page_plan([len(r.pages) for r in readers], start_odd)]
     total = len(plan)
 
     def number(text: str):  # type: ignore[no-untyped-def]
