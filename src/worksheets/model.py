@@ -299,6 +299,16 @@ class WrittenQuestion(Item):
         return sum(p.marks for p in self.parts) if self.parts else int(self.marks or 0)
 
 
+def _no_repeats(values: list[str], where: str = "") -> list[str]:
+    """Refuse a list in which an entry appears twice (it would make the answer ambiguous)."""
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise PydanticCustomError("repeated", "'{d}' appears twice{w}", {"d": value, "w": where})
+        seen.add(value)
+    return values
+
+
 class _Closed(Item):
     """Shared keys of the closed question types (choice, true-false, cloze, matching, ordering)."""
 
@@ -357,10 +367,7 @@ class ChoiceQuestion(_Closed):
     @field_validator("options")
     @classmethod
     def _distinct_options(cls, value: list[str]) -> list[str]:
-        dup = next((x for x in value if value.count(x) > 1), None)
-        if dup is not None:
-            raise PydanticCustomError("choice_options", "'{d}' appears twice", {"d": dup})
-        return value
+        return _no_repeats(value)
 
     @property
     def correct_list(self) -> list[int]:
@@ -448,10 +455,7 @@ class MatchingQuestion(_Closed):
     @classmethod
     def _distinct(cls, value: list[tuple[str, str]]) -> list[tuple[str, str]]:
         for side, name in ((0, "left"), (1, "right")):
-            seen = [p[side] for p in value]
-            dup = next((x for x in seen if seen.count(x) > 1), None)
-            if dup is not None:
-                raise PydanticCustomError("pair_dup", "'{d}' appears twice on the {s}", {"d": dup, "s": name})
+            _no_repeats([p[side] for p in value], f" on the {name}")
         return value
 
     @property
@@ -467,10 +471,7 @@ class OrderingQuestion(_Closed):
     @field_validator("items")
     @classmethod
     def _distinct(cls, value: list[str]) -> list[str]:
-        dup = next((x for x in value if value.count(x) > 1), None)
-        if dup is not None:
-            raise PydanticCustomError("order_dup", "'{d}' appears twice", {"d": dup})
-        return value
+        return _no_repeats(value)
 
     @property
     def items_count(self) -> int:
