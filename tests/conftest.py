@@ -72,7 +72,7 @@ def flat(text: str) -> str:
 @pytest.fixture(autouse=True)
 def cold_renderer(monkeypatch: pytest.MonkeyPatch):
     """Every test starts with a cold renderer (watch and serve make it warm)."""
-    import worksheets.build as build
+    import worksheets.renderers as renderers
 
-    monkeypatch.setattr(build, "_WARM", False)
-    monkeypatch.setattr(build, "_RENDERED", {})
+    monkeypatch.setattr(renderers, "_WARM", False)
+    monkeypatch.setattr(renderers, "_RENDERED", {})

@@ -185,17 +185,18 @@ def test_reference_docs_are_generated_from_the_models():
 
 def test_a_warm_rebuild_renders_only_what_the_change_touched(specs, monkeypatch):
     import worksheets.build as build
+    import worksheets.renderers as renderers
 
     monkeypatch.chdir(specs)
-    build.keep_warm()
+    renderers.keep_warm()
     rendered: list[tuple[str, str]] = []
-    fresh = build._render_fresh
+    fresh = renderers.render_over_cores
 
-    def counting(units, progress=None):
+    def counting(units, tick):
         rendered.extend((doc.title, role) for doc, role, _ in units)
-        return fresh(units, progress)
+        return fresh(units, tick)
 
-    monkeypatch.setattr(build, "_render_fresh", counting)
+    monkeypatch.setattr(renderers, "render_over_cores", counting)
     build.build([Path("basic.yaml")], Options())
     assert sorted(rendered) == [("The Water Cycle", "markscheme"), ("The Water Cycle", "student")]
     rendered.clear()

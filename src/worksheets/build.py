@@ -8,8 +8,6 @@ the output folder as it was.
 from __future__ import annotations
 
 import dataclasses
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -118,7 +116,7 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
     inputs += [*library.files, *library.images.values()]
     if options.class_list is not None:
         inputs.append(options.class_list)
-    from worksheets.plan import letters
+    from worksheets.document import letters
 
     ws = library.worksheet
     stem = spec.stem
@@ -213,79 +211,7 @@ def plan_all(specs: list[Path], options: Options) -> list[tuple[Path, list, list
     return planned
 
 
-Unit = tuple  # (Document, role, whether it numbers its own pages)
-
-
-def _render_one(unit: Unit) -> tuple[bytes, dict]:
-    """Render one document in one role; a handout also reports where its Name line and sections lie."""
-    from worksheets.render import handout, insert, markscheme
-
-    from reportlab.platypus.doctemplate import LayoutError
-
-    doc, role, numbered = unit
-    anchors: dict = {}
-    try:
-        if role == "student":
-            return handout.render(doc, anchors, page_numbers=numbered), anchors
-        if role == "sources":
-            return insert.render(doc), anchors
-        return markscheme.render(doc, page_numbers=numbered), anchors
-    except LayoutError:
-        what = {"student": "handout", "sources": "source insert", "markscheme": "mark scheme"}[role]
-        raise SpecError(Problem(Loc(doc.source), f"the {what} cannot be laid out: an element is too large for a page "
-                                                 "(split a very long prompt, table or list)")) from None
-
-
-_RENDERED: dict = {}  # unit -> (pdf, anchors), kept only in a warm process (watch, serve)
-_RENDERED_MAX = 256
-_WARM = False
-
-
-def keep_warm() -> None:
-    """For watch and serve: remember rendered documents, so a rebuild re-renders only what changed."""
-    global _WARM
-    _WARM = True
-
-
-def _render_all(units: list[Unit], progress: Progress | None = None) -> list[tuple[bytes, dict]]:
-    """Render every unit (in a warm process, only those not rendered before), over every core when it helps."""
-    if not _WARM:
-        return _render_fresh(units, progress)
-    missing = [unit for unit in dict.fromkeys(units) if unit not in _RENDERED]
-    for unit, result in zip(missing, _render_fresh(missing, progress)):
-        if len(_RENDERED) >= _RENDERED_MAX:
-            _RENDERED.pop(next(iter(_RENDERED)))
-        _RENDERED[unit] = result
-    return [_RENDERED[unit] for unit in units]
-
-
-def _render_fresh(units: list[Unit], progress: Progress | None = None) -> list[tuple[bytes, dict]]:
-    """Render units; the bytes do not depend on how many cores did it."""
-    workers = min(len(units), os.cpu_count() or 1)
-    done: list[tuple[bytes, dict]] = []
-    if workers < 2:
-        for unit in units:
-            done.append(_render_one(unit))
-            if progress:
-                progress(len(done), len(units))
-        return done
-    # import the renderers and register the fonts once, before forking, so every worker starts warm
-    from worksheets.fonts import register
-    from worksheets.render import handout, insert, markscheme  # noqa: F401
-    from worksheets.theme import theme_for
-
-    for doc, _, _ in units:
-        register(theme_for(doc.style).font, theme_for(doc.style).source_font)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for result in pool.map(_render_one, units):
-            done.append(result)
-            if progress:
-                progress(len(done), len(units))
-    return done
+Unit = tuple  # (Document, role, whether it numbers its own pages): see renderers.py
 
 
 def _unit(doc: Document, role: str, numbered: bool) -> Unit:
@@ -314,8 +240,10 @@ def _units(job: object) -> list[Unit]:
 def render_jobs(jobs: list, progress: Progress | None = None) -> dict[Path, bytes]:  # noqa: C901
     """Every PDF, in memory. Each (document, role) is rendered once, even if a class set needs it
     for many students; class sets and booklets are then assembled from the rendered PDFs."""
+    from worksheets.renderers import render_units
+
     units = list(dict.fromkeys(unit for job in jobs for unit in _units(job)))
-    rendered = dict(zip(units, _render_all(units, progress)))
+    rendered = dict(zip(units, render_units(units, progress)))
     outputs: dict[Path, bytes] = {}
     for job in jobs:
         if isinstance(job, Job):
@@ -341,22 +269,26 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None)
     """Check, plan, render, then write everything; returns each output and whether it was (re)written.
 
     A spec whose inputs and outputs are unchanged since its last build (see manifest.py) is skipped."""
-    from worksheets import manifest
+    from worksheets import manifest, renderers
     from worksheets.output import write_all
 
     results: list[tuple[Path, bool]] = []
-    todo = []
-    for spec in specs:
-        fresh = None if options.force else manifest.up_to_date(spec, options)
-        if fresh is not None:
-            results += [(path, False) for path in fresh]
-        else:
-            todo.append(spec)
-    if not todo:
-        return results
-    planned = plan_all(todo, options)
-    seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}
-    outputs = render_jobs([job for _, jobs, _ in planned for job in jobs], progress)
+    try:
+        todo = []
+        for spec in specs:
+            fresh = None if options.force else manifest.up_to_date(spec, options)
+            if fresh is not None:
+                results += [(path, False) for path in fresh]
+            else:
+                todo.append(spec)
+        if not todo:
+            return results
+        renderers.start_warming()  # warms up on another core while this one plans (the CLI may have started it)
+        planned = plan_all(todo, options)
+        seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}
+        outputs = render_jobs([job for _, jobs, _ in planned for job in jobs], progress)
+    finally:
+        renderers.stop_warming()
     written = set(write_all(outputs))
     builds = []
     for spec, jobs, inputs in planned:

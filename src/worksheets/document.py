@@ -7,6 +7,7 @@ only this, never the spec, so the handout and its mark scheme cannot disagree.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Union
@@ -14,6 +15,24 @@ from typing import Literal, Union
 from worksheets.text import Prose
 
 AnswerKind = Literal["lines", "box", "none"]
+
+
+def letters(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: source labels never run out."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = string.ascii_uppercase[rem] + out
+    return out
+
+
+def letter_index(label: str) -> int:
+    """A -> 0, Z -> 25, AA -> 26: the inverse of letters()."""
+    index = 0
+    for char in label:
+        index = index * 26 + (ord(char) - ord("A") + 1)
+    return index - 1
 
 
 @dataclass(frozen=True)

@@ -75,8 +75,9 @@ Marks = Annotated[int, Field(ge=0, le=1000)]
 class Model(BaseModel):
     """Base of every spec model: unknown keys refused, source location kept."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=False, str_strip_whitespace=False, defer_build=True,
-                              use_attribute_docstrings=True)
+    # field docstrings are read by schema.py for the reference docs; pydantic's own reading of them
+    # (use_attribute_docstrings) re-parses this file at import and costs a tenth of a second per command
+    model_config = ConfigDict(extra="forbid", validate_default=False, str_strip_whitespace=False, defer_build=True)
     _loc: Loc | None = PrivateAttr(default=None)
     _field_locs: dict[str, Loc] = PrivateAttr(default_factory=dict)
 

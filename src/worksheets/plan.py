@@ -8,11 +8,11 @@ substituted and answer space sized from the marks.
 from __future__ import annotations
 
 import math
-import string
 from typing import Any
 
 from worksheets import document as d
 from worksheets import model as m
+from worksheets.document import letter_index, letters  # noqa: F401 - planners and tests use them from here
 from worksheets.errors import Loc, ProblemList
 from worksheets.fonts import missing_glyphs
 from worksheets.library import REFERENCE, Library
@@ -26,24 +26,6 @@ MIN_LINES = 3
 def default_lines(marks: int) -> int:
     """Answer lines for a question worth `marks`: about 2-3 a mark (4 marks -> 10, 8 -> 20)."""
     return max(MIN_LINES, math.ceil(LINES_PER_MARK * marks))
-
-
-def letters(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA: source labels never run out."""
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = string.ascii_uppercase[rem] + out
-    return out
-
-
-def letter_index(label: str) -> int:
-    """A -> 0, Z -> 25, AA -> 26: the inverse of letters()."""
-    index = 0
-    for char in label:
-        index = index * 26 + (ord(char) - ord("A") + 1)
-    return index - 1
 
 
 def in_tier(item: Any, tier: str) -> bool:

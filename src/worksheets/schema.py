@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
 from typing import Any
 
@@ -17,6 +19,30 @@ def _prune(node: Any) -> Any:
     if isinstance(node, list):
         return [_prune(v) for v in node if not (isinstance(v, dict) and v.get("$ref", "").split("/")[-1] in HIDDEN)]
     return node
+
+
+def field_docs() -> dict[str, dict[str, str]]:
+    """Each model's field docstrings (the string under a field), inherited ones included: {model: {field: text}}."""
+    own: dict[str, dict[str, str]] = {}
+    for node in ast.parse(inspect.getsource(m)).body:
+        if isinstance(node, ast.ClassDef):
+            docs = own.setdefault(node.name, {})
+            for field, after in zip(node.body, node.body[1:]):
+                if (isinstance(field, ast.AnnAssign) and isinstance(field.target, ast.Name) and isinstance(after, ast.Expr)
+                        and isinstance(after.value, ast.Constant) and isinstance(after.value.value, str)):
+                    docs[field.target.id] = inspect.cleandoc(after.value.value)
+    models = {name: cls for name, cls in vars(m).items() if isinstance(cls, type) and issubclass(cls, m.Model)}
+    return {name: {k: v for base in reversed(cls.__mro__) for k, v in own.get(base.__name__, {}).items()}
+            for name, cls in models.items()}
+
+
+def _describe(defs: dict[str, Any]) -> None:
+    """Give every property of every model its field docstring."""
+    docs = field_docs()
+    for name, schema in defs.items():
+        for field, prop in schema.get("properties", {}).items():
+            if field in docs.get(name, {}) and "description" not in prop:
+                prop["description"] = docs[name][field]
 
 
 def _widen(defs: dict[str, Any], model: str, field: str, *alternatives: Any, items: Any = None) -> None:
@@ -40,6 +66,7 @@ def spec_schema() -> dict[str, Any]:
         kinds.append(schema)
     for name in HIDDEN:
         defs.pop(name, None)
+    _describe(defs)
     # shorthands the models accept before validation
     _widen(defs, "Worksheet", "contents", items={"const": "page_break"})
     _widen(defs, "MarkScheme", "points", items={"type": ["string", "number"]})

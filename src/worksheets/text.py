@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,18 @@ class ListBlock:
 Block = Union[Para, ListBlock]
 Prose = tuple[Block, ...]
 
-_md = MarkdownIt("zero", {"breaks": True, "html": False}).enable(["emphasis", "list", "newline"])
+@lru_cache(maxsize=1)
+def _parser():  # type: ignore[no-untyped-def]
+    """Imported on first use: the renderers read parsed prose and never need markdown-it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("zero", {"breaks": True, "html": False}).enable(["emphasis", "list", "newline"])
 
 
 @lru_cache(maxsize=4096)
 def parse(source: str) -> Prose:
     """Parse prose into blocks; cached because the same text appears in many versions."""
-    tokens = _md.parse(source.replace("\r\n", "\n"))
+    tokens = _parser().parse(source.replace("\r\n", "\n"))
     blocks, _ = _blocks(tokens, 0, None)
     return tuple(blocks)
 

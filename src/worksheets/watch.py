@@ -70,7 +70,7 @@ def watch(specs: list[Path], options: Options, report: Callable[[State], None], 
     """Build now, then again after every change to a YAML, image, CSV or PDF file under the watched folders."""
     from watchfiles import watch as file_changes
 
-    from worksheets.build import keep_warm
+    from worksheets.renderers import keep_warm
 
     keep_warm()
     state = state or State()

@@ -5,17 +5,15 @@ Each `handout_*` lays out what the student fills in; each `scheme_*` shows the k
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from worksheets import document as d
-from worksheets.plan import letters
+from worksheets.document import letters
 from worksheets.render.flow import TickBox
-from worksheets.render.prose import Styles, flowables
+from worksheets.render.prose import Styles, escape, flowables
 from worksheets.text import Prose, plain
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}

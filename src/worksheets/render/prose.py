@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from html import escape as _html_escape
 from typing import Callable
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -141,3 +141,8 @@ def _list(block: ListBlock, style: ParagraphStyle, theme: Theme, gap: Callable[[
         items, bulletType="bullet", start="•", bulletFontName=style.fontName, bulletFontSize=style.fontSize,
         leftIndent=indent, spaceAfter=style.spaceAfter,
     )
+
+
+def escape(text: str) -> str:
+    """Text safe inside reportlab's paragraph markup (&, < and >; quotes need no escaping there)."""
+    return _html_escape(text, quote=False)

@@ -1,0 +1,206 @@
+"""Where documents are rendered: in this process, in a pool over every core, or in a warm child.
+
+Importing reportlab and reading the fonts takes about as long as loading, validating and
+planning a spec. So a cold build first forks one child that does that warm-up on a second core
+while this process plans. When the documents are ready, the child forks one renderer per core
+from itself, so no renderer starts cold. Forking is Linux-only here; elsewhere, and on one
+core, documents are rendered as before. In watch and serve the process itself stays warm
+and remembers what it rendered.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+Unit = tuple  # (Document, role, whether it numbers its own pages)
+Result = tuple  # (PDF bytes, anchors: where the Name line and the sections lie)
+Progress = Callable[[int, int], None]  # (documents rendered, documents in all)
+
+
+def render_one(unit: Unit) -> Result:
+    """Render one document in one role; a handout also reports where its Name line and sections lie."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from worksheets.errors import Loc, Problem, SpecError
+    from worksheets.render import handout, insert, markscheme
+
+    doc, role, numbered = unit
+    anchors: dict = {}
+    try:
+        if role == "student":
+            return handout.render(doc, anchors, page_numbers=numbered), anchors
+        if role == "sources":
+            return insert.render(doc), anchors
+        return markscheme.render(doc, page_numbers=numbered), anchors
+    except LayoutError:
+        what = {"student": "handout", "sources": "source insert", "markscheme": "mark scheme"}[role]
+        raise SpecError(Problem(Loc(doc.source), f"the {what} cannot be laid out: an element is too large for a page "
+                                                 "(split a very long prompt, table or list)")) from None
+
+
+def warm_up() -> None:
+    """Import the renderers and register the standard style's fonts."""
+    from worksheets import document  # noqa: F401 - unpickling the documents needs it
+    from worksheets.fonts import register
+    from worksheets.render import handout, insert, markscheme  # noqa: F401
+
+    register("Sans", "Serif")
+
+
+def prepare(units: list[Unit]) -> None:
+    """Register the fonts of every style the units use, once, before forking renderers."""
+    from worksheets.fonts import register
+    from worksheets.theme import theme_for
+
+    for doc, _, _ in units:
+        register(theme_for(doc.style).font, theme_for(doc.style).source_font)
+
+
+def render_over_cores(units: list[Unit], tick: Callable[[int], None] = lambda done: None) -> list[Result]:
+    """Render units in order, in a pool forked from this process when more than one core can help.
+    The bytes do not depend on how many cores did it."""
+    workers = min(len(units), os.cpu_count() or 1)
+    done: list[Result] = []
+    if workers < 2 or not sys.platform.startswith("linux"):
+        for unit in units:
+            done.append(render_one(unit))
+            tick(len(done))
+        return done
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    warm_up()  # once, before forking, so every renderer starts warm
+    prepare(units)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for result in pool.map(render_one, units):
+            done.append(result)
+            tick(len(done))
+    return done
+
+
+# --- the warm child of a cold build ---
+
+class _Child:
+    """A forked child that warms up now and renders one batch of units when asked."""
+
+    def __init__(self) -> None:
+        from multiprocessing import Pipe
+
+        for stream in (sys.stdout, sys.stderr):  # else the child could write pending output a second time
+            stream.flush()
+        self.conn, theirs = Pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns
+            code = 1
+            try:
+                os.setpgid(0, 0)  # its own process group, so stop() can end it with any renderers it forked
+                self.conn.close()
+                code = _serve(theirs)
+            finally:
+                os._exit(code)
+        try:
+            os.setpgid(self.pid, self.pid)  # also here: whichever runs first wins the race
+        except OSError:
+            pass
+        theirs.close()
+        self.asked = self.answered = False
+
+    def render(self, units: list[Unit], progress: Progress | None) -> list[Result]:
+        self.asked = True
+        self.conn.send(units)
+        while True:
+            try:
+                kind, value = self.conn.recv()
+            except EOFError:
+                raise RuntimeError("the rendering process ended unexpectedly") from None
+            if kind == "progress" and progress:
+                progress(value, len(units))
+            elif kind in ("done", "error"):
+                self.answered = True
+                if kind == "error":
+                    raise value
+                return value
+
+    def stop(self) -> None:
+        """End the child. Once it has answered it exits by itself; before that (never asked, or the
+        build was interrupted) its work is not wanted, so it is killed with its renderers."""
+        if not self.answered:
+            try:
+                os.killpg(self.pid, signal.SIGKILL)
+            except OSError:
+                os.kill(self.pid, signal.SIGKILL)
+        self.conn.close()
+        os.waitpid(self.pid, 0)
+
+
+def _serve(conn: Any) -> int:
+    """The child's life: warm up, wait for the units, send back their results (or the problem)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler unwinds the parent, not this
+    try:
+        warm_up()
+        units = conn.recv()
+    except (EOFError, OSError, KeyboardInterrupt):  # the build stopped before rendering
+        return 0
+    try:
+        prepare(units)
+        conn.send(("done", render_over_cores(units, lambda done: conn.send(("progress", done)))))
+    except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent, which raises it
+        try:
+            conn.send(("error", error))
+        except Exception:  # noqa: BLE001 - an exception that cannot be pickled travels as its text
+            conn.send(("error", RuntimeError("".join(traceback.format_exception(error)))))
+    return 0
+
+
+_child: _Child | None = None
+_RENDERED: dict = {}  # unit -> result, kept only in a warm process (watch, serve)
+_RENDERED_MAX = 256
+_WARM = False
+
+
+def keep_warm() -> None:
+    """For watch and serve: remember rendered documents, so a rebuild re-renders only what changed."""
+    global _WARM
+    _WARM = True
+
+
+def start_warming() -> None:
+    """Fork the warm child now, if it can help: a cold process, Linux, more than one core."""
+    global _child
+    if _child is None and not _WARM and sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2:
+        import atexit
+
+        _child = _Child()
+        atexit.register(stop_warming)  # for a command that ends without building (e.g. `build --help`)
+
+
+def stop_warming() -> None:
+    """End the warm child, used or not; every build calls this when it ends."""
+    global _child
+    if _child is not None:
+        child, _child = _child, None
+        child.stop()
+
+
+def render_units(units: list[Unit], progress: Progress | None = None) -> list[Result]:
+    """Render every unit: by the warm child if one was started, else here (in a warm process, only
+    the units not rendered before), over every core when it helps."""
+    if _child is not None and not _child.asked:
+        return _child.render(units, progress)
+    if not _WARM:
+        return render_over_cores(units, _ticker(progress, len(units)))
+    missing = [unit for unit in dict.fromkeys(units) if unit not in _RENDERED]
+    for unit, result in zip(missing, render_over_cores(missing, _ticker(progress, len(missing)))):
+        if len(_RENDERED) >= _RENDERED_MAX:
+            _RENDERED.pop(next(iter(_RENDERED)))
+        _RENDERED[unit] = result
+    return [_RENDERED[unit] for unit in units]
+
+
+def _ticker(progress: Progress | None, total: int) -> Callable[[int], None]:
+    return (lambda done: progress(done, total)) if progress else (lambda done: None)
