@@ -12,14 +12,13 @@ from reportlab.platypus import (
     Image,
     ImageAndFlowables,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
 from worksheets import document as d
-from worksheets.render.flow import Anchor, Beside, measuring_canvas, panel
+from worksheets.render.flow import Anchor, Beside, Paragraph, measuring_canvas, panel
 from worksheets.render.prose import Styles, flowables, plain_markup
 
 CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}

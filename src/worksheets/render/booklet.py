@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from worksheets.render.blocks import _image
+from worksheets.render.flow import Paragraph
 from worksheets.render.page import Furniture, build_pdf, frame_size
 from worksheets.render.prose import flowables, plain_markup, styles_for
 from worksheets.text import Prose

@@ -8,11 +8,11 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from worksheets import document as d
 from worksheets.document import letters
-from worksheets.render.flow import TickBox
+from worksheets.render.flow import Paragraph, TickBox
 from worksheets.render.prose import Styles, escape, flowables
 from worksheets.text import Prose, plain
 

@@ -1,4 +1,5 @@
-"""Flowables of our own: ruled answer lines, answer boxes, and boxed panels."""
+"""Flowables of our own: paragraphs that remember their line breaks, ruled answer lines, answer
+boxes, and boxed panels."""
 
 from __future__ import annotations
 
@@ -6,9 +7,26 @@ from functools import cache
 
 from reportlab.lib.colors import Color, black
 from reportlab.platypus import Flowable, Table, TableStyle
-
+from reportlab.platypus import Paragraph as _Paragraph
 
 MIN_RUN = 4  # fewest answer lines left on either side of a page break
+
+
+class Paragraph(_Paragraph):
+    """reportlab's Paragraph, breaking its lines once per width.
+
+    Tables, KeepTogether and page splitting wrap the same paragraph at the same width several
+    times; line breaking is most of the time spent laying out a page, so it is done once."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        cache = self.__dict__.setdefault("_wrapped", {})
+        if availWidth not in cache:
+            size = super().wrap(availWidth, availHeight)
+            cache[availWidth] = (size, self._wrapWidths, self.blPara)
+            return size
+        size, self._wrapWidths, self.blPara = cache[availWidth]
+        self.width, self.height = size
+        return size
 
 
 class AnswerLines(Flowable):

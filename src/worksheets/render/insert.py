@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from worksheets import document as d
 from worksheets.render import blocks
+from worksheets.render.flow import Paragraph
 from worksheets.render.page import Furniture, build_pdf, frame_size
 from worksheets.render.prose import plain_markup, styles_for
 from worksheets.theme import theme_for

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from worksheets import document as d
 from worksheets.render import blocks, questions
-from worksheets.render.flow import panel
+from worksheets.render.flow import Paragraph, panel
 from worksheets.render.page import Furniture, build_pdf, frame_size
 from worksheets.render.prose import Styles, plain_markup, styles_for
 from worksheets.theme import theme_for

@@ -10,9 +10,10 @@ from typing import Callable
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph
+from reportlab.platypus import Flowable, ListFlowable, ListItem
 
 from worksheets.fonts import face_name, register
+from worksheets.render.flow import Paragraph
 from worksheets.text import ListBlock, Para, Prose, Run
 from worksheets.theme import Theme
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Indenter, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Indenter, KeepTogether, Spacer, Table, TableStyle
 
 from worksheets import document as d
-from worksheets.render import closed
-from worksheets.render.flow import AnswerBox, AnswerLines, RunningLabel, panel
 from worksheets.fonts import face_name
+from worksheets.render import closed
+from worksheets.render.flow import AnswerBox, AnswerLines, Paragraph, RunningLabel, panel
 from worksheets.render.prose import Styles, flowables, plain_markup
 from worksheets.theme import MM
 
