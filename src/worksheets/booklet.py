@@ -13,7 +13,7 @@ from typing import Union
 from worksheets import model as m
 from worksheets.document import Document
 from worksheets.errors import Loc, Problem, SpecError
-from worksheets.library import build_library, image_problem, spec_kind, validate
+from worksheets.library import Library, build_library, image_problem, spec_kind, validate
 from worksheets.load import Loaded, confine, load_file
 from worksheets.plan import plan
 from worksheets.text import Prose, parse
@@ -120,6 +120,8 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
     paper = options_paper or booklet.paper
     parts: list[Part] = []
     inputs: list[Path] = []
+    libraries: dict[Path, Library] = {}  # a worksheet named by several parts is checked and planned once
+    docs: dict[tuple[Path, str, str], Document] = {}
     for index, part in enumerate(booklet.parts):
         field = f"booklet.parts[{index}]"
         try:
@@ -141,18 +143,22 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
                 parts.append(PdfPart(part.title or path.stem.replace("-", " ").replace("_", " "), path, pages))
                 inputs.append(path)
                 continue
-            part_loaded = load_file(path)
-            kind = spec_kind(part_loaded)
-            if kind != "worksheet":
-                raise SpecError(Problem(where, f"{field}.worksheet: '{name}' is a {kind} spec, not a worksheet"))
-            library = build_library(path, root, part_loaded)
-            inputs += [*library.files, *library.images.values()]
+            if path not in libraries:
+                part_loaded = load_file(path)
+                kind = spec_kind(part_loaded)
+                if kind != "worksheet":
+                    raise SpecError(Problem(where, f"{field}.worksheet: '{name}' is a {kind} spec, not a worksheet"))
+                libraries[path] = build_library(path, root, part_loaded)
+                inputs += [*libraries[path].files, *libraries[path].images.values()]
+            library = libraries[path]
             ws = library.worksheet
             tier = part.tier or ("core" if "core" in ws.tiers else ws.tiers[0])
             style = part.style or ws.styles[0]
-            # a booklet holds everything: sources print in place, not in a separate insert
-            doc = dataclasses.replace(plan(library, path.stem, tier, style, None), paper=paper, source_insert=False)
-            parts.append(WorksheetPart(part.title or ws.title, doc, ws.mark_scheme))
+            if (path, tier, style) not in docs:
+                # a booklet holds everything: sources print in place, not in a separate insert
+                docs[path, tier, style] = dataclasses.replace(plan(library, path.stem, tier, style, None), paper=paper,
+                                                              source_insert=False)
+            parts.append(WorksheetPart(part.title or ws.title, docs[path, tier, style], ws.mark_scheme))
         except SpecError as error:
             problems.extend(p for p in error.problems if p not in problems)
     cover_image = None

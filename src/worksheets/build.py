@@ -286,7 +286,7 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None)
         renderers.start_warming()  # warms up on another core while this one plans (the CLI may have started it)
         planned = plan_all(todo, options)
         seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}
-        outputs = render_jobs([job for _, jobs, _ in planned for job in jobs], progress)
+        outputs = renderers.in_warm_child(render_jobs, [job for _, jobs, _ in planned for job in jobs], progress=progress)
     finally:
         renderers.stop_warming()
     written = set(write_all(outputs))

@@ -2,10 +2,11 @@
 
 Importing reportlab and reading the fonts takes about as long as loading, validating and
 planning a spec. So a cold build first forks one child that does that warm-up on a second core
-while this process plans. When the documents are ready, the child forks one renderer per core
-from itself, so no renderer starts cold. Forking is Linux-only here; elsewhere, and on one
-core, documents are rendered as before. In watch and serve the process itself stays warm
-and remembers what it rendered.
+while this process plans. The planned jobs then go to the child, which forks one renderer per
+core from itself (so no renderer starts cold), assembles class sets and booklets, and sends
+the finished PDFs back. Forking is Linux-only here; elsewhere, and on one core, everything
+happens in this process. In watch and serve the process itself stays warm and remembers what
+it rendered.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 Unit = tuple  # (Document, role, whether it numbers its own pages)
 Result = tuple  # (PDF bytes, anchors: where the Name line and the sections lie)
 Progress = Callable[[int, int], None]  # (documents rendered, documents in all)
+T = TypeVar("T")
 
 
 def render_one(unit: Unit) -> Result:
@@ -110,16 +112,16 @@ class _Child:
         theirs.close()
         self.asked = self.answered = False
 
-    def render(self, units: list[Unit], progress: Progress | None) -> list[Result]:
+    def call(self, work: Callable[..., T], args: tuple, progress: Progress | None) -> T:
         self.asked = True
-        self.conn.send(units)
+        self.conn.send((work, args))
         while True:
             try:
                 kind, value = self.conn.recv()
             except EOFError:
                 raise RuntimeError("the rendering process ended unexpectedly") from None
             if kind == "progress" and progress:
-                progress(value, len(units))
+                progress(*value)
             elif kind in ("done", "error"):
                 self.answered = True
                 if kind == "error":
@@ -139,16 +141,15 @@ class _Child:
 
 
 def _serve(conn: Any) -> int:
-    """The child's life: warm up, wait for the units, send back their results (or the problem)."""
+    """The child's life: warm up, wait for its work, send back the result (or the problem)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler unwinds the parent, not this
     try:
         warm_up()
-        units = conn.recv()
+        work, args = conn.recv()
     except (EOFError, OSError, KeyboardInterrupt):  # the build stopped before rendering
         return 0
     try:
-        prepare(units)
-        conn.send(("done", render_over_cores(units, lambda done: conn.send(("progress", done)))))
+        conn.send(("done", work(*args, progress=lambda done, total: conn.send(("progress", (done, total))))))
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent, which raises it
         try:
             conn.send(("error", error))
@@ -187,11 +188,17 @@ def stop_warming() -> None:
         child.stop()
 
 
-def render_units(units: list[Unit], progress: Progress | None = None) -> list[Result]:
-    """Render every unit: by the warm child if one was started, else here (in a warm process, only
-    the units not rendered before), over every core when it helps."""
+def in_warm_child(work: Callable[..., T], *args: Any, progress: Progress | None = None) -> T:
+    """`work(*args, progress=progress)`, done by the warm child if one was started (the arguments and the
+    result travel by pickle), else here. Rendering and assembling go this way, so a cold build's main
+    process never imports reportlab or pypdf."""
     if _child is not None and not _child.asked:
-        return _child.render(units, progress)
+        return _child.call(work, args, progress)
+    return work(*args, progress=progress)
+
+
+def render_units(units: list[Unit], progress: Progress | None = None) -> list[Result]:
+    """Render every unit (in a warm process, only those not rendered before), over every core when it helps."""
     if not _WARM:
         return render_over_cores(units, _ticker(progress, len(units)))
     missing = [unit for unit in dict.fromkeys(units) if unit not in _RENDERED]
