@@ -154,14 +154,18 @@ def page_plan(page_counts: list[int], start_odd: bool) -> list[tuple[int, int]]:
 
 def layout(segments: list[Segment], start_odd: bool) -> list[int]:
     """The page (from 1) each segment starts on."""
-    plan = page_plan([len(_reader(s.pdf).pages) for s in segments], start_odd)
+    cache: dict = {}
+    plan = page_plan([len(_reader(s.pdf, cache).pages) for s in segments], start_odd)
     return [next(n for n, (i, p) in enumerate(plan, 1) if i == index and p >= 0) for index in range(len(segments))]
 
 
-def merge_booklet(segments: list[Segment], start_odd: bool, theme: Theme, page_size: tuple[float, float]) -> bytes:
-    """Concatenate the segments with padding, continuous "Page N of T" numbers and one bookmark per part."""
-    from worksheets.xobjects import IDENTITY, Forms, compose
+Sheet = tuple[tuple[float, float], list[tuple[PdfReader, int]]]  # a page's size, and the source pages drawn on it
 
+
+def booklet_pages(segments: list[Segment], start_odd: bool, theme: Theme, page_size: tuple[float, float]
+                  ) -> tuple[list[Sheet], dict[int, int]]:
+    """Every page of the booklet, as the source pages drawn on it (the page itself, then its
+    "Page N of T" number), with padding blanks; and the page (from 0) each segment starts on."""
     width, height = page_size
     cache: dict = {}
     readers = [_reader(s.pdf, cache) for s in segments]
@@ -180,21 +184,27 @@ def merge_booklet(segments: list[Segment], start_odd: bool, theme: Theme, page_s
 
     numbers = _pdf(page_size, [number(f"Page {n} of {total}") for n in range(1, total + 1)], (theme.font,))
     blank = _pdf(page_size, [_blank_drawing(theme, width, height)], (theme.font,))
-    writer = PdfWriter()
-    forms = Forms(writer)
+    pages: list[Sheet] = []
     starts: dict[int, int] = {}
     for number_index, (index, page_index, numbered) in enumerate(plan):
         if page_index < 0:
-            placed = [(forms.of(blank, 0), IDENTITY)]
-            size = page_size
+            size, sources = page_size, [(blank, 0)]
         else:
-            source = readers[index].pages[page_index]
-            size = (float(source.mediabox.width), float(source.mediabox.height))
-            placed = [(forms.of(readers[index], page_index), IDENTITY)]
+            box = readers[index].pages[page_index].mediabox
+            size, sources = (float(box.width), float(box.height)), [(readers[index], page_index)]
             starts.setdefault(index, number_index)
-        if numbered:
-            placed.append((forms.of(numbers, number_index), IDENTITY))
-        compose(writer, size, placed)
+        pages.append((size, sources + [(numbers, number_index)] if numbered else sources))
+    return pages, starts
+
+
+def merge_booklet(segments: list[Segment], pages: list[Sheet], starts: dict[int, int]) -> bytes:
+    """The booklet's pages in one PDF, with one bookmark per part (and per section inside it)."""
+    from worksheets.xobjects import IDENTITY, Forms, compose
+
+    writer = PdfWriter()
+    forms = Forms(writer)
+    for size, sources in pages:
+        compose(writer, size, [(forms.of(reader, index), IDENTITY) for reader, index in sources])
     for index, segment in enumerate(segments):
         if segment.title is None:
             continue
@@ -228,28 +238,25 @@ def saddle_order(count: int) -> list[tuple[int, int]]:
     return sides
 
 
-def impose(pdf: bytes, mode: str, theme: Theme) -> bytes:
-    """Two pages per landscape sheet side in saddle-stitch order, padded with blank pages to a multiple of four."""
+def impose(pages: list[Sheet], mode: str, theme: Theme) -> bytes:
+    """Two pages per landscape sheet side in saddle-stitch order, padded with blank pages to a multiple
+    of four. Each page's sources are drawn scaled onto the sheet directly, not the merged booklet."""
     from worksheets.xobjects import Forms, compose
 
-    reader = PdfReader(io.BytesIO(pdf))
-    first = reader.pages[0].mediabox
-    blank = _pdf((float(first.width), float(first.height)), [_blank_drawing(theme, float(first.width), float(first.height))],
-                 (theme.font,))
-    count = len(reader.pages) + (-len(reader.pages)) % 4
+    first = pages[0][0]
+    blank: Sheet = (first, [(_pdf(first, [_blank_drawing(theme, *first)], (theme.font,)), 0)])
+    count = len(pages) + (-len(pages)) % 4
     sheet_w, sheet_h = SADDLE[mode]
     writer = PdfWriter()
     forms = Forms(writer)
     for left, right in saddle_order(count):
         placed = []
         for slot, number in enumerate((left, right)):
-            source, index = (reader, number - 1) if number <= len(reader.pages) else (blank, 0)
-            page = source.pages[index]
-            w, h = float(page.mediabox.width), float(page.mediabox.height)
+            (w, h), sources = pages[number - 1] if number <= len(pages) else blank
             scale = min((sheet_w / 2) / w, sheet_h / h)
             x = slot * sheet_w / 2 + (sheet_w / 2 - w * scale) / 2
             y = (sheet_h - h * scale) / 2
-            placed.append((forms.of(source, index), (scale, 0, 0, scale, x, y)))
+            placed += [(forms.of(reader, index), (scale, 0, 0, scale, x, y)) for reader, index in sources]
         compose(writer, (sheet_w, sheet_h), placed)
     return _finish(writer)
 
@@ -297,10 +304,11 @@ def booklet_outputs(plan, rendered: dict) -> dict[str, bytes]:  # type: ignore[n
                                plan.paper, plan.style)
         assert len(_reader(final).pages) == len(_reader(draft.pdf).pages)
         head.append(Segment(None, final))
-    booklet = merge_booklet([*head, *parts], plan.start_odd, theme, size)
-    outputs = {f"{plan.stem}-booklet.pdf": booklet}
+    segments = [*head, *parts]
+    sheets, starts = booklet_pages(segments, plan.start_odd, theme, size)
+    outputs = {f"{plan.stem}-booklet.pdf": merge_booklet(segments, sheets, starts)}
     if plan.impose != "none":
-        outputs[f"{plan.stem}-booklet-print.pdf"] = impose(booklet, plan.impose, theme)
+        outputs[f"{plan.stem}-booklet-print.pdf"] = impose(sheets, plan.impose, theme)
     if plan.mark_schemes == "separate" and schemes:
         outputs[f"{plan.stem}-markschemes.pdf"] = concatenate(schemes)
     return outputs

@@ -7,7 +7,15 @@ from __future__ import annotations
 from typing import Sequence
 
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, IndirectObject, NameObject, StreamObject
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    EncodedStreamObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+)
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1, 0, 0, 1, 0, 0)
@@ -30,10 +38,17 @@ class Forms:
         return self._made[key]
 
     def _form(self, page: PageObject) -> IndirectObject:
-        contents = page.get_contents()
-        form = StreamObject()
-        form.set_data(contents.get_data() if contents is not None else b"")
-        encoded = form.flate_encode()
+        single = page.get("/Contents")
+        single = single.get_object() if single is not None else None
+        if isinstance(single, EncodedStreamObject) and _flate_only(single):
+            encoded = EncodedStreamObject()  # one compressed stream (reportlab's pages): copied as it is
+            encoded._data = single._data
+            encoded[NameObject("/Filter")] = NameObject("/FlateDecode")
+        else:
+            contents = page.get_contents()
+            form = StreamObject()
+            form.set_data(contents.get_data() if contents is not None else b"")
+            encoded = form.flate_encode()
         box = page.mediabox
         resources = page.get("/Resources")
         encoded.update(
@@ -46,6 +61,13 @@ class Forms:
             }
         )
         return self.writer._add_object(encoded)
+
+
+def _flate_only(stream: EncodedStreamObject) -> bool:
+    filters = stream.get("/Filter")
+    if isinstance(filters, ArrayObject) and len(filters) == 1:
+        filters = filters[0]
+    return filters == "/FlateDecode" and "/DecodeParms" not in stream
 
 
 def compose(writer: PdfWriter, size: tuple[float, float], placed: Sequence[tuple[IndirectObject, Matrix]]) -> PageObject:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
+from reportlab import rl_config
+
 from worksheets.document import Document
+
+# Streams compressed with Flate alone, not also ASCII85-encoded: files a fifth smaller, and a rendered
+# page can become a Form XObject (class sets, booklets) by copying its stream as it is.
+rl_config.useA85 = 0
 
 Role = Literal["student", "markscheme", "sources"]
 
