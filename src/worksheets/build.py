@@ -283,7 +283,7 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None)
                 todo.append(spec)
         if not todo:
             return results
-        renderers.start_warming()  # warms up on another core while this one plans (the CLI may have started it)
+        renderers.start_warming()  # reportlab and the fonts load on another core while this one plans
         planned = plan_all(todo, options)
         seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}
         outputs = renderers.in_warm_child(render_jobs, [job for _, jobs, _ in planned for job in jobs], progress=progress)

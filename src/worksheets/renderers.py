@@ -174,10 +174,7 @@ def start_warming() -> None:
     """Fork the warm child now, if it can help: a cold process, Linux, more than one core."""
     global _child
     if _child is None and not _WARM and sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2:
-        import atexit
-
         _child = _Child()
-        atexit.register(stop_warming)  # for a command that ends without building (e.g. `build --help`)
 
 
 def stop_warming() -> None:
