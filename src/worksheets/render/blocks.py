@@ -11,14 +11,13 @@ from reportlab.platypus import (
     Flowable,
     Image,
     ImageAndFlowables,
-    KeepTogether,
     Spacer,
     Table,
     TableStyle,
 )
 
 from worksheets import document as d
-from worksheets.render.flow import Anchor, Beside, Paragraph, measuring_canvas, panel
+from worksheets.render.flow import Anchor, Beside, Keep, Paragraph, measuring_canvas, panel
 from worksheets.render.prose import Styles, flowables, plain_markup
 
 CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
@@ -130,7 +129,7 @@ def section(block: d.SectionBlock, s: Styles, width: float, height: float | None
         return out
     out += body
     for callout in block.callouts:
-        out.append(KeepTogether([Spacer(1, 3), _callout_box(callout, s, width)]))  # never split from its title
+        out.append(Keep([Spacer(1, 3), _callout_box(callout, s, width)]))  # never split from its title
         out.append(Spacer(1, s.theme.paragraph_space + 3))
     return out
 
@@ -163,7 +162,7 @@ def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: floa
         rows.append([Paragraph(plain_markup(block.caption), s.caption)])
     box = panel(rows, width, fill=t.box_grey, border=1.0)
     # a source that fits on a page is never split; a longer one runs on across pages
-    return [Spacer(1, 4), KeepTogether([box]), Spacer(1, t.body)]
+    return [Spacer(1, 4), Keep([box]), Spacer(1, t.body)]
 
 
 def _image(path: object, max_width: float, max_height: float) -> Image:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Indenter, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Indenter, Spacer, Table, TableStyle
 
 from worksheets import document as d
 from worksheets.fonts import face_name
 from worksheets.render import closed
-from worksheets.render.flow import AnswerBox, AnswerLines, Paragraph, RunningLabel, panel
+from worksheets.render.flow import AnswerBox, AnswerLines, Keep, Paragraph, RunningLabel, panel
 from worksheets.render.prose import Styles, flowables, plain_markup
 from worksheets.theme import MM
 
@@ -107,19 +107,19 @@ def handout_question(
         if q.scaffold:
             body = scaffold_parts(q.scaffold, s, width - indent)[0] + body
         row = question_row(q.label, _prompt(q, s), q.marks, s, width)
-        return [KeepTogether([*lead, row, Spacer(1, t.paragraph_space), Indenter(left=indent), *body,
+        return [Keep([*lead, row, Spacer(1, t.paragraph_space), Indenter(left=indent), *body,
                               Indenter(left=-indent)]), gap]
     if not q.parts:
         row = question_row(q.label, _prompt(q, s), q.marks, s, width)
         kept, rest = _with_space(row, q, s, width, max_height)
-        return [KeepTogether([*lead, *kept]), *rest, gap]
+        return [Keep([*lead, *kept]), *rest, gap]
     out: list[Flowable] = []
     stem: list[Flowable] = [*lead, question_row(q.label, _prompt(q, s), None, s, width), Spacer(1, t.paragraph_space)]
     indent = label_width(s)
     for part in q.parts:
         row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
         kept, rest = _with_space(row, part, s, width, max_height, indent=indent)
-        out += [KeepTogether(stem + kept), *rest, Spacer(1, t.body * 0.6)]
+        out += [Keep(stem + kept), *rest, Spacer(1, t.body * 0.6)]
         stem = []
     return out + [gap]
 
@@ -174,7 +174,7 @@ def writing_frame(labels: tuple[str, ...], lines: int, s: Styles, width: float) 
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, Color(0.2, 0.2, 0.2)),
                                  ("BACKGROUND", (0, 0), (-1, 0), Color(0.92, 0.92, 0.92)),
                                  ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-        out += [KeepTogether([Spacer(1, 5), box])]
+        out += [Keep([Spacer(1, 5), box])]
     return out
 
 
@@ -206,7 +206,7 @@ def markscheme_question(q: d.Question, s: Styles, width: float, lead: list[Flowa
 def _marked(row: Table, marking: list[Flowable], indent: float, lead: list[Flowable] | None = None) -> list[Flowable]:
     """A question row kept with the start of its marking guidance, which is indented under the prompt."""
     head, rest = marking[:2], marking[2:]
-    return [KeepTogether([*(lead or []), row, Indenter(left=indent), *head]), *rest, Indenter(left=-indent)]
+    return [Keep([*(lead or []), row, Indenter(left=indent), *head]), *rest, Indenter(left=-indent)]
 
 
 def _label(text: str, s: Styles) -> Paragraph:
@@ -352,4 +352,4 @@ def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
     for r in range(0, len(rows), 3):
         commands.append(("BACKGROUND", (0, r), (-1, r), HEAD_FILL))
     table.setStyle(TableStyle(commands))
-    return KeepTogether([Paragraph("For the teacher's use", s.small), Spacer(1, 2), table])  # type: ignore[return-value]
+    return Keep([Paragraph("For the teacher's use", s.small), Spacer(1, 2), table])  # type: ignore[return-value]
