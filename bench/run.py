@@ -168,7 +168,8 @@ def main() -> None:
         "",
         *ratios,
         "",
-        "Peak memory is the main process's; render workers of the process pool are not included.",
+        "Peak memory is the largest resident size of any one process of the run: the kernel's figure from wait4, "
+        "which covers the render processes too.",
         "",
     ]
     (HERE / "results.md").write_text("\n".join(lines), encoding="utf-8")

@@ -1,0 +1,82 @@
+"""Where rendering happens: the warm child of a cold build, its failures, and its end."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from worksheets import renderers
+from worksheets.errors import Loc, Problem, SpecError
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
+                                reason="the warm child needs fork and two cores")
+
+
+def _answer(value: int, progress=None) -> dict:  # noqa: ANN001 - a stage function as in_warm_child calls it
+    if progress:
+        progress(1, 1)
+    return {"pid": os.getpid(), "twice": value * 2}
+
+
+def _fail(progress=None) -> None:  # noqa: ANN001
+    raise SpecError(Problem(Loc("spec.yaml", 3, 5), "questions[0].marks: the failure travels back"))
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_work_is_done_in_the_warm_child_and_its_progress_reported():
+    ticks: list[tuple[int, int]] = []
+    renderers.start_warming()
+    try:
+        result = renderers.in_warm_child(_answer, 21, progress=lambda done, total: ticks.append((done, total)))
+    finally:
+        renderers.stop_warming()
+    assert result["twice"] == 42
+    assert result["pid"] != os.getpid()
+    assert ticks == [(1, 1)]
+    assert _gone(result["pid"])
+
+
+def test_a_spec_problem_in_the_child_is_raised_in_the_parent():
+    renderers.start_warming()
+    try:
+        with pytest.raises(SpecError) as error:
+            renderers.in_warm_child(_fail)
+    finally:
+        renderers.stop_warming()
+    assert [str(p) for p in error.value.problems] == ["spec.yaml:3:5: questions[0].marks: the failure travels back"]
+
+
+def test_a_child_never_asked_is_killed_at_once():
+    renderers.start_warming()
+    pid = renderers._child.pid  # type: ignore[union-attr]
+    renderers.stop_warming()
+    assert _gone(pid)
+    assert renderers.in_warm_child(_answer, 1)["pid"] == os.getpid()  # no child: done here
+
+
+def test_without_a_child_work_is_done_here():
+    assert renderers.in_warm_child(_answer, 2) == {"pid": os.getpid(), "twice": 4}
+
+
+def test_a_cold_build_never_imports_reportlab_or_pypdf_in_the_main_process(specs):
+    script = textwrap.dedent("""
+        import sys
+        from pathlib import Path
+        from worksheets.build import Options, build
+        results = build([Path("basic.yaml")], Options(force=True))
+        assert all(path.exists() for path, _ in results) and results
+        print(sorted(m for m in ("reportlab", "pypdf") if m in sys.modules))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=specs, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
