@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -24,6 +25,21 @@ def _answer(value: int, progress=None) -> dict:  # noqa: ANN001 - a stage functi
 
 def _fail(progress=None) -> None:  # noqa: ANN001
     raise SpecError(Problem(Loc("spec.yaml", 3, 5), "questions[0].marks: the failure travels back"))
+
+
+def _die_leaving_a_renderer(path: str, progress=None) -> None:  # noqa: ANN001
+    """Fork a 'renderer' that keeps the pipe open, note its pid, then die without answering."""
+    pid = os.fork()
+    if pid == 0:
+        time.sleep(60)
+        os._exit(0)
+    with open(path, "w") as out:
+        out.write(str(pid))
+    os._exit(3)
+
+
+def _broken_warm_up() -> None:
+    raise OSError("a font cannot be read")
 
 
 def _gone(pid: int) -> bool:
@@ -80,3 +96,31 @@ def test_a_cold_build_never_imports_reportlab_or_pypdf_in_the_main_process(specs
     """)
     done = subprocess.run([sys.executable, "-c", script], cwd=specs, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_child_that_dies_mid_work_is_an_error_not_a_hang(tmp_path):
+    note = tmp_path / "renderer.pid"
+    renderers.start_warming()
+    started = time.monotonic()
+    try:
+        with pytest.raises(RuntimeError, match="the rendering process ended unexpectedly"):
+            renderers.in_warm_child(_die_leaving_a_renderer, str(note))
+    finally:
+        renderers.stop_warming()
+    assert time.monotonic() - started < 10
+    orphan = int(note.read_text())
+    for _ in range(50):  # killed with the child's group; once reparented, init reaps it
+        if _gone(orphan) or open(f"/proc/{orphan}/stat").read().split()[2] == "Z":
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the child's renderer was left running")
+
+
+def test_a_failed_warm_up_does_not_lose_the_work(monkeypatch):
+    monkeypatch.setattr(renderers, "warm_up", _broken_warm_up)
+    renderers.start_warming()
+    try:
+        assert renderers.in_warm_child(_answer, 5)["twice"] == 10
+    finally:
+        renderers.stop_warming()

@@ -111,15 +111,13 @@ class _Child:
             pass
         theirs.close()
         self.asked = self.answered = False
+        self.exit: bool | None = None  # set once the child has been seen to exit (and reaped)
 
     def call(self, work: Callable[..., T], args: tuple, progress: Progress | None) -> T:
         self.asked = True
         self.conn.send((work, args))
         while True:
-            try:
-                kind, value = self.conn.recv()
-            except EOFError:
-                raise RuntimeError("the rendering process ended unexpectedly") from None
+            kind, value = self._receive()
             if kind == "progress" and progress:
                 progress(*value)
             elif kind in ("done", "error"):
@@ -128,6 +126,25 @@ class _Child:
                     raise value
                 return value
 
+    def _receive(self) -> tuple[str, Any]:
+        """The child's next message. Its renderers hold a copy of its end of the pipe, so if the
+        child itself dies there is no end-of-file: its exit is watched for instead."""
+        while not self.conn.poll(0.1):
+            if self.exit is None and os.waitpid(self.pid, os.WNOHANG)[0] == self.pid:
+                self.exit = True
+                try:
+                    os.killpg(self.pid, signal.SIGKILL)  # its renderers, left behind
+                except OSError:
+                    pass
+            if self.exit:
+                raise RuntimeError("the rendering process ended unexpectedly")
+        try:
+            return self.conn.recv()  # type: ignore[no-any-return]
+        except EOFError:
+            raise RuntimeError("the rendering process ended unexpectedly") from None
+        except Exception as error:  # noqa: BLE001 - a message that cannot be rebuilt here (an odd exception)
+            raise RuntimeError(f"the rendering process failed, and its error could not be read ({error})") from None
+
     def stop(self) -> None:
         """End the child. Once it has answered it exits by itself; before that (never asked, or the
         build was interrupted) its work is not wanted, so it is killed with its renderers."""
@@ -135,9 +152,10 @@ class _Child:
             try:
                 os.killpg(self.pid, signal.SIGKILL)
             except OSError:
-                os.kill(self.pid, signal.SIGKILL)
+                pass  # the group is gone: the child has exited
         self.conn.close()
-        os.waitpid(self.pid, 0)
+        if self.exit is None:
+            os.waitpid(self.pid, 0)
 
 
 def _serve(conn: Any) -> int:
@@ -145,16 +163,22 @@ def _serve(conn: Any) -> int:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler unwinds the parent, not this
     try:
         warm_up()
+    except Exception:  # noqa: BLE001, S110 - the work meets the same problem (a missing font...) and reports it
+        pass
+    try:
         work, args = conn.recv()
-    except (EOFError, OSError, KeyboardInterrupt):  # the build stopped before rendering
+    except (EOFError, KeyboardInterrupt):  # the build stopped before rendering
         return 0
     try:
         conn.send(("done", work(*args, progress=lambda done, total: conn.send(("progress", (done, total))))))
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent, which raises it
+        error.add_note("in the rendering process:\n" + "".join(traceback.format_tb(error.__traceback__)))
         try:
             conn.send(("error", error))
-        except Exception:  # noqa: BLE001 - an exception that cannot be pickled travels as its text
-            conn.send(("error", RuntimeError("".join(traceback.format_exception(error)))))
+        except Exception:  # noqa: BLE001 - an exception that cannot be pickled travels as its name and message
+            plain = RuntimeError(f"{type(error).__name__}: {error}")
+            plain.add_note("in the rendering process:\n" + "".join(traceback.format_exception(error)))
+            conn.send(("error", plain))
     return 0
 
 
