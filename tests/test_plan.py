@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from worksheets import document as d
 from worksheets.library import build_library
-from worksheets.plan import default_lines, letters, plan
+from worksheets.document import letters
+from worksheets.plan import default_lines, plan
 from worksheets.text import plain
 
 

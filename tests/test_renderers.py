@@ -124,3 +124,15 @@ def test_a_failed_warm_up_does_not_lose_the_work(monkeypatch):
         assert renderers.in_warm_child(_answer, 5)["twice"] == 10
     finally:
         renderers.stop_warming()
+
+
+def test_a_page_too_small_for_an_element_is_one_line_from_the_child(run, tmp_path):
+    words = " ".join(["longword"] * 6000)
+    (tmp_path / "huge.yaml").write_text(
+        "worksheet:\n  title: Huge\n  contents:\n    - questions: [m1]\nquestions:\n  - id: m1\n    type: matching\n"
+        f"    prompt: Match them.\n    marks: 2\n    pairs:\n      - [\"{words}\", b]\n      - [c, d]\n", encoding="utf-8")
+    result = run("build", "huge.yaml", cwd=tmp_path)
+    assert result.code == 1
+    assert result.lines == ["huge.yaml: the handout cannot be laid out: an element is too large for a page "
+                            "(split a very long prompt, table or list)"]
+    assert not (tmp_path / "output").exists()

@@ -192,9 +192,9 @@ def test_a_warm_rebuild_renders_only_what_the_change_touched(specs, monkeypatch)
     rendered: list[tuple[str, str]] = []
     fresh = renderers.render_over_cores
 
-    def counting(units, tick):
+    def counting(units, progress=None):
         rendered.extend((doc.title, role) for doc, role, _ in units)
-        return fresh(units, tick)
+        return fresh(units, progress)
 
     monkeypatch.setattr(renderers, "render_over_cores", counting)
     build.build([Path("basic.yaml")], Options())

@@ -10,17 +10,17 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from worksheets.errors import Loc, Problem, SpecError, display_path
 from worksheets.output import output_name
+from worksheets.renderers import Progress, Unit
 
 if TYPE_CHECKING:
     from worksheets.booklet import BookletPlan
     from worksheets.document import Document
 
 
-Progress = Callable[[int, int], None]  # (documents rendered, documents in all)
 
 
 @dataclass(frozen=True)
@@ -209,9 +209,6 @@ def plan_all(specs: list[Path], options: Options) -> list[tuple[Path, list, list
     if problems:
         raise SpecError(list(dict.fromkeys(problems)))
     return planned
-
-
-Unit = tuple  # (Document, role, whether it numbers its own pages): see renderers.py
 
 
 def _unit(doc: Document, role: str, numbered: bool) -> Unit:

@@ -12,7 +12,7 @@ from typing import Any
 
 from worksheets import document as d
 from worksheets import model as m
-from worksheets.document import letter_index, letters  # noqa: F401 - planners and tests use them from here
+from worksheets.document import letter_index, letters
 from worksheets.errors import Loc, ProblemList
 from worksheets.fonts import missing_glyphs
 from worksheets.library import REFERENCE, Library

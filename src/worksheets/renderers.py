@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -63,32 +62,36 @@ def prepare(units: list[Unit]) -> None:
         register(theme_for(doc.style).font, theme_for(doc.style).source_font)
 
 
-def render_over_cores(units: list[Unit], tick: Callable[[int], None] = lambda done: None) -> list[Result]:
-    """Render units in order, in a pool forked from this process when more than one core can help.
+def render_over_cores(units: list[Unit], progress: Progress | None = None) -> list[Result]:
+    """Render units in order, in a pool of processes when more than one core can help.
     The bytes do not depend on how many cores did it."""
     workers = min(len(units), os.cpu_count() or 1)
     done: list[Result] = []
-    if workers < 2 or not sys.platform.startswith("linux"):
+    if workers < 2:
         for unit in units:
             done.append(render_one(unit))
-            tick(len(done))
+            if progress:
+                progress(len(done), len(units))
         return done
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    warm_up()  # once, before forking, so every renderer starts warm
-    prepare(units)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    fork = sys.platform.startswith("linux")
+    if fork:  # once, before forking, so every renderer starts warm
+        warm_up()
+        prepare(units)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork" if fork else "spawn")) as pool:
         for result in pool.map(render_one, units):
             done.append(result)
-            tick(len(done))
+            if progress:
+                progress(len(done), len(units))
     return done
 
 
 # --- the warm child of a cold build ---
 
 class _Child:
-    """A forked child that warms up now and renders one batch of units when asked."""
+    """A forked child that warms up now and does one piece of work (rendering, assembling) when asked."""
 
     def __init__(self) -> None:
         from multiprocessing import Pipe
@@ -110,8 +113,7 @@ class _Child:
         except OSError:
             pass
         theirs.close()
-        self.asked = self.answered = False
-        self.exit: bool | None = None  # set once the child has been seen to exit (and reaped)
+        self.asked = self.answered = self.reaped = False
 
     def call(self, work: Callable[..., T], args: tuple, progress: Progress | None) -> T:
         self.asked = True
@@ -130,13 +132,12 @@ class _Child:
         """The child's next message. Its renderers hold a copy of its end of the pipe, so if the
         child itself dies there is no end-of-file: its exit is watched for instead."""
         while not self.conn.poll(0.1):
-            if self.exit is None and os.waitpid(self.pid, os.WNOHANG)[0] == self.pid:
-                self.exit = True
+            if os.waitpid(self.pid, os.WNOHANG)[0] == self.pid:
+                self.reaped = True
                 try:
                     os.killpg(self.pid, signal.SIGKILL)  # its renderers, left behind
                 except OSError:
                     pass
-            if self.exit:
                 raise RuntimeError("the rendering process ended unexpectedly")
         try:
             return self.conn.recv()  # type: ignore[no-any-return]
@@ -154,7 +155,7 @@ class _Child:
             except OSError:
                 pass  # the group is gone: the child has exited
         self.conn.close()
-        if self.exit is None:
+        if not self.reaped:
             os.waitpid(self.pid, 0)
 
 
@@ -172,6 +173,8 @@ def _serve(conn: Any) -> int:
     try:
         conn.send(("done", work(*args, progress=lambda done, total: conn.send(("progress", (done, total))))))
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent, which raises it
+        import traceback
+
         error.add_note("in the rendering process:\n" + "".join(traceback.format_tb(error.__traceback__)))
         try:
             conn.send(("error", error))
@@ -221,14 +224,11 @@ def in_warm_child(work: Callable[..., T], *args: Any, progress: Progress | None 
 def render_units(units: list[Unit], progress: Progress | None = None) -> list[Result]:
     """Render every unit (in a warm process, only those not rendered before), over every core when it helps."""
     if not _WARM:
-        return render_over_cores(units, _ticker(progress, len(units)))
+        return render_over_cores(units, progress)
     missing = [unit for unit in dict.fromkeys(units) if unit not in _RENDERED]
-    for unit, result in zip(missing, render_over_cores(missing, _ticker(progress, len(missing)))):
+    for unit, result in zip(missing, render_over_cores(missing, progress)):
         if len(_RENDERED) >= _RENDERED_MAX:
             _RENDERED.pop(next(iter(_RENDERED)))
         _RENDERED[unit] = result
     return [_RENDERED[unit] for unit in units]
 
-
-def _ticker(progress: Progress | None, total: int) -> Callable[[int], None]:
-    return (lambda done: progress(done, total)) if progress else (lambda done: None)

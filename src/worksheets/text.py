@@ -42,6 +42,7 @@ class ListBlock:
 Block = Union[Para, ListBlock]
 Prose = tuple[Block, ...]
 
+
 @lru_cache(maxsize=1)
 def _parser():  # type: ignore[no-untyped-def]
     """Imported on first use: the renderers read parsed prose and never need markdown-it."""

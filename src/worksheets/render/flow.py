@@ -48,6 +48,15 @@ class Keep(KeepTogether):
             template.frame = frame
 
 
+def _outline(canvas, x: float, y: float, w: float, h: float, grey: float, width: float) -> None:  # type: ignore[no-untyped-def]
+    """An empty rectangle in one grey and line width, leaving the canvas state as it was."""
+    canvas.saveState()
+    canvas.setStrokeGray(grey)
+    canvas.setLineWidth(width)
+    canvas.rect(x, y, w, h, stroke=1, fill=0)
+    canvas.restoreState()
+
+
 class AnswerLines(Flowable):
     """Ruled writing lines; splits between lines at a page break, never mid-line."""
 
@@ -115,12 +124,7 @@ class AnswerBox(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setStrokeGray(0.45)
-        canvas.setLineWidth(0.6)
-        canvas.rect(self.indent, 0, self.width - self.indent, self.box_height, stroke=1, fill=0)
-        canvas.restoreState()
+        _outline(self.canv, self.indent, 0, self.width - self.indent, self.box_height, grey=0.45, width=0.6)
 
 
 def panel(
@@ -165,12 +169,7 @@ class TickBox(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setStrokeGray(0.1)
-        canvas.setLineWidth(0.7)
-        canvas.rect(0, 0, self.size, self.size, stroke=1, fill=0)
-        canvas.restoreState()
+        _outline(self.canv, 0, 0, self.size, self.size, grey=0.1, width=0.7)
 
 
 class Anchor(Flowable):
