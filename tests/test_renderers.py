@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -93,6 +94,28 @@ def test_a_cold_build_never_imports_reportlab_or_pypdf_in_the_main_process(specs
         results = build([Path("basic.yaml")], Options(force=True))
         assert all(path.exists() for path, _ in results) and results
         print(sorted(m for m in ("reportlab", "pypdf") if m in sys.modules))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=specs, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_planned_jobs_reach_the_renderers_without_the_planner_or_pydantic(specs):
+    """The warm child unpickles the planned jobs (a booklet's too) without loading the models,
+    which would cost as long as rendering a worksheet."""
+    from worksheets.build import Options, plan_all
+
+    (specs / "book.yaml").write_text("booklet:\n  title: Book\n  parts:\n    - worksheet: basic.yaml\n"
+                                     "    - divider: {title: Part two}\n    - worksheet: tiered.yaml\n", encoding="utf-8")
+    planned = plan_all([specs / "book.yaml", specs / "basic.yaml"], Options(root=specs))
+    (specs / "jobs.pickle").write_bytes(pickle.dumps([job for _, jobs, _ in planned for job in jobs]))
+    script = textwrap.dedent("""
+        import pickle, sys
+        import worksheets.assemble, worksheets.renderers
+        from worksheets.render import booklet, handout, insert, markscheme
+        jobs = pickle.loads(open("jobs.pickle", "rb").read())
+        assert {type(job).__name__ for job in jobs} == {"BookletJob", "Job"}, jobs
+        print(sorted(m for m in ("pydantic", "worksheets.model", "worksheets.plan", "worksheets.booklet", "markdown_it")
+                     if m in sys.modules))
     """)
     done = subprocess.run([sys.executable, "-c", script], cwd=specs, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

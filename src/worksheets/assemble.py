@@ -263,7 +263,7 @@ def impose(pages: list[Sheet], mode: str, theme: Theme) -> bytes:
 
 def booklet_outputs(plan, rendered: dict) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
     """`NAME-booklet.pdf`, and `NAME-booklet-print.pdf` and `NAME-markschemes.pdf` when asked for."""
-    from worksheets.booklet import DividerPart, PdfPart, WorksheetPart
+    from worksheets.document import DividerPart, PdfPart, WorksheetPart
     from worksheets.render import booklet as pages
     from worksheets.render.page import PAPERS
     from worksheets.theme import theme_for

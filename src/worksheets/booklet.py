@@ -6,61 +6,19 @@ Like a worksheet, every problem of every part is reported before anything is ren
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 from worksheets import model as m
-from worksheets.document import Document
+from worksheets.document import BookletPlan, DividerPart, Document, Part, PdfPart, WorksheetPart
 from worksheets.errors import Loc, Problem, SpecError
 from worksheets.library import Library, build_library, image_problem, spec_kind, validate
 from worksheets.load import Loaded, confine, load_file
 from worksheets.plan import plan
-from worksheets.text import Prose, parse
+from worksheets.text import parse
 
 MAX_PDF_BYTES = 50_000_000
 MAX_PDF_PAGES = 500
 MAX_PARTS = 100
-
-
-@dataclass(frozen=True)
-class WorksheetPart:
-    title: str
-    document: Document
-    mark_scheme: bool = True  # the worksheet's own `mark_scheme:`
-
-
-@dataclass(frozen=True)
-class PdfPart:
-    title: str
-    path: Path
-    pages: int
-
-
-@dataclass(frozen=True)
-class DividerPart:
-    title: str
-    text: Prose
-
-
-Part = Union[WorksheetPart, PdfPart, DividerPart]
-
-
-@dataclass(frozen=True)
-class BookletPlan:
-    stem: str
-    title: str
-    subtitle: str | None
-    cover: bool
-    cover_image: Path | None
-    contents_page: bool
-    paper: str
-    style: str
-    start_odd: bool
-    impose: str
-    mark_schemes: str
-    parts: tuple[Part, ...]
-    inputs: tuple[Path, ...] = ()  # every file read, for the manifest
 
 
 def inspect_pdf(path: Path) -> tuple[int, str | None]:

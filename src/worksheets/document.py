@@ -252,3 +252,45 @@ class Document:
         code = {"support": "S", "core": "C", "challenge": "X"}[self.tier]
         code += {"standard": "", "large-print": "L", "dyslexia": "D"}[self.style]
         return code + (self.variant or "")
+
+
+# --- a booklet, planned: what assembling it reads ---
+
+@dataclass(frozen=True)
+class WorksheetPart:
+    title: str
+    document: Document
+    mark_scheme: bool = True  # the worksheet's own `mark_scheme:`
+
+
+@dataclass(frozen=True)
+class PdfPart:
+    title: str
+    path: Path
+    pages: int
+
+
+@dataclass(frozen=True)
+class DividerPart:
+    title: str
+    text: Prose
+
+
+Part = Union[WorksheetPart, PdfPart, DividerPart]
+
+
+@dataclass(frozen=True)
+class BookletPlan:
+    stem: str
+    title: str
+    subtitle: str | None
+    cover: bool
+    cover_image: Path | None
+    contents_page: bool
+    paper: str
+    style: str
+    start_odd: bool
+    impose: str
+    mark_schemes: str
+    parts: tuple[Part, ...]
+    inputs: tuple[Path, ...] = ()  # every file read, for the manifest
