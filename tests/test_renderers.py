@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import subprocess
@@ -88,15 +89,28 @@ def test_without_a_child_work_is_done_here():
 
 def test_a_cold_build_never_imports_reportlab_or_pypdf_in_the_main_process(specs):
     script = textwrap.dedent("""
-        import sys
+        import gc, sys
         from pathlib import Path
         from worksheets.build import Options, build
         results = build([Path("basic.yaml")], Options(force=True))
         assert all(path.exists() for path, _ in results) and results
-        print(sorted(m for m in ("reportlab", "pypdf") if m in sys.modules))
+        print(sorted(m for m in ("reportlab", "pypdf") if m in sys.modules), gc.get_freeze_count())
     """)
     done = subprocess.run([sys.executable, "-c", script], cwd=specs, capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert done.stdout.strip() == "[] 0"  # and the heap frozen while the child shared it is thawed
+
+
+def test_a_pool_of_renderers_leaves_garbage_collection_as_it_was(specs):
+    """Objects are frozen out of garbage collection while renderers are forked (so they do not copy
+    the warm heap), and thawed after, so a long-running watch or serve does not keep garbage."""
+    from worksheets.build import Options, _units, plan_all
+
+    [(_, jobs, _)] = plan_all([specs / "basic.yaml"], Options(root=specs))
+    units = [unit for job in jobs for unit in _units(job)]
+    assert len(units) >= 2 and gc.get_freeze_count() == 0
+    results = renderers.render_over_cores(units)
+    assert [pdf[:5] for pdf, _ in results] == [b"%PDF-"] * len(units)
+    assert gc.get_freeze_count() == 0
 
 
 def test_planned_jobs_reach_the_renderers_without_the_planner_or_pydantic(specs):

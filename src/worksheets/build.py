@@ -10,11 +10,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from worksheets.document import BookletPlan, Document, WorksheetPart, letters
 from worksheets.errors import Loc, Problem, SpecError, display_path
 from worksheets.output import output_name
 from worksheets.renderers import Progress, Unit
+
+if TYPE_CHECKING:  # imported where used: a cold build forks its warm child before loading them
+    from worksheets.document import BookletPlan, Document
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class BookletJob:
 
     @property
     def paths(self) -> list[Path]:
+        from worksheets.document import WorksheetPart
+
         names = [f"{self.plan.stem}-booklet.pdf"]
         if self.plan.impose != "none":
             names.append(f"{self.plan.stem}-booklet-print.pdf")
@@ -108,6 +113,8 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
     inputs += [*library.files, *library.images.values()]
     if options.class_list is not None:
         inputs.append(options.class_list)
+    from worksheets.document import letters
+
     ws = library.worksheet
     stem = spec.stem
     count = options.variants or ws.variants
@@ -212,6 +219,8 @@ def _units(job: object) -> list[Unit]:
     if isinstance(job, ClassSetJob):
         return [_unit(doc, "student", True) for _, _, doc in job.copies]
     assert isinstance(job, BookletJob)
+    from worksheets.document import WorksheetPart
+
     parts = [p for p in job.plan.parts if isinstance(p, WorksheetPart)]
     units = [_unit(p.document, "student", False) for p in parts]
     schemes = [p.document for p in parts if p.mark_scheme]

@@ -43,13 +43,12 @@ def _register_family(family: str) -> None:
 
     folder = font_dir()
     stem = FAMILIES[family]
-    if True:
-        for face in FACES:
-            pdfmetrics.registerFont(TTFont(f"{family}-{face}", str(folder / f"{stem}-{face}.ttf")))
-        for bold in (0, 1):
-            for italic in (0, 1):
-                addMapping(family, bold, italic, face_name(family, bool(bold), bool(italic)))
-                addMapping(face_name(family), bold, italic, face_name(family, bool(bold), bool(italic)))
+    for face in FACES:
+        pdfmetrics.registerFont(TTFont(f"{family}-{face}", str(folder / f"{stem}-{face}.ttf")))
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(family, bold, italic, face_name(family, bool(bold), bool(italic)))
+            addMapping(face_name(family), bold, italic, face_name(family, bool(bold), bool(italic)))
 
 
 STYLE_FAMILIES = {"standard": ("Sans", "Serif"), "large-print": ("Sans",), "dyslexia": ("Literacy",)}
