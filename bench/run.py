@@ -76,6 +76,54 @@ def stress_spec(folder: Path, questions: int, sources: int = 20) -> Path:
     return path
 
 
+EDIT_LOOP = """
+import json, statistics, sys
+from pathlib import Path
+from worksheets.build import Options
+from worksheets.renderers import keep_warm
+from worksheets.watch import State, rebuild
+
+keep_warm()
+runs = int(sys.argv[1])
+bank = Path("bank.yaml")
+original = bank.read_text(encoding="utf-8")
+old = "prompt: Explain one reason"
+assert old in original
+state = State()
+options = Options(out=Path("output-watch"))
+rebuild([Path("terror.yaml")], options, state)
+seconds = []
+try:
+    for edit in range(runs + 1):  # the first edit is the warm-up
+        bank.write_text(original.replace(old, f"prompt: Explain (draft {edit}) one reason"), encoding="utf-8")
+        rebuild([Path("terror.yaml")], options, state)
+        assert state.ok, state.problems
+        seconds.append(state.seconds)
+finally:
+    bank.write_text(original, encoding="utf-8")
+print(json.dumps({"seconds": statistics.median(seconds[1:]), "outputs": [str(p) for p in state.outputs]}))
+"""
+
+
+def edit_loop(ex: Path, runs: int) -> Result:
+    """The watch loop: one warm process, one question's wording changed and saved, timed from the
+    save being seen to the PDFs being written (the median over `runs` edits, each new text)."""
+    import json
+
+    process = subprocess.Popen([sys.executable, "-c", EDIT_LOOP, str(runs)], cwd=ex, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    out, err = process.stdout.read(), process.stderr.read()  # type: ignore[union-attr]
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"edit loop failed:\n{err.decode()}")
+    report = json.loads(out)
+    from pypdf import PdfReader
+
+    pages = sum(len(PdfReader(ex / p).pages) for p in report["outputs"])
+    return Result("9. edit loop: `watch` rebuild after one question's wording changes", report["seconds"], pages,
+                  usage.ru_maxrss / 1024, f"{len(report['outputs'])} PDFs show that question: all re-rendered")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -115,6 +163,8 @@ def main() -> None:
         results.append(measure(f"6. stress: {count} questions, 20 long sources",
                                [*WORKSHEETS, "build", spec.name, "--force"], ex, max(1, runs // 2),
                                [out / f"{spec.stem}/{spec.stem}-student.pdf", out / f"{spec.stem}/{spec.stem}-markscheme.pdf"]))
+
+    results.append(edit_loop(ex, runs))
 
     plain = measure("floor: plain reportlab, same content", [sys.executable, str(HERE / "plain_reportlab.py"), str(work)],
                     ex, runs, [work / "plain-handout.pdf", work / "plain-markscheme.pdf"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from reportlab.lib.colors import Color, black
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table, TableStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
 MIN_RUN = 4  # fewest answer lines left on either side of a page break
@@ -29,23 +29,31 @@ class Paragraph(_Paragraph):
         return size
 
 
-class Keep(KeepTogether):
-    """reportlab's KeepTogether, measuring its content without copying the page frame.
+class _Unframed:
+    """Measures its content without reportlab's deep copy of the page frame.
 
-    KeepTogether deep-copies the frame at every measurement, in case its content adds
-    generated content to the frame; none of ours does, and the copies were a tenth of the
-    time spent laying out a long mark scheme."""
+    KeepTogether and ListFlowable deep-copy the frame at every measurement, in case their
+    content adds generated content to the frame; none of ours does, and the copies were a
+    tenth of the time spent laying out a long mark scheme."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        template = getattr(self.canv, "_doctemplate", None)
+        template = getattr(self.canv, "_doctemplate", None)  # type: ignore[attr-defined]
         frame = getattr(template, "frame", None)
         if frame is None:
-            return super().wrap(availWidth, availHeight)
+            return super().wrap(availWidth, availHeight)  # type: ignore[misc, no-any-return]
         template.frame = None
         try:
-            return super().wrap(availWidth, availHeight)
+            return super().wrap(availWidth, availHeight)  # type: ignore[misc, no-any-return]
         finally:
             template.frame = frame
+
+
+class Keep(_Unframed, KeepTogether):
+    """reportlab's KeepTogether, measured without copying the frame."""
+
+
+class Bullets(_Unframed, ListFlowable):
+    """reportlab's ListFlowable, measured without copying the frame."""
 
 
 def _outline(canvas, x: float, y: float, w: float, h: float, grey: float, width: float) -> None:  # type: ignore[no-untyped-def]

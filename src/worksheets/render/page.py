@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from worksheets.fonts import face_name
+from worksheets.render.flow import Keep
 from worksheets.theme import Theme
 
 PAPERS = {"A4": A4, "letter": letter}
@@ -123,7 +124,7 @@ def build_pdf(flowables: list[Flowable], paper: str, furniture: Furniture, title
         buffer, pagesize=pagesize, leftMargin=t.margin_left, rightMargin=t.margin_right, topMargin=t.margin_top,
         bottomMargin=t.margin_bottom, title=title, subject=subject, author="", creator="worksheets",
         producer="worksheets", invariant=1, pageCompression=1, initialFontName=face_name(t.font),
-        initialFontSize=t.body,
+        initialFontSize=t.body, keepTogetherClass=Keep,  # headings kept with what follows, without frame copies
     )
     width, height = frame_size(paper, t)
     frame = Frame(t.margin_left, t.margin_bottom, width, height, id="body", leftPadding=0, rightPadding=0,

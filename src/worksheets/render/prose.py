@@ -10,10 +10,10 @@ from typing import Callable
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, ListFlowable, ListItem
+from reportlab.platypus import Flowable, ListItem
 
 from worksheets.fonts import face_name, register
-from worksheets.render.flow import Paragraph
+from worksheets.render.flow import Bullets, Paragraph
 from worksheets.text import ListBlock, Para, Prose, Run
 from worksheets.theme import Theme
 
@@ -126,7 +126,7 @@ def flowables(prose: Prose, style: ParagraphStyle, theme: Theme, gap: Callable[[
     return out
 
 
-def _list(block: ListBlock, style: ParagraphStyle, theme: Theme, gap: Callable[[int], str] | None = None) -> ListFlowable:
+def _list(block: ListBlock, style: ParagraphStyle, theme: Theme, gap: Callable[[int], str] | None = None) -> Bullets:
     item_style = ParagraphStyle(f"{style.name}-item", parent=style, spaceAfter=style.spaceAfter * 0.4)
     items = []
     for item in block.items:
@@ -134,11 +134,11 @@ def _list(block: ListBlock, style: ParagraphStyle, theme: Theme, gap: Callable[[
         items.append(ListItem(content if len(content) > 1 else content[0]))
     indent = style.fontSize * 1.6
     if block.ordered:
-        return ListFlowable(
+        return Bullets(
             items, bulletType="1", start=block.start, bulletFontName=style.fontName, bulletFontSize=style.fontSize,
             leftIndent=indent * 1.3, bulletFormat="%s.", spaceAfter=style.spaceAfter,
         )
-    return ListFlowable(
+    return Bullets(
         items, bulletType="bullet", start="•", bulletFontName=style.fontName, bulletFontSize=style.fontSize,
         leftIndent=indent, spaceAfter=style.spaceAfter,
     )
