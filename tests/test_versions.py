@@ -8,6 +8,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import IndirectObject, StreamObject
 
 from conftest import flat, page_texts, pdf_text
 
@@ -195,3 +196,18 @@ def test_one_core_and_many_cores_give_the_same_bytes(run, specs, monkeypatch):
     monkeypatch.setattr("os.cpu_count", lambda: 1)
     assert run("build", "tiered.yaml", "--class-list", "7b.csv", "--force", cwd=specs).code == 0
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == many
+
+
+def test_copies_of_one_version_share_their_pages_but_not_their_names(run, specs):
+    (specs / "pair.csv").write_text("name\nAda Lovelace\nBoris Pasternak\n", encoding="utf-8")
+    assert run("build", "tiered.yaml", "--class-list", "pair.csv", cwd=specs).code == 0
+    reader = PdfReader(specs / "output/tiered/tiered-class-pair.pdf")
+    pages = reader.pages
+    half = len(pages) // 2
+    assert half >= 2 and len(pages) == 2 * half
+    contents = [page.raw_get("/Contents") for page in pages]
+    assert all(isinstance(c, IndirectObject) and isinstance(c.get_object(), StreamObject) for c in contents)
+    # the Name page is each student's own; every other page is drawn from the same objects
+    assert contents[0] != contents[half]
+    assert all(contents[i] == contents[half + i] for i in range(1, half))
+    assert "Ada Lovelace" in pages[0].extract_text() and "Ada Lovelace" not in pages[half].extract_text()

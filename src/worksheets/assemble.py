@@ -101,6 +101,7 @@ def class_set(copies: list[Copy]) -> bytes:
     families = tuple({c.theme.font for c in copies})
     names = _pdf((float(first.width), float(first.height)), [_name_drawing(c) for c in named], families) if named and first else None
     blanks: dict[Theme, PdfReader] = {}
+    shared: dict = {}
     for copy in copies:
         reader = readers.setdefault(copy.pdf, PdfReader(io.BytesIO(copy.pdf)))
         box = reader.pages[0].mediabox
@@ -110,10 +111,10 @@ def class_set(copies: list[Copy]) -> bytes:
             placed = [(forms.of(reader, index), IDENTITY)]
             if index == name_page and names is not None:
                 placed.append((forms.of(names, named.index(copy)), IDENTITY))
-            compose(writer, size, placed)
+            compose(writer, size, placed, shared)
         if len(reader.pages) % 2:
             blank = blanks.setdefault(copy.theme, _pdf(size, [_blank_drawing(copy.theme, *size)], (copy.theme.font,)))
-            compose(writer, size, [(forms.of(blank, 0), IDENTITY)])
+            compose(writer, size, [(forms.of(blank, 0), IDENTITY)], shared)
     return _finish(writer)
 
 

@@ -70,9 +70,18 @@ def _flate_only(stream: EncodedStreamObject) -> bool:
     return filters == "/FlateDecode" and "/DecodeParms" not in stream
 
 
-def compose(writer: PdfWriter, size: tuple[float, float], placed: Sequence[tuple[IndirectObject, Matrix]]) -> PageObject:
-    """A new page of `size` drawing each form with its matrix, in order."""
+def compose(writer: PdfWriter, size: tuple[float, float], placed: Sequence[tuple[IndirectObject, Matrix]],
+            shared: dict | None = None) -> PageObject:
+    """A new page of `size` drawing each form with its matrix, in order.
+
+    With `shared` (a dict kept for one writer), pages that draw the same forms the same way share
+    one content stream and one resource dictionary: a class set's thirty copies of a page cost
+    thirty small page objects, not thirty of each."""
     page = writer.add_blank_page(width=size[0], height=size[1])
+    key = tuple((form.idnum, matrix) for form, matrix in placed)
+    if shared is not None and key in shared:
+        page[NameObject("/Contents")], page[NameObject("/Resources")] = shared[key]
+        return page
     names = DictionaryObject()
     ops = []
     for number, (form, matrix) in enumerate(placed):
@@ -81,6 +90,9 @@ def compose(writer: PdfWriter, size: tuple[float, float], placed: Sequence[tuple
         ops.append("q " + " ".join(f"{v:.4f}" for v in matrix) + f" cm {name} Do Q")
     content = StreamObject()
     content.set_data("\n".join(ops).encode("ascii"))
-    page[NameObject("/Contents")] = writer._add_object(content.flate_encode())
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): names})
+    resources = DictionaryObject({NameObject("/XObject"): names})
+    made = (writer._add_object(content.flate_encode()), resources if shared is None else writer._add_object(resources))
+    if shared is not None:
+        shared[key] = made  # references, so every page sharing them points at the same objects
+    page[NameObject("/Contents")], page[NameObject("/Resources")] = made
     return page
