@@ -40,7 +40,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.loc}: {self.message}"
+        # one line per problem, whatever the message quotes: a value's line breaks are shown as \n
+        return f"{self.loc}: " + "\\n".join(self.message.splitlines())
 
 
 class SpecError(Exception):
