@@ -65,7 +65,7 @@ def prepare(units: list[Unit]) -> None:
 
 
 def render_over_cores(units: list[Unit], progress: Progress | None = None) -> list[Result]:
-    """Render units in order, in a pool of processes when more than one core can help.
+    """Render units (results in their order), in a pool of processes when more than one core can help.
     The bytes do not depend on how many cores did it."""
     workers = min(len(units), os.cpu_count() or 1)
     done: list[Result] = []
@@ -76,19 +76,21 @@ def render_over_cores(units: list[Unit], progress: Progress | None = None) -> li
                 progress(len(done), len(units))
         return done
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     fork = sys.platform.startswith("linux")
     if fork:  # once, before forking, so every renderer starts warm
         warm_up()
         prepare(units)
+    # mark schemes take longest: started first, they do not leave one core working alone at the end
+    order = sorted(range(len(units)), key=lambda index: units[index][1] != "markscheme")
     with _frozen(fork), ProcessPoolExecutor(max_workers=workers,
                                             mp_context=multiprocessing.get_context("fork" if fork else "spawn")) as pool:
-        for result in pool.map(render_one, units):
-            done.append(result)
+        futures = {index: pool.submit(render_one, units[index]) for index in order}
+        for finished, _ in enumerate(as_completed(futures.values()), 1):
             if progress:
-                progress(len(done), len(units))
-    return done
+                progress(finished, len(units))
+    return [futures[index].result() for index in range(len(units))]  # a failure: the first unit's, in their order
 
 
 def _freeze() -> bool:
