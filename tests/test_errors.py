@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HERE
+from worksheets.errors import Loc, Problem
 
 BAD = sorted((HERE / "bad").glob("*.yaml"))
 
@@ -96,3 +97,9 @@ def test_symlink_out_of_the_root_is_refused(run, tmp_path):
                                  encoding="utf-8")
     result = run("check", "w.yaml", cwd=root)
     assert result.lines == ["w.yaml:3:10: uses: 'link.yaml' is outside the root folder '.' (see --root)"]
+
+
+def test_a_problem_is_one_line_whatever_its_message_quotes():
+    problem = Problem(Loc("w.yaml", 3, 7), "id: 'a\r\nb\rc\u2028d\x0ce' is not a valid id")
+    assert str(problem) == r"w.yaml:3:7: id: 'a\r\nb\rc\u2028d\x0ce' is not a valid id"
+    assert len(str(problem).splitlines()) == 1

@@ -173,3 +173,42 @@ def test_a_page_too_small_for_an_element_is_one_line_from_the_child(run, tmp_pat
     assert result.lines == ["huge.yaml: the handout cannot be laid out: an element is too large for a page "
                             "(split a very long prompt, table or list)"]
     assert not (tmp_path / "output").exists()
+
+
+def _render_or_fail(unit: tuple) -> tuple:
+    """A stand-in renderer: the unit ("fail" or a log file's path, role, numbered) fails at once, or
+    takes a while and notes that it ran."""
+    what = unit[0]
+    if what == "fail":
+        raise SpecError(Problem(Loc("spec.yaml", 1, 1), "the first document cannot be laid out"))
+    time.sleep(0.2)
+    with open(what, "a") as log:
+        log.write("rendered\n")
+    return b"%PDF-", {}
+
+
+def test_once_a_document_fails_the_ones_after_it_are_not_rendered(monkeypatch, tmp_path):
+    log = tmp_path / "log"
+    units = [("fail", "student", True)] + [(str(log), "student", True)] * 12
+    monkeypatch.setattr(renderers, "render_one", _render_or_fail)
+    monkeypatch.setattr(renderers, "prepare", lambda units: None)  # no fonts for stand-in documents
+    with pytest.raises(SpecError) as error:
+        renderers.render_over_cores(units)
+    assert [str(p) for p in error.value.problems] == ["spec.yaml:1:1: the first document cannot be laid out"]
+    started = len(log.read_text().splitlines()) if log.exists() else 0
+    assert started < 6  # those already running finish; the queued ones are cancelled
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_refused_fork_means_working_here_with_nothing_left_frozen(monkeypatch):
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    renderers.start_warming()
+    try:
+        assert renderers._child is None
+        assert gc.get_freeze_count() == 0
+        assert renderers.in_warm_child(_answer, 3) == {"pid": os.getpid(), "twice": 6}
+    finally:
+        renderers.stop_warming()

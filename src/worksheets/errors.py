@@ -40,8 +40,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        # one line per problem, whatever the message quotes: a value's line breaks are shown as \n
-        return f"{self.loc}: " + "\\n".join(self.message.splitlines())
+        return f"{self.loc}: {self.message.translate(_ESCAPED_BREAKS)}"
+
+
+# one line per problem, whatever a message quotes: the line breaks in a value are shown escaped
+_ESCAPED_BREAKS = {ord(c): c.encode("unicode_escape").decode("ascii")
+                   for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 
 
 class SpecError(Exception):

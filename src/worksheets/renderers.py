@@ -76,7 +76,7 @@ def render_over_cores(units: list[Unit], progress: Progress | None = None) -> li
                 progress(len(done), len(units))
         return done
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import ProcessPoolExecutor
 
     fork = sys.platform.startswith("linux")
     if fork:  # once, before forking, so every renderer starts warm
@@ -87,10 +87,33 @@ def render_over_cores(units: list[Unit], progress: Progress | None = None) -> li
     with _frozen(fork), ProcessPoolExecutor(max_workers=workers,
                                             mp_context=multiprocessing.get_context("fork" if fork else "spawn")) as pool:
         futures = {index: pool.submit(render_one, units[index]) for index in order}
-        for finished, _ in enumerate(as_completed(futures.values()), 1):
-            if progress:
-                progress(finished, len(units))
+        try:
+            _wait_for(futures, progress)
+        except BaseException:  # interrupted: the queued documents are not wanted
+            for future in futures.values():
+                future.cancel()
+            raise
     return [futures[index].result() for index in range(len(units))]  # a failure: the first unit's, in their order
+
+
+def _wait_for(futures: dict[int, Any], progress: Progress | None) -> None:
+    """Wait for the units (index -> future), reporting progress. Once one fails, the units after it
+    are not started: only those before it can still decide which failure is reported first."""
+    from concurrent.futures import as_completed
+
+    index_of = {future: index for index, future in futures.items()}
+    done = 0
+    for future in as_completed(futures.values()):
+        if future.cancelled():
+            continue
+        if future.exception() is not None:
+            for index, later in futures.items():
+                if index > index_of[future]:
+                    later.cancel()
+            continue
+        done += 1
+        if progress:
+            progress(done, len(futures))
 
 
 def _freeze() -> bool:
@@ -125,7 +148,14 @@ class _Child:
             stream.flush()
         self.conn, theirs = Pipe()
         self.thaw = _freeze()  # until stop(): the child shares this process's heap
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except BaseException:
+            if self.thaw:
+                gc.unfreeze()
+            self.conn.close()
+            theirs.close()
+            raise
         if self.pid == 0:  # the child: never returns
             code = 1
             try:
@@ -229,7 +259,10 @@ def start_warming() -> None:
     """Fork the warm child now, if it can help: a cold process, Linux, more than one core."""
     global _child
     if _child is None and not _WARM and sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2:
-        _child = _Child()
+        try:
+            _child = _Child()
+        except OSError:  # no process to spare (fork refused): everything is done here instead
+            _child = None
 
 
 def stop_warming() -> None:

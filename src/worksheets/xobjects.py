@@ -75,8 +75,7 @@ def compose(writer: PdfWriter, size: tuple[float, float], placed: Sequence[tuple
     """A new page of `size` drawing each form with its matrix, in order.
 
     With `shared` (a dict kept for one writer), pages that draw the same forms the same way share
-    one content stream and one resource dictionary: a class set's thirty copies of a page cost
-    thirty small page objects, not thirty of each."""
+    one content stream: a class set's thirty copies of a page cost thirty small page objects."""
     page = writer.add_blank_page(width=size[0], height=size[1])
     key = tuple((form.idnum, matrix) for form, matrix in placed)
     if shared is not None and key in shared:
@@ -90,9 +89,8 @@ def compose(writer: PdfWriter, size: tuple[float, float], placed: Sequence[tuple
         ops.append("q " + " ".join(f"{v:.4f}" for v in matrix) + f" cm {name} Do Q")
     content = StreamObject()
     content.set_data("\n".join(ops).encode("ascii"))
-    resources = DictionaryObject({NameObject("/XObject"): names})
-    made = (writer._add_object(content.flate_encode()), resources if shared is None else writer._add_object(resources))
+    made = (writer._add_object(content.flate_encode()), DictionaryObject({NameObject("/XObject"): names}))
     if shared is not None:
-        shared[key] = made  # references, so every page sharing them points at the same objects
+        shared[key] = made  # the stream by reference; the small resource dictionary is written into each page
     page[NameObject("/Contents")], page[NameObject("/Resources")] = made
     return page
