@@ -7,8 +7,11 @@ import re
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium
 import pytest
+from PIL import ImageChops
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import RectangleObject
 from reportlab.pdfgen.canvas import Canvas
 
 from conftest import flat
@@ -196,3 +199,40 @@ def test_page_plan_pads_parts_onto_odd_pages():
     starts = [next(n for n, (i, p) in enumerate(plan, 1) if i == seg and p >= 0) for seg in range(3)]
     assert starts == [1, 3, 7]
     assert page_plan([1, 3, 2], start_odd=False) == [(0, 0), (1, 0), (1, 1), (1, 2), (2, 0), (2, 1)]
+
+
+def _turned_and_cropped_pdf(path: Path) -> None:
+    """Five pages as scanners and other tools make them: turned by /Rotate 0, 90, 180 and 270
+    (the last also cropped), and one cropped to part of its page."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(595, 842))
+    for number in range(5):
+        canvas.setFont("Helvetica-Bold", 30)
+        canvas.drawString(60, 700, f"PAGE {number} top left")
+        canvas.line(60, 100, 500, 300)
+        canvas.rect(30, 30, 500, 760)
+        canvas.showPage()
+    canvas.save()
+    writer = PdfWriter(clone_from=io.BytesIO(buffer.getvalue()))
+    for page, turn in zip(writer.pages, (0, 90, 180, 270)):
+        page.rotate(turn)
+    writer.pages[3].cropbox = RectangleObject((20, 50, 560, 800))
+    writer.pages[4].cropbox = RectangleObject((40, 80, 400, 720))
+    with path.open("wb") as out:
+        writer.write(out)
+
+
+def test_included_pages_look_as_a_viewer_shows_them(run, specs):
+    """A page's /Rotate and crop box are honoured: every included page renders exactly as the original."""
+    _turned_and_cropped_pdf(specs / "scans.pdf")
+    (specs / "turned.yaml").write_text("booklet:\n  title: Scans\n  cover: false\n  contents_page: false\n"
+                                       "  start_parts_on: any\n  parts:\n    - pdf: scans.pdf\n", encoding="utf-8")
+    assert run("build", "turned.yaml", cwd=specs).code == 0
+    original = pdfium.PdfDocument(specs / "scans.pdf")
+    booklet = pdfium.PdfDocument(specs / "output/turned/turned-booklet.pdf")
+    assert len(booklet) == len(original) == 5
+    for number in range(5):
+        want = original[number].render(scale=0.5).to_pil().convert("L")
+        got = booklet[number].render(scale=0.5).to_pil().convert("L")
+        assert got.size == want.size, number
+        assert ImageChops.difference(got, want).getbbox() is None, number

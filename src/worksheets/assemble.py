@@ -15,6 +15,7 @@ from pypdf import PdfReader, PdfWriter
 from worksheets.fonts import face_name, register
 from worksheets.render.blocks import FIELD_LEADING
 from worksheets.theme import Theme
+from worksheets.xobjects import upright
 
 BLANK_TEXT = "This page is intentionally left blank."
 
@@ -191,8 +192,8 @@ def booklet_pages(segments: list[Segment], start_odd: bool, theme: Theme, page_s
         if page_index < 0:
             size, sources = page_size, [(blank, 0)]
         else:
-            box = readers[index].pages[page_index].mediabox
-            size, sources = (float(box.width), float(box.height)), [(readers[index], page_index)]
+            _, size = upright(readers[index].pages[page_index])
+            sources = [(readers[index], page_index)]
             starts.setdefault(index, number_index)
         pages.append((size, sources + [(numbers, number_index)] if numbered else sources))
     return pages, starts

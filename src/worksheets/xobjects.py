@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
@@ -49,7 +49,7 @@ class Forms:
             form = StreamObject()
             form.set_data(contents.get_data() if contents is not None else b"")
             encoded = form.flate_encode()
-        box = page.mediabox
+        box = page.cropbox
         resources = page.get("/Resources")
         encoded.update(
             {
@@ -60,7 +60,24 @@ class Forms:
                 else DictionaryObject(),
             }
         )
+        matrix, _ = upright(page)
+        if matrix != IDENTITY:
+            encoded[NameObject("/Matrix")] = ArrayObject([FloatObject(v) for v in matrix])
         return self.writer._add_object(encoded)
+
+
+def upright(page: PageObject) -> tuple[Matrix, tuple[float, float]]:
+    """How to draw a page as a viewer shows it, and the size it then has: only its crop box, its
+    lower left corner at the origin, turned by its /Rotate (a scan stored sideways comes out upright)."""
+    box = page.cropbox
+    corners = [(float(x), float(y)) for x in (box.left, box.right) for y in (box.bottom, box.top)]
+    turn = Transformation().translate(-float(box.left), -float(box.bottom)).rotate(-page.rotation)
+    placed = [turn.apply_on(corner) for corner in corners]
+    low_x, low_y = min(x for x, _ in placed), min(y for _, y in placed)
+    turn = turn.translate(-low_x, -low_y)
+    size = (max(x for x, _ in placed) - low_x, max(y for _, y in placed) - low_y)
+    matrix = tuple(round(v, 6) + 0.0 for v in turn.ctm)  # exact quarter turns, and no -0.0
+    return matrix, (round(size[0], 6), round(size[1], 6))  # type: ignore[return-value]
 
 
 def _flate_only(stream: EncodedStreamObject) -> bool:
