@@ -116,6 +116,45 @@ def test_a5_imposition_order(booklet):
     assert checked >= count - 6  # every numbered page was found where it belongs
 
 
+def _body_size(path: Path) -> float:
+    """The size of most of the text in a PDF, in points as printed."""
+    counts: dict[float, int] = {}
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for char in page.chars:
+                counts[round(char["size"], 1)] = counts.get(round(char["size"], 1), 0) + 1
+    return max(counts, key=counts.__getitem__)
+
+
+def test_an_a5_booklet_is_laid_out_on_a5_and_prints_at_full_size(booklet):
+    """Pages are reflowed on A5, not A4 pages shrunk to 71%: the body prints at the style's 11 pt.
+    The separate mark schemes are the teacher's, on the spec's A4."""
+    reading = PdfReader(booklet / "russia-booklet.pdf")
+    sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reading.pages]
+    past_paper = [i for i, text in enumerate(texts(booklet / "russia-booklet.pdf")) if "PAST PAPER PAGE" in text]
+    assert len(past_paper) == 3 and {sizes[i] for i in past_paper} == {(595, 842)}  # included as it is
+    assert {size for i, size in enumerate(sizes) if i not in past_paper} == {(420, 595)}
+    assert _body_size(booklet / "russia-booklet.pdf") == _body_size(booklet / "russia-booklet-print.pdf") == 11.0
+    scheme = PdfReader(booklet / "russia-markschemes.pdf").pages[0]
+    assert (round(float(scheme.mediabox.width)), round(float(scheme.mediabox.height))) == (595, 842)
+
+
+def test_on_a5_the_name_field_has_a_line_of_its_own(booklet, run, specs):
+    def rows(path: Path) -> list[set[str]]:
+        """The rows of the first Name / Class / Date fields, top to bottom."""
+        with pdfplumber.open(path) as pdf:
+            page = next(p for p in pdf.pages if "Class:" in (p.extract_text() or ""))
+            words = [w for w in page.extract_words() if w["text"] in ("Name:", "Class:", "Date:")]
+        lines: dict[int, set[str]] = {}
+        for word in words:
+            lines.setdefault(round(word["top"]), set()).add(word["text"])
+        return [lines[top] for top in sorted(lines)]
+
+    assert rows(booklet / "russia-booklet.pdf") == [{"Name:"}, {"Class:", "Date:"}]
+    assert run("build", "basic.yaml", cwd=specs).code == 0
+    assert rows(specs / "output/basic/basic-student.pdf") == [{"Name:", "Class:", "Date:"}]
+
+
 def test_saddle_order_of_eight_pages():
     assert saddle_order(8) == [(8, 1), (2, 7), (6, 3), (4, 5)]
 

@@ -285,7 +285,7 @@ def booklet_outputs(plan, rendered: dict) -> dict[str, bytes]:  # type: ignore[n
             parts.append(Segment(part.title, pdf, True, children))
             numbered = plan.mark_schemes != "appendix"
             if plan.mark_schemes != "none" and part.mark_scheme:
-                schemes.append((f"Mark scheme: {part.title}", rendered[(part.document, "markscheme", numbered)][0]))
+                schemes.append((f"Mark scheme: {part.title}", rendered[(plan.scheme_document(part.document), "markscheme", numbered)][0]))
         elif isinstance(part, PdfPart):
             parts.append(Segment(part.title, part.path, numbered=False))
         else:

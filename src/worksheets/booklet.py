@@ -76,6 +76,8 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
     if len(booklet.parts) > MAX_PARTS:
         problems.append(Problem(booklet.where("parts"), f"parts: more than {MAX_PARTS} parts"))
     paper = options_paper or booklet.paper
+    # an A5 booklet's pages are laid out on A5, not A4 pages shrunk to 71% (11 pt would print as 7.8 pt)
+    pages_paper = "A5" if booklet.impose == "a5-booklet" else paper
     parts: list[Part] = []
     inputs: list[Path] = []
     libraries: dict[Path, Library] = {}  # a worksheet named by several parts is checked and planned once
@@ -114,7 +116,7 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
             style = part.style or ws.styles[0]
             if (path, tier, style) not in docs:
                 # a booklet holds everything: sources print in place, not in a separate insert
-                docs[path, tier, style] = dataclasses.replace(plan(library, path.stem, tier, style, None), paper=paper,
+                docs[path, tier, style] = dataclasses.replace(plan(library, path.stem, tier, style, None), paper=pages_paper,
                                                               source_insert=False)
             parts.append(WorksheetPart(part.title or ws.title, docs[path, tier, style], ws.mark_scheme))
         except SpecError as error:
@@ -132,7 +134,7 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
         raise SpecError(problems)
     return BookletPlan(
         stem=spec.stem, title=booklet.title, subtitle=booklet.subtitle, cover=booklet.cover, cover_image=cover_image,
-        contents_page=booklet.contents_page, paper=paper, style=booklet.style,
+        contents_page=booklet.contents_page, paper=pages_paper, scheme_paper=paper, style=booklet.style,
         start_odd=booklet.start_parts_on == "odd", impose=booklet.impose, mark_schemes=booklet.mark_schemes,
         parts=tuple(parts),
         inputs=tuple(inputs) + ((cover_image,) if cover_image else ()),

@@ -227,7 +227,7 @@ def _units(job: object) -> list[Unit]:
     if job.plan.mark_schemes == "appendix":
         units += [(doc, "markscheme", False) for doc in schemes]
     elif job.plan.mark_schemes == "separate":
-        units += [(doc, "markscheme", True) for doc in schemes]
+        units += [(job.plan.scheme_document(doc), "markscheme", True) for doc in schemes]
     return units
 
 

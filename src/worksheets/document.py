@@ -294,3 +294,8 @@ class BookletPlan:
     mark_schemes: str
     parts: tuple[Part, ...]
     inputs: tuple[Path, ...] = ()  # every file read, for the manifest
+    scheme_paper: str = "A4"  # separate mark schemes are the teacher's: on the spec's paper, not the booklet's A5
+
+    def scheme_document(self, doc: Document) -> Document:
+        """The document a part's mark scheme is rendered from: in an appendix it is a booklet page like any other."""
+        return doc if self.mark_schemes == "appendix" or doc.paper == self.scheme_paper else replace(doc, paper=self.scheme_paper)

@@ -900,13 +900,13 @@ class Booklet(Model):
     contents_page: bool = True
     """Print a contents page."""
     paper: Annotated[Literal["A4", "letter"], BeforeValidator(_paper)] = "A4"
-    """A4 or letter."""
+    """A4 or letter: the booklet's pages and its separate mark schemes (an a5-booklet's pages are A5)."""
     parts: list[BookletPart] = Field(min_length=1)
     """worksheet, pdf or divider parts, in order."""
     start_parts_on: Literal["any", "odd"] = "any"
     """odd: each part starts on a right-hand page (duplex)."""
     impose: Literal["none", "a5-booklet", "a4-on-a3"] = "none"
-    """Also make a saddle-stitched print file."""
+    """Also make a saddle-stitched print file: a5-booklet lays the pages out on A5, two to an A4 sheet."""
     mark_schemes: Literal["separate", "appendix", "none"] = "separate"
     """Mark schemes in a separate PDF, appended, or none."""
     style: StyleName = "standard"  # of the booklet's own pages: cover, contents, dividers

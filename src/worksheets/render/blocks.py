@@ -19,6 +19,7 @@ from reportlab.platypus import (
 from worksheets import document as d
 from worksheets.render.flow import Anchor, Beside, Keep, Paragraph, measuring_canvas, panel
 from worksheets.render.prose import Styles, flowables, plain_markup
+from worksheets.theme import MM
 
 CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
 
@@ -33,7 +34,7 @@ def title_block(
         out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
     out.append(Spacer(1, t.body * 1.2))
     if fields and doc.student_fields:
-        out.append(student_fields(doc.student_fields, s, width, anchors))
+        out += student_fields(doc.student_fields, s, width, anchors)
         out.append(Spacer(1, t.body * 1.2))
     rows: list[list[Flowable]] = []
     if doc.instructions:
@@ -67,18 +68,35 @@ def field_label_style(s: Styles) -> ParagraphStyle:
     return ParagraphStyle("field-label", parent=s.cell_bold, leading=s.cell_bold.fontSize * FIELD_LEADING)
 
 
-def student_fields(names: tuple[str, ...], s: Styles, width: float, anchors: dict | None = None) -> Table:
-    """Name / Class / Date labels, each followed by a writing line; the first field gets the most room."""
+FIELD_GAP = 14  # between one writing line and the next label
+MIN_FIELD_LINE = 22 * MM  # the shortest writing line worth printing: room for a date or a class
+
+
+def student_fields(names: tuple[str, ...], s: Styles, width: float, anchors: dict | None = None) -> list[Flowable]:
+    """Name / Class / Date labels, each followed by a writing line; the first field gets the most room.
+    On a page too narrow for all of them (A5, large print), the first has a line of its own."""
+    rows = [names]
+    if len(names) > 1 and min(_field_lines(names, s, width)) < MIN_FIELD_LINE:
+        rows = [names[:1], names[1:]]
+    return [_fields_row(row, s, width, anchors) for row in rows]
+
+
+def _field_lines(names: tuple[str, ...], s: Styles, width: float) -> list[float]:
+    """The length of each field's writing line when they share one line of the page."""
     shares = [2.4] + [1.0] * (len(names) - 1)
-    label_widths = [_label_width(n, s) for n in names]
-    free = width - sum(label_widths)
-    cells, widths = [], []
+    free = width - sum(_label_width(n, s) for n in names) - FIELD_GAP * (len(names) - 1)
+    return [free * share / sum(shares) for share in shares]
+
+
+def _fields_row(names: tuple[str, ...], s: Styles, width: float, anchors: dict | None) -> Table:
+    cells: list[object] = []
+    widths: list[float] = []
     label = field_label_style(s)
-    for name, label_w, share in zip(names, label_widths, shares):
+    for index, (name, line_w) in enumerate(zip(names, _field_lines(names, s, width))):
         key = {"name": NAME_FIELD, "class": CLASS_FIELD}.get(name.strip().lower())
         line = Anchor(key, anchors) if anchors is not None and key else ""
         cells += [Paragraph(plain_markup(f"{name}:"), label), line]
-        widths += [label_w, free * share / sum(shares)]
+        widths += [_label_width(name, s) + (FIELD_GAP if index else 0), line_w]
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -87,10 +105,7 @@ def student_fields(names: tuple[str, ...], s: Styles, width: float, anchors: dic
     ]
     for i in range(len(names)):
         commands.append(("LINEBELOW", (2 * i + 1, 0), (2 * i + 1, 0), 0.6, Color(0.25, 0.25, 0.25)))
-    # a clear gap between one writing line and the next label
-    commands += [("LEFTPADDING", (i, 0), (i, 0), 14) for i in range(2, len(widths), 2)]
-    widths = [w + (14 if i % 2 == 0 and i > 0 else 0) for i, w in enumerate(widths)]
-    widths[-1] -= 14 * (len(names) - 1)
+    commands += [("LEFTPADDING", (i, 0), (i, 0), FIELD_GAP) for i in range(2, len(widths), 2)]
     table = Table([cells], colWidths=widths, rowHeights=[s.theme.body * 2.2], hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
-from reportlab.lib.pagesizes import A4, letter
+from reportlab.lib.pagesizes import A4, A5, letter
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -19,7 +19,7 @@ from worksheets.fonts import face_name
 from worksheets.render.flow import Keep
 from worksheets.theme import Theme
 
-PAPERS = {"A4": A4, "letter": letter}
+PAPERS = {"A4": A4, "letter": letter, "A5": A5}  # A5: the pages of an a5-booklet
 
 
 @dataclass(frozen=True)
