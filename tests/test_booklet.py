@@ -243,22 +243,13 @@ def test_page_plan_pads_parts_onto_odd_pages():
 def _turned_and_cropped_pdf(path: Path) -> None:
     """Five pages as scanners and other tools make them: turned by /Rotate 0, 90, 180 and 270
     (the last also cropped), and one cropped to part of its page."""
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(595, 842))
-    for number in range(5):
-        canvas.setFont("Helvetica-Bold", 30)
-        canvas.drawString(60, 700, f"PAGE {number} top left")
-        canvas.line(60, 100, 500, 300)
-        canvas.rect(30, 30, 500, 760)
-        canvas.showPage()
-    canvas.save()
-    writer = PdfWriter(clone_from=io.BytesIO(buffer.getvalue()))
+    past_paper(path, pages=5)
+    writer = PdfWriter(clone_from=path)
     for page, turn in zip(writer.pages, (0, 90, 180, 270)):
         page.rotate(turn)
     writer.pages[3].cropbox = RectangleObject((20, 50, 560, 800))
     writer.pages[4].cropbox = RectangleObject((40, 80, 400, 720))
-    with path.open("wb") as out:
-        writer.write(out)
+    writer.write(path)
 
 
 def test_included_pages_look_as_a_viewer_shows_them(run, specs):

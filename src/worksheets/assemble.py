@@ -95,27 +95,32 @@ def class_set(copies: list[Copy]) -> bytes:
 
     writer = PdfWriter()
     forms = Forms(writer)
-    readers: dict[bytes, PdfReader] = {}
-    named = [c for c in copies if c.anchor is not None and c.name]
-    first = PdfReader(io.BytesIO(copies[0].pdf)).pages[0].mediabox if copies else None
+    readers: dict[bytes, PdfReader] = {}  # one per version: its pages become forms once
+    for copy in copies:
+        if copy.pdf not in readers:
+            readers[copy.pdf] = PdfReader(io.BytesIO(copy.pdf))
+    named = {id(c): index for index, c in enumerate(c for c in copies if c.anchor is not None and c.name)}
+    first = readers[copies[0].pdf].pages[0].mediabox if copies else None
     # every name on its own page of one small PDF, so the name font is embedded once
     families = tuple({c.theme.font for c in copies})
-    names = _pdf((float(first.width), float(first.height)), [_name_drawing(c) for c in named], families) if named and first else None
+    drawings = [_name_drawing(c) for c in copies if id(c) in named]
+    names = _pdf((float(first.width), float(first.height)), drawings, families) if drawings and first else None
     blanks: dict[Theme, PdfReader] = {}
     shared: dict = {}
     for copy in copies:
-        reader = readers.setdefault(copy.pdf, PdfReader(io.BytesIO(copy.pdf)))
+        reader = readers[copy.pdf]
         box = reader.pages[0].mediabox
         size = (float(box.width), float(box.height))
-        name_page = copy.anchor[0] - 1 if copy in named and copy.anchor else -1
+        name_page = copy.anchor[0] - 1 if id(copy) in named and copy.anchor else -1
         for index in range(len(reader.pages)):
             placed = [(forms.of(reader, index), IDENTITY)]
             if index == name_page and names is not None:
-                placed.append((forms.of(names, named.index(copy)), IDENTITY))
+                placed.append((forms.of(names, named[id(copy)]), IDENTITY))
             compose(writer, size, placed, shared)
         if len(reader.pages) % 2:
-            blank = blanks.setdefault(copy.theme, _pdf(size, [_blank_drawing(copy.theme, *size)], (copy.theme.font,)))
-            compose(writer, size, [(forms.of(blank, 0), IDENTITY)], shared)
+            if copy.theme not in blanks:
+                blanks[copy.theme] = _pdf(size, [_blank_drawing(copy.theme, *size)], (copy.theme.font,))
+            compose(writer, size, [(forms.of(blanks[copy.theme], 0), IDENTITY)], shared)
     return _finish(writer)
 
 

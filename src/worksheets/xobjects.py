@@ -94,7 +94,7 @@ def compose(writer: PdfWriter, size: tuple[float, float], placed: Sequence[tuple
     With `shared` (a dict kept for one writer), pages that draw the same forms the same way share
     one content stream: a class set's thirty copies of a page cost thirty small page objects."""
     page = writer.add_blank_page(width=size[0], height=size[1])
-    key = tuple((form.idnum, matrix) for form, matrix in placed)
+    key = tuple((form.idnum, matrix) for form, matrix in placed) if shared is not None else ()
     if shared is not None and key in shared:
         page[NameObject("/Contents")], page[NameObject("/Resources")] = shared[key]
         return page
