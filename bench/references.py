@@ -10,7 +10,7 @@ from pathlib import Path
 from worksheets import document as d
 from worksheets.library import build_library
 from worksheets.plan import plan
-from worksheets.text import ListBlock, Para, plain
+from worksheets.document.prose import ListBlock, Para, plain
 
 HERE = Path(__file__).parent
 SPEC = HERE.parent / "specs" / "stalin-terror" / "terror.yaml"

@@ -79,9 +79,9 @@ def stress_spec(folder: Path, questions: int, sources: int = 20) -> Path:
 EDIT_LOOP = """
 import json, statistics, sys
 from pathlib import Path
-from worksheets.build import Options
-from worksheets.renderers import keep_warm
-from worksheets.watch import State, rebuild
+from worksheets.app.build import Options
+from worksheets.app.workers import keep_warm
+from worksheets.app.watch import State, rebuild
 
 keep_warm()
 runs = int(sys.argv[1])

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from worksheets.preview import thumbnails
+from worksheets.app.preview import thumbnails
 
 HERE = Path(__file__).parent
 EXAMPLE = HERE.parent / "specs" / "stalin-terror"

@@ -72,7 +72,87 @@ def flat(text: str) -> str:
 @pytest.fixture(autouse=True)
 def cold_renderer(monkeypatch: pytest.MonkeyPatch):
     """Every test starts with a cold renderer (watch and serve make it warm)."""
-    import worksheets.renderers as renderers
+    import worksheets.app.workers as renderers
 
     monkeypatch.setattr(renderers, "_WARM", False)
     monkeypatch.setattr(renderers, "_RENDERED", {})
+
+
+# Golden files: a test compares what it produced with a file under tests/; `pytest --accept` rewrites
+# the files from the real output instead (then review the change with `git diff tests/` and commit it).
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--accept",
+        action="store_true",
+        default=False,
+        help="rewrite golden files under tests/ from the real output instead of comparing (review the diff after)",
+    )
+
+
+def _text_difference(expected: bytes, actual: bytes) -> str | None:
+    """None if the bytes are the same, else a short unified diff (or a note, for bytes that are not text)."""
+    if expected == actual:
+        return None
+    import difflib
+
+    try:
+        old, new = expected.decode("utf-8"), actual.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"the bytes differ ({len(expected)} in the golden file, {len(actual)} produced)"
+    diff = list(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                     "golden", "actual"))
+    if len(diff) > 40:
+        diff = diff[:40] + [f"... ({len(diff) - 40} more diff lines)\n"]
+    return "".join(line if line.endswith("\n") else line + "\n\\ no newline at end\n" for line in diff).rstrip("\n")
+
+
+class Golden:
+    """`golden(NAME, actual)`: compare `actual` (str, written as UTF-8, or bytes) with tests/NAME.
+
+    Without --accept a missing or different golden file fails the test, naming the file; with --accept the file
+    is (re)written from `actual` and the test passes. `same(expected_bytes, actual_bytes)` may replace the exact
+    comparison: it returns None when the two match well enough, else what differs (a golden file that still
+    matches is then left as it is, even with --accept, so a tolerance does not churn binary files).
+    """
+
+    def __init__(self, accepting: bool) -> None:
+        self.accepting = accepting
+
+    def path(self, name: str | Path) -> Path:
+        """The golden file: NAME relative to tests/ (or an absolute path)."""
+        return HERE / name
+
+    @staticmethod
+    def shown(path: Path) -> str:
+        """The path as a reader finds it: relative to the repository when it is inside it."""
+        try:
+            return str(path.relative_to(HERE.parent))
+        except ValueError:
+            return str(path)
+
+    def __call__(self, name: str | Path, actual: str | bytes, *, same=None) -> None:
+        __tracebackhide__ = True
+        path = self.path(name)
+        data = actual.encode("utf-8") if isinstance(actual, str) else bytes(actual)
+        missing = not path.is_file()
+        problem = None if missing else (same or _text_difference)(path.read_bytes(), data)
+        if not missing and problem is None:
+            return
+        if self.accepting:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            return
+        if missing:
+            pytest.fail(f"golden file {self.shown(path)} is missing: run `pytest --accept` to write it from the "
+                        f"real output, then review it and commit it", pytrace=False)
+        pytest.fail(f"the output differs from golden file {self.shown(path)}:\n{problem}\n"
+                    f"If the change is intended, run `pytest --accept` to rewrite the file and review the diff "
+                    f"(git diff {self.shown(path)}).", pytrace=False)
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    """Compare output with a golden file under tests/, or rewrite the file under `pytest --accept`."""
+    return Golden(request.config.getoption("--accept"))

@@ -15,7 +15,7 @@ from pypdf.generic import RectangleObject
 from reportlab.pdfgen.canvas import Canvas
 
 from conftest import flat
-from worksheets.assemble import saddle_order
+from worksheets.assemble.booklet import saddle_order
 
 
 def past_paper(path: Path, pages: int = 3) -> None:
@@ -231,7 +231,7 @@ def test_example_booklet(run, example):
 
 
 def test_page_plan_pads_parts_onto_odd_pages():
-    from worksheets.assemble import page_plan
+    from worksheets.assemble.booklet import page_plan
 
     plan = page_plan([1, 3, 2], start_odd=True)
     assert plan == [(0, 0), (1, -1), (1, 0), (1, 1), (1, 2), (2, -1), (2, 0), (2, 1)]

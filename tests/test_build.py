@@ -124,7 +124,7 @@ def test_rebuild_is_byte_identical(run, specs):
 
 
 def test_answer_lines_grow_with_marks(run, specs):
-    from worksheets.plan import default_lines
+    from worksheets.plan.context import default_lines
 
     assert default_lines(4) in range(8, 11)
     assert default_lines(8) in range(18, 23)

@@ -17,8 +17,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from conftest import EXAMPLE, flat, pdf_text
-from worksheets.fonts import missing_glyphs
-from worksheets.output import TEMP_SUFFIX, write_all
+from worksheets.style.fonts import missing_glyphs
+from worksheets.app.write import TEMP_SUFFIX, write_all
 
 LINE = re.compile(r"^[^:\n]+:\d+(:\d+)?: \S.*$")
 
@@ -75,7 +75,7 @@ def test_internal_errors_are_one_line_unless_debug(run, specs, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("worksheets.render.handout.render", broken)
+    monkeypatch.setattr("worksheets.writers.pdf.handout.render", broken)
     result = run("build", "basic.yaml", cwd=specs)
     assert result.code == 70
     assert len(result.lines) == 1 and result.lines[0].startswith("worksheets: internal error (RuntimeError: boom)")

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from worksheets.errors import Loc, SpecError
-from worksheets.load import Map, Seq, locate, parse_yaml
+from worksheets.spec.yaml import Map, Seq, locate, parse_yaml
 
 
 def test_every_node_knows_its_line_and_column():

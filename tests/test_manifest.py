@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worksheets.manifest import MANIFEST
+from worksheets.app.manifest import MANIFEST
 
 
 def test_unchanged_rebuild_is_skipped_and_changes_rebuild(run, specs):

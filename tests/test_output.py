@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from worksheets.output import output_name, write_all, write_atomic
+from worksheets.app.names import output_name
+from worksheets.app.write import write_all, write_atomic
 
 
 def test_names_follow_the_contract():

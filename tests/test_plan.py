@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from worksheets import document as d
 from worksheets.library import build_library
 from worksheets.document import letters
-from worksheets.plan import default_lines, plan
-from worksheets.text import plain
+from worksheets.plan import plan
+from worksheets.plan.context import default_lines
+from worksheets.document.prose import plain
 
 
 def planned(spec: dict, tier: str = "core") -> d.Document:

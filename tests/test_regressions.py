@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from conftest import flat, pdf_text
-from worksheets.shuffle import permutation, variant_order
+from worksheets.plan.shuffle import permutation, variant_order
 
 
 def _write(folder: Path, name: str, text: str) -> None:

@@ -12,8 +12,10 @@ import time
 
 import pytest
 
-from worksheets import renderers
+from worksheets.app import workers as renderers
+from worksheets.document.layout import NO_PAGES
 from worksheets.errors import Loc, Problem, SpecError
+from worksheets.writers.contract import Rendered, RenderUnit
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
                                 reason="the warm child needs fork and two cores")
@@ -91,7 +93,7 @@ def test_a_cold_build_never_imports_reportlab_or_pypdf_in_the_main_process(specs
     script = textwrap.dedent("""
         import gc, sys
         from pathlib import Path
-        from worksheets.build import Options, build
+        from worksheets.app.build import Options, build
         results = build([Path("basic.yaml")], Options(force=True))
         assert all(path.exists() for path, _ in results) and results
         print(sorted(m for m in ("reportlab", "pypdf") if m in sys.modules), gc.get_freeze_count())
@@ -103,20 +105,20 @@ def test_a_cold_build_never_imports_reportlab_or_pypdf_in_the_main_process(specs
 def test_a_pool_of_renderers_leaves_garbage_collection_as_it_was(specs):
     """Objects are frozen out of garbage collection while renderers are forked (so they do not copy
     the warm heap), and thawed after, so a long-running watch or serve does not keep garbage."""
-    from worksheets.build import Options, _units, plan_all
+    from worksheets.app.build import Options, plan_all
 
     [(_, jobs, _)] = plan_all([specs / "basic.yaml"], Options(root=specs))
-    units = [unit for job in jobs for unit in _units(job)]
+    units = [unit for job in jobs for unit in job.units()]
     assert len(units) >= 2 and gc.get_freeze_count() == 0
     results = renderers.render_over_cores(units)
-    assert [pdf[:5] for pdf, _ in results] == [b"%PDF-"] * len(units)
+    assert [result.data[:5] for result in results] == [b"%PDF-"] * len(units)
     assert gc.get_freeze_count() == 0
 
 
 def test_planned_jobs_reach_the_renderers_without_the_planner_or_pydantic(specs):
     """The warm child unpickles the planned jobs (a booklet's too) without loading the models,
     which would cost as long as rendering a worksheet."""
-    from worksheets.build import Options, plan_all
+    from worksheets.app.build import Options, plan_all
 
     (specs / "book.yaml").write_text("booklet:\n  title: Book\n  parts:\n    - worksheet: basic.yaml\n"
                                      "    - divider: {title: Part two}\n    - worksheet: tiered.yaml\n", encoding="utf-8")
@@ -124,11 +126,11 @@ def test_planned_jobs_reach_the_renderers_without_the_planner_or_pydantic(specs)
     (specs / "jobs.pickle").write_bytes(pickle.dumps([job for _, jobs, _ in planned for job in jobs]))
     script = textwrap.dedent("""
         import pickle, sys
-        import worksheets.assemble, worksheets.renderers
-        from worksheets.render import booklet, handout, insert, markscheme
+        import worksheets.assemble.booklet, worksheets.assemble.classset, worksheets.app.workers
+        from worksheets.writers.pdf import booklet, handout, insert, markscheme
         jobs = pickle.loads(open("jobs.pickle", "rb").read())
         assert {type(job).__name__ for job in jobs} == {"BookletJob", "Job"}, jobs
-        print(sorted(m for m in ("pydantic", "worksheets.model", "worksheets.plan", "worksheets.booklet", "markdown_it")
+        print(sorted(m for m in ("pydantic", "worksheets.spec.base", "worksheets.plan", "worksheets.plan.booklet", "markdown_it")
                      if m in sys.modules))
     """)
     done = subprocess.run([sys.executable, "-c", script], cwd=specs, capture_output=True, text=True, check=True)
@@ -175,21 +177,21 @@ def test_a_page_too_small_for_an_element_is_one_line_from_the_child(run, tmp_pat
     assert not (tmp_path / "output").exists()
 
 
-def _render_or_fail(unit: tuple) -> tuple:
-    """A stand-in renderer: the unit ("fail" or a log file's path, role, numbered) fails at once, or
+def _render_or_fail(unit: RenderUnit) -> Rendered:
+    """A stand-in renderer: the unit's document ("fail" or a log file's path) fails at once, or
     takes a while and notes that it ran."""
-    what = unit[0]
+    what = unit.document
     if what == "fail":
         raise SpecError(Problem(Loc("spec.yaml", 1, 1), "the first document cannot be laid out"))
     time.sleep(0.2)
     with open(what, "a") as log:
         log.write("rendered\n")
-    return b"%PDF-", {}
+    return Rendered(b"%PDF-", NO_PAGES)
 
 
 def test_once_a_document_fails_the_ones_after_it_are_not_rendered(monkeypatch, tmp_path):
     log = tmp_path / "log"
-    units = [("fail", "student", True)] + [(str(log), "student", True)] * 12
+    units = [RenderUnit("fail", "student")] + [RenderUnit(str(log), "student")] * 12  # type: ignore[arg-type]
     monkeypatch.setattr(renderers, "render_one", _render_or_fail)
     monkeypatch.setattr(renderers, "prepare", lambda units: None)  # no fonts for stand-in documents
     with pytest.raises(SpecError) as error:

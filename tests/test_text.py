@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from worksheets.text import ListBlock, Para, Run, parse, plain
+from worksheets.document.prose import ListBlock, Para, Run, plain
+from worksheets.plan.markdown import parse
 
 
 def test_bold_italic_and_breaks():

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import flat, pdf_text
-from worksheets.shuffle import permutation
+from worksheets.plan.shuffle import permutation
 
 
 def build(run, specs):

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLE, SPECS
-from worksheets.build import Options
+from worksheets.app.build import Options
 
 
 def test_every_template_builds_at_once_and_explains_itself(run, tmp_path):
@@ -77,7 +77,7 @@ def _wait(predicate, seconds: float = 20.0) -> None:
 
 
 def test_watch_rebuilds_on_a_real_file_change_and_keeps_the_last_good_pdf(specs, monkeypatch):
-    from worksheets.watch import State, watch
+    from worksheets.app.watch import State, watch
 
     monkeypatch.chdir(specs)
     state, stop = State(), threading.Event()
@@ -104,9 +104,9 @@ def test_watch_rebuilds_on_a_real_file_change_and_keeps_the_last_good_pdf(specs,
 @pytest.fixture
 def served(specs, monkeypatch):
     """`serve` on a free port: its address, the spec folder and the shared state."""
-    from worksheets.preview import thumbnails
-    from worksheets.serve import make_server, serve_in_background
-    from worksheets.watch import State, watch
+    from worksheets.app.preview import thumbnails
+    from worksheets.app.serve import make_server, serve_in_background
+    from worksheets.app.watch import State, watch
 
     monkeypatch.chdir(specs)
     state, stop = State(), threading.Event()
@@ -176,16 +176,16 @@ def test_serve_in_a_real_browser_reloads_and_shows_errors_in_red(served):
 
 
 def test_reference_docs_are_generated_from_the_models():
-    from worksheets.schema import reference_markdown
+    from worksheets.spec.schema import reference_markdown
 
     current = (Path(__file__).parent.parent / "docs" / "reference.md").read_text(encoding="utf-8")
-    assert current == reference_markdown(), "run: python -m worksheets.schema"
+    assert current == reference_markdown(), "run: python -m worksheets.spec.schema"
     assert "| `source_insert` | true/false | `false` |" in current
 
 
 def test_a_warm_rebuild_renders_only_what_the_change_touched(specs, monkeypatch):
-    import worksheets.build as build
-    import worksheets.renderers as renderers
+    import worksheets.app.build as build
+    import worksheets.app.workers as renderers
 
     monkeypatch.chdir(specs)
     renderers.keep_warm()
@@ -193,7 +193,7 @@ def test_a_warm_rebuild_renders_only_what_the_change_touched(specs, monkeypatch)
     fresh = renderers.render_over_cores
 
     def counting(units, progress=None):
-        rendered.extend((doc.title, role) for doc, role, _ in units)
+        rendered.extend((u.document.title, u.role) for u in units)
         return fresh(units, progress)
 
     monkeypatch.setattr(renderers, "render_over_cores", counting)

@@ -8,6 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from worksheets.vocab import PAPERS, STYLES, TIERS
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -21,19 +23,17 @@ OutOption = Annotated[Path, typer.Option("--out", help="Output folder; each spec
 RootOption = Annotated[Optional[Path], typer.Option(
     "--root", help="Files named in specs must lie inside this folder (default: the current folder).")]
 TierOption = Annotated[Optional[list[str]], typer.Option(
-    "--tier", help="Build this tier (support, core, challenge) instead of the spec's list; repeatable.")]
+    "--tier", help=f"Build this tier ({', '.join(TIERS)}) instead of the spec's list; repeatable.")]
 StyleOption = Annotated[Optional[list[str]], typer.Option(
-    "--style", help="Build this style (standard, large-print, dyslexia) instead of the spec's list; repeatable.")]
+    "--style", help=f"Build this style ({', '.join(STYLES)}) instead of the spec's list; repeatable.")]
 VariantsOption = Annotated[Optional[int], typer.Option("--variants", min=1, max=26, help="Build N shuffled versions A, B, ...")]
 NoMarkSchemeOption = Annotated[bool, typer.Option("--no-mark-scheme", help="Do not build mark schemes.")]
-PaperOption = Annotated[Optional[str], typer.Option("--paper", help="Paper size: A4 or letter (overrides the spec).")]
+PaperOption = Annotated[Optional[str], typer.Option(
+    "--paper", help=f"Paper size: {' or '.join(PAPERS)} (overrides the spec).")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")]
 
 EXIT_SPEC = 1
 EXIT_INTERNAL = 70
-PAPERS = ("A4", "letter")
-TIERS = ("support", "core", "challenge")
-STYLES = ("standard", "large-print", "dyslexia")
 
 
 def _fail(problems: list[object]) -> None:
@@ -115,7 +115,7 @@ def build(
     """Build the PDFs of each spec into OUT/<spec name>/."""
     import dataclasses
 
-    from worksheets.build import build as run_build
+    from worksheets.app.build import build as run_build
 
     options = dataclasses.replace(_build_options(out, root, tier, style, variants, no_mark_scheme, paper),
                                   class_list=class_list, force=force)
@@ -135,9 +135,7 @@ def check(
     debug: DebugOption = False,
 ) -> None:
     """Validate specs and the banks they use; writes nothing."""
-    from worksheets.build import Options, plan_all
-
-    from worksheets.build import job_paths
+    from worksheets.app.build import Options, job_paths, plan_all
 
     planned = _run(lambda: plan_all(list(specs), Options(root=root, check_only=True)), debug)
     count = sum(len(job_paths(job)) for _, jobs, _ in planned for job in jobs)
@@ -151,7 +149,7 @@ def new(
     debug: DebugOption = False,
 ) -> None:
     """Create a folder with a working, commented spec and content bank to start from."""
-    from worksheets.scaffold import create
+    from worksheets.app.new import create
 
     folder = _run(lambda: create(Path(name), template), debug)
     typer.echo(f"created {folder}/ ; build it with: worksheets build {folder}/{folder.name}.yaml")
@@ -160,7 +158,7 @@ def new(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of worksheet, booklet and bank specs (for editors' autocompletion)."""
-    from worksheets.schema import dumps
+    from worksheets.spec.schema import dumps
 
     typer.echo(dumps())
 
@@ -175,26 +173,34 @@ def preview(
     debug: DebugOption = False,
 ) -> None:
     """Build (if needed) and write PNG thumbnails of the pages beside the PDFs."""
-    from worksheets.build import Options
-    from worksheets.build import build as run_build
+    from worksheets.app.build import Options
+    from worksheets.app.build import build as run_build
     from worksheets.errors import display_path
-    from worksheets.preview import thumbnails
+    from worksheets.app.preview import thumbnails
 
     if role is not None and role not in ("student", "markscheme"):
         raise typer.BadParameter("use student or markscheme", param_hint="--role")
     results = _run(lambda: run_build([spec], Options(out=out, root=root)), debug)
-    pdfs = [path for path, _ in results if role is None or path.stem.endswith(f"-{role}")]
+    pdfs = [path for path, _ in results if _previewable(path) and (role is None or path.stem.endswith(f"-{role}"))]
     for pdf in pdfs:
         for image in _run(lambda pdf=pdf: thumbnails(pdf, page), debug):
             typer.echo(f"wrote {display_path(image)}")
 
 
+def _previewable(path: Path) -> bool:
+    """Whether the output's format has pages to show as thumbnails."""
+    from worksheets.writers import format_of
+
+    fmt = format_of(path)
+    return fmt is not None and fmt.preview
+
+
 def _build_options(out: Path, root: Optional[Path], tier: Optional[list[str]], style: Optional[list[str]],
                    variants: Optional[int], no_mark_scheme: bool, paper: Optional[str]):  # type: ignore[no-untyped-def]
-    from worksheets.build import Options
+    from worksheets.app.build import Options
 
     if paper is not None:
-        paper = {"a4": "A4", "letter": "letter"}.get(paper.lower(), paper)
+        paper = {p.lower(): p for p in PAPERS}.get(paper.lower(), paper)
         _choices([paper], PAPERS, "--paper")
     return Options(out=out, root=root, tiers=_choices(tier or [], TIERS, "--tier"),
                    styles=_choices(style or [], STYLES, "--style"), variants=variants, mark_scheme=not no_mark_scheme,
@@ -225,7 +231,7 @@ def watch(
     paper: PaperOption = None,
 ) -> None:
     """Rebuild whenever a spec, a bank or an image changes (Ctrl-C to stop)."""
-    from worksheets.watch import watch as run_watch
+    from worksheets.app.watch import watch as run_watch
 
     options = _build_options(out, root, tier, style, variants, no_mark_scheme, paper)
     typer.echo("watching for changes; Ctrl-C to stop")
@@ -242,16 +248,16 @@ def serve(
     style: StyleOption = None,
 ) -> None:
     """Show the pages of the latest build in a browser, reloading after every rebuild."""
-    from worksheets.preview import thumbnails
-    from worksheets.serve import make_server, serve_in_background
-    from worksheets.watch import State
-    from worksheets.watch import watch as run_watch
+    from worksheets.app.preview import thumbnails
+    from worksheets.app.serve import make_server, serve_in_background
+    from worksheets.app.watch import State
+    from worksheets.app.watch import watch as run_watch
 
     options = _build_options(out, root, tier, style, None, False, None)
     state = State()
 
     def prepare(outputs) -> None:  # type: ignore[no-untyped-def]
-        for pdf in outputs:
+        for pdf in filter(_previewable, outputs):
             for old in pdf.parent.glob(f"{pdf.stem}-p*.png"):
                 old.unlink(missing_ok=True)
             thumbnails(pdf)

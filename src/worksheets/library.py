@@ -14,9 +14,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from worksheets import model as m
+from worksheets.spec.bank import Bank, QuestionSet
+from worksheets.spec.base import Model
+from worksheets.spec.content import Section, Source
+from worksheets.spec.files import confine, image_problem
+from worksheets.spec.problems import validation_problems
+from worksheets.spec.worksheet import GlossaryRef, QuestionsRef, SectionRef, SourcesRef, Worksheet, WorksheetFile
 from worksheets.errors import Loc, Problem, ProblemList, SpecError
-from worksheets.load import Loaded, Map, confine, load_file, locate
+from worksheets.spec.yaml import Loaded, Map, load_file, locate
 
 BANK_KEYS = ("sections", "sources", "questions", "question_sets", "glossary")
 REFERENCE = re.compile(r"\{(source|question):([^{}\s]*)\}")
@@ -28,11 +33,11 @@ class Library:
     """Everything one worksheet can draw on, by id."""
 
     spec: Loaded
-    worksheet: m.Worksheet | None  # None when a content bank is checked on its own
-    sections: dict[str, m.Section] = field(default_factory=dict)
-    sources: dict[str, m.Source] = field(default_factory=dict)
+    worksheet: Worksheet | None  # None when a content bank is checked on its own
+    sections: dict[str, Section] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
     questions: dict[str, Any] = field(default_factory=dict)
-    question_sets: dict[str, m.QuestionSet] = field(default_factory=dict)
+    question_sets: dict[str, QuestionSet] = field(default_factory=dict)
     glossary: dict[str, tuple[str, Loc]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     images: dict[str, Path] = field(default_factory=dict)
@@ -62,12 +67,12 @@ def spec_kind(loaded: Loaded) -> str:
     )
 
 
-def validate(loaded: Loaded, model: type[m.Model]) -> Any:
+def validate(loaded: Loaded, model: type[Model]) -> Any:
     """Validate one file's data against a model, or raise every problem as a SpecError."""
     try:
         return model.model_validate(loaded.data)
     except ValidationError as error:
-        raise SpecError(m.validation_problems(error, loaded, model)) from None
+        raise SpecError(validation_problems(error, loaded, model)) from None
 
 
 def build_library(spec_path: Path, root: Path, loaded: Loaded | None = None) -> Library:
@@ -77,11 +82,11 @@ def build_library(spec_path: Path, root: Path, loaded: Loaded | None = None) -> 
     if kind != "worksheet":
         raise SpecError(Problem(Loc(loaded.name, 1, 1), f"expected a worksheet spec, found a {kind}"))
     problems = ProblemList()
-    spec = validate(loaded, m.WorksheetFile)
+    spec = validate(loaded, WorksheetFile)
     library = Library(loaded, spec.worksheet, files=[loaded.path])
-    banks: list[tuple[Loaded, m.Bank]] = [(loaded, spec)]
+    banks: list[tuple[Loaded, Bank]] = [(loaded, spec)]
     seen = {loaded.path.resolve()}
-    queue: list[tuple[Loaded, m.Worksheet | m.Bank, list[str]]] = [(loaded, spec.worksheet, spec.worksheet.uses)]
+    queue: list[tuple[Loaded, Worksheet | Bank, list[str]]] = [(loaded, spec.worksheet, spec.worksheet.uses)]
     while queue:
         owner, _, uses = queue.pop(0)
         for position, name in enumerate(uses):
@@ -99,7 +104,7 @@ def build_library(spec_path: Path, root: Path, loaded: Loaded | None = None) -> 
                 bank_kind = spec_kind(bank_loaded)
                 if bank_kind != "bank":
                     raise SpecError(Problem(where, f"uses: '{name}' is a {bank_kind} spec, not a content bank"))
-                bank = validate(bank_loaded, m.Bank)
+                bank = validate(bank_loaded, Bank)
             except SpecError as error:
                 problems.extend(error.problems)
                 continue
@@ -116,7 +121,7 @@ def build_library(spec_path: Path, root: Path, loaded: Loaded | None = None) -> 
 def check_bank(path: Path, root: Path, loaded: Loaded) -> Library:
     """Check a content bank on its own: its keys, ids, and the references inside it."""
     problems = ProblemList()
-    bank = validate(loaded, m.Bank)
+    bank = validate(loaded, Bank)
     library = Library(loaded, None, files=[loaded.path])
     _collect(library, [(loaded, bank)], problems)
     problems.check()
@@ -125,7 +130,7 @@ def check_bank(path: Path, root: Path, loaded: Loaded) -> Library:
     return library
 
 
-def _collect(library: Library, banks: list[tuple[Loaded, m.Bank]], problems: ProblemList) -> None:
+def _collect(library: Library, banks: list[tuple[Loaded, Bank]], problems: ProblemList) -> None:
     first_seen: dict[str, Loc] = {}
 
     def claim(item_id: str | None, loc: Loc, what: str) -> bool:
@@ -175,12 +180,12 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
 
     for index, item in enumerate(contents):
         loc = item.loc
-        if isinstance(item, m.SectionRef) and isinstance(item.section, str):
+        if isinstance(item, SectionRef) and isinstance(item.section, str):
             need("section", item.section, library.sections, item.where("section"), f"worksheet.contents[{index}].section")
-        elif isinstance(item, m.SourcesRef):
+        elif isinstance(item, SourcesRef):
             for ident in item.sources:
                 need("source", ident, library.sources, item.where("sources"), f"worksheet.contents[{index}].sources")
-        elif isinstance(item, m.QuestionsRef):
+        elif isinstance(item, QuestionsRef):
             if isinstance(item.questions, str):
                 if item.questions not in library.question_sets:
                     if item.questions in library.questions:
@@ -190,7 +195,7 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
             else:
                 for ident in item.questions:
                     need("question", ident, library.questions, item.where("questions"), f"worksheet.contents[{index}].questions")
-        elif isinstance(item, m.GlossaryRef) and item.glossary != "all":
+        elif isinstance(item, GlossaryRef) and item.glossary != "all":
             for term in item.glossary:
                 if term not in library.glossary:
                     problems.add(item.where("glossary"), f"worksheet.contents[{index}].glossary: no glossary term '{term}'")
@@ -221,34 +226,6 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
     _check_text_references(library, problems)
 
 
-MAX_IMAGE_BYTES = 20_000_000
-MAX_IMAGE_PIXELS = 40_000_000
-
-
-def image_problem(path: Path) -> str | None:
-    """Why an image cannot be printed (not PNG/JPEG, damaged, too big), or None."""
-    try:
-        if path.stat().st_size > MAX_IMAGE_BYTES:
-            return f"is larger than {MAX_IMAGE_BYTES // 1_000_000} MB"
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as error:
-        return f"cannot be read ({error.strerror})"
-    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-        return "is not a PNG or JPEG image"
-    from PIL import Image
-
-    try:
-        with Image.open(path) as image:
-            width, height = image.size
-            if width * height > MAX_IMAGE_PIXELS:
-                return f"has too many pixels ({width}x{height})"
-            image.verify()
-    except Exception:  # noqa: BLE001 - PIL raises many kinds for damaged files
-        return "is damaged and cannot be read"
-    return None
-
-
 def _same(path: Path, shown: Path) -> bool:
     try:
         return path.resolve() == shown.resolve()
@@ -274,12 +251,12 @@ def _check_text_references(library: Library, problems: ProblemList) -> None:
         check(meaning, loc, f"glossary '{term}'")
 
 
-def _models(library: Library) -> list[m.Model]:
+def _models(library: Library) -> list[Model]:
     """Every model object reachable from the library (for text checks)."""
-    found: list[m.Model] = []
+    found: list[Model] = []
 
     def walk(value: Any) -> None:
-        if isinstance(value, m.Model):
+        if isinstance(value, Model):
             found.append(value)
             for _, child in value:
                 walk(child)

@@ -1,0 +1,92 @@
+"""The whole pipeline for the CLI: specs in, checked and planned jobs, rendered and assembled, files out.
+
+Every spec is loaded, validated and planned before anything is rendered, and everything is
+rendered before anything is written: a problem anywhere leaves the output folder as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from worksheets.app.jobs import AnyJob, Options, job_paths, plan_spec
+from worksheets.app.workers import Progress
+from worksheets.errors import Loc, Problem, SpecError, display_path
+
+if TYPE_CHECKING:
+    from worksheets.writers.contract import RenderUnit
+
+Planned = tuple[Path, list[AnyJob], list[Path]]
+"""A spec, its jobs, and the files it was planned from."""
+
+__all__ = ["Options", "Planned", "build", "job_paths", "plan_all", "render_jobs"]
+
+
+def plan_all(specs: list[Path], options: Options) -> list[Planned]:
+    """Plan every spec, collecting the problems of all of them: (spec, jobs, inputs) each."""
+    planned: list[Planned] = []
+    problems: list[Problem] = []
+    owners: dict[Path, Path] = {}
+    for spec in specs:
+        inputs: list[Path] = []
+        try:
+            jobs = plan_spec(spec, options, inputs)
+        except SpecError as error:
+            problems.extend(error.problems)
+            continue
+        clash = next(((path, owners[path.resolve()]) for job in jobs for path in job_paths(job)
+                      if owners.setdefault(path.resolve(), spec) != spec), None)
+        if clash:
+            problems.append(Problem(Loc(display_path(spec)), f"would overwrite {display_path(clash[0])} from "
+                                    f"{display_path(clash[1])} (same file name): rename one, or build them with --out"))
+        planned.append((spec, jobs, inputs))
+    if problems:
+        raise SpecError(list(dict.fromkeys(problems)))
+    return planned
+
+
+def render_jobs(jobs: list[AnyJob], progress: Progress | None = None) -> dict[Path, bytes]:
+    """Every output, in memory. Each unit is rendered once, even if a class set needs it for many
+    students; class sets and booklets are then assembled from the rendered PDFs and their page maps."""
+    from worksheets.app.workers import render_units
+
+    units: list[RenderUnit] = list(dict.fromkeys(unit for job in jobs for unit in job.units()))
+    rendered = dict(zip(units, render_units(units, progress)))
+    outputs: dict[Path, bytes] = {}
+    for job in jobs:
+        outputs.update(job.outputs(rendered))
+    return outputs
+
+
+def build(specs: list[Path], options: Options, progress: Progress | None = None) -> list[tuple[Path, bool]]:
+    """Check, plan, render, then write everything; returns each output and whether it was (re)written.
+
+    A spec whose inputs and outputs are unchanged since its last build (see manifest.py) is skipped."""
+    from worksheets.app import manifest, workers
+    from worksheets.app.write import write_all
+
+    results: list[tuple[Path, bool]] = []
+    try:
+        todo = []
+        for spec in specs:
+            fresh = None if options.force else manifest.up_to_date(spec, options)
+            if fresh is not None:
+                results += [(path, False) for path in fresh]
+            else:
+                todo.append(spec)
+        if not todo:
+            return results
+        workers.start_warming()  # reportlab and the fonts load on another core while this one plans
+        planned = plan_all(todo, options)
+        seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}
+        outputs = workers.in_warm_child(render_jobs, [job for _, jobs, _ in planned for job in jobs], progress=progress)
+    finally:
+        workers.stop_warming()
+    written = set(write_all(outputs))
+    builds = []
+    for spec, jobs, inputs in planned:
+        mine = {path: outputs[path] for job in jobs for path in job_paths(job)}
+        builds.append((spec, options, seen[spec], mine))
+        results += [(path, path in written) for path in mine]
+    manifest.record(options.out, builds)
+    return results

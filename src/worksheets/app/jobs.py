@@ -1,0 +1,255 @@
+"""What a build makes: each spec checked and planned into jobs, each job naming its outputs and the
+units it needs rendered. Everything is planned, and every problem found, before anything is rendered."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Union
+
+from worksheets.app.names import booklet_name, class_set_name, output_name
+from worksheets.errors import Loc, Problem, SpecError, display_path
+from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, Role
+
+if TYPE_CHECKING:  # imported where used: a cold build forks its warm child before loading them
+    from worksheets.document import BookletPlan, Document
+    from worksheets.library import Library
+    from worksheets.writers.contract import Rendered, RenderUnit
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line asks of a build (the manifest keys builds by these)."""
+
+    out: Path = Path("output")  # output folder; each spec gets a subfolder named after it
+    root: Path | None = None  # files named in specs must lie inside it (default: the current folder)
+    tiers: tuple[str, ...] = ()  # instead of the spec's tiers
+    styles: tuple[str, ...] = ()  # instead of the spec's styles
+    variants: int | None = None  # instead of the spec's variants
+    mark_scheme: bool = True  # False: no mark schemes
+    paper: str | None = None  # instead of the spec's paper
+    class_list: Path | None = None  # a CSV: one named copy per student
+    force: bool = False  # rebuild even when the manifest says nothing changed
+    check_only: bool = False  # `check`: banks are accepted and checked on their own
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to write: a planned version in one role, and where it goes."""
+
+    path: Path
+    document: Document
+    role: Role
+
+    @property
+    def paths(self) -> list[Path]:
+        """The file it writes."""
+        return [self.path]
+
+    def units(self) -> list[RenderUnit]:
+        """What it needs rendered: a handout or insert only ever sees the document without its answers."""
+        from worksheets.writers.contract import unit
+
+        return [unit(self.document, self.role)]
+
+    def outputs(self, rendered: dict[RenderUnit, Rendered]) -> dict[Path, bytes]:
+        """Its file, from what was rendered."""
+        return {self.path: rendered[self.units()[0]].data}
+
+
+@dataclass(frozen=True)
+class BookletJob:
+    """A booklet: its parts merged in reading order, and its print and mark-scheme files."""
+
+    folder: Path
+    plan: BookletPlan
+
+    @property
+    def paths(self) -> list[Path]:
+        """The files it writes."""
+        from worksheets.document import WorksheetPart
+
+        kinds = ["booklet"]
+        if self.plan.impose != "none":
+            kinds.append("print")
+        if self.plan.mark_schemes == "separate" and any(
+            isinstance(p, WorksheetPart) and p.mark_scheme for p in self.plan.parts
+        ):
+            kinds.append("markschemes")
+        return [self.folder / booklet_name(self.plan.stem, kind) for kind in kinds]
+
+    def units(self) -> list[RenderUnit]:
+        """Each worksheet part's handout (numbered by the booklet) and the mark schemes it adds."""
+        from worksheets.document import WorksheetPart
+        from worksheets.writers.contract import unit
+
+        parts = [p for p in self.plan.parts if isinstance(p, WorksheetPart)]
+        units = [unit(p.document, "student", False) for p in parts]
+        schemes = [p.document for p in parts if p.mark_scheme]
+        if self.plan.mark_schemes == "appendix":
+            units += [unit(doc, "markscheme", False) for doc in schemes]
+        elif self.plan.mark_schemes == "separate":
+            units += [unit(self.plan.scheme_document(doc), "markscheme", True) for doc in schemes]
+        return units
+
+    def outputs(self, rendered: dict[RenderUnit, Rendered]) -> dict[Path, bytes]:
+        """The booklet's files, assembled from the rendered parts."""
+        from worksheets.assemble.booklet import booklet_outputs  # pypdf is only needed here and for class sets
+
+        made = booklet_outputs(self.plan, rendered)
+        return {self.folder / booklet_name(self.plan.stem, kind): data for kind, data in made.items()}
+
+
+@dataclass(frozen=True)
+class ClassSetJob:
+    """A class set: each student's copy of their version, names printed, in one PDF."""
+
+    path: Path
+    copies: tuple[tuple[str, str, Document], ...]  # (student's name, their class, their version)
+
+    @property
+    def paths(self) -> list[Path]:
+        """The file it writes."""
+        return [self.path]
+
+    def units(self) -> list[RenderUnit]:
+        """Each version's handout (rendered once however many students have it)."""
+        from worksheets.writers.contract import unit
+
+        return [unit(doc, "student") for _, _, doc in self.copies]
+
+    def outputs(self, rendered: dict[RenderUnit, Rendered]) -> dict[Path, bytes]:
+        """The class set, assembled from the versions' handouts and their page maps."""
+        from worksheets.assemble.classset import Copy, class_set
+        from worksheets.style.themes import tier_theme
+        from worksheets.writers.contract import unit
+
+        copies = []
+        for name, group, doc in self.copies:
+            handout = rendered[unit(doc, "student")]
+            copies.append(Copy(handout.data, handout.pages, name, tier_theme(doc.style, doc.tier), group))
+        return {self.path: class_set(copies)}
+
+
+AnyJob = Union[Job, BookletJob, ClassSetJob]
+"""Any job a build can plan."""
+
+
+def job_paths(job: AnyJob) -> list[Path]:
+    """The files a job writes."""
+    return job.paths
+
+
+def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) -> list[AnyJob]:
+    """Check one worksheet or booklet spec and plan every version it asks for (or the options override).
+
+    The files it reads are appended to `inputs` (for the manifest)."""
+    from worksheets.library import build_library, check_bank, spec_kind
+    from worksheets.spec.yaml import load_file
+
+    inputs = inputs if inputs is not None else []
+    root = (options.root or Path.cwd()).resolve()
+    if not spec.exists():
+        raise SpecError(Problem(Loc(display_path(spec)), "no such file"))
+    loaded = load_file(spec)
+    kind = spec_kind(loaded)
+    if kind == "booklet" and options.class_list is not None:
+        raise SpecError(Problem(Loc(loaded.name, 1, 1), "--class-list works with worksheet specs, not booklets"))
+    if kind == "bank":
+        if not options.check_only:
+            raise SpecError(Problem(Loc(loaded.name, 1, 1), "a content bank has nothing to build: build a worksheet "
+                                                              "that uses it (worksheets check accepts banks)"))
+        inputs += check_bank(spec, root, loaded).files
+        return []
+    if kind == "booklet":
+        from worksheets.plan.booklet import plan_booklet
+
+        booklet = plan_booklet(spec, root, options.paper, loaded)
+        if not options.mark_scheme:
+            booklet = dataclasses.replace(booklet, mark_schemes="none")
+        inputs += [spec, *booklet.inputs]
+        return [BookletJob(options.out / spec.stem, booklet)]
+    library = build_library(spec, root, loaded)
+    inputs += [*library.files, *library.images.values()]
+    if options.class_list is not None:
+        inputs.append(options.class_list)
+        return _plan_class_set(library, spec.stem, options, root)
+    return _plan_worksheet(library, spec.stem, options)
+
+
+def _variants(library: Library, options: Options) -> list[str | None]:
+    from worksheets.document import letters
+
+    assert library.worksheet is not None
+    count = options.variants or library.worksheet.variants
+    return [letters(i) for i in range(count)] if count > 1 else [None]
+
+
+def _plan_worksheet(library: Library, stem: str, options: Options) -> list[AnyJob]:
+    """Every version the spec (or the options) asks for: a handout, an insert and a mark scheme each."""
+    ws = library.worksheet
+    assert ws is not None
+    folder = options.out / stem
+    tiers = options.tiers or tuple(dict.fromkeys(ws.tiers))
+    styles = options.styles or tuple(dict.fromkeys(ws.styles))
+    versions = [(tier, style, variant) for tier in tiers for style in styles for variant in _variants(library, options)]
+    jobs: list[AnyJob] = []
+    for doc in _plan_versions(library, stem, versions, options):
+        tier, style, variant = doc.tier, doc.style, doc.variant
+        jobs.append(Job(folder / output_name(stem, "student", tier, style, variant), doc, "student"))
+        if doc.source_insert and doc.sources:
+            jobs.append(Job(folder / output_name(stem, "sources", tier, style, variant), doc, "sources"))
+        if ws.mark_scheme and options.mark_scheme:
+            jobs.append(Job(folder / output_name(stem, "markscheme", tier, style, variant), doc, "markscheme"))
+    return jobs
+
+
+def _plan_versions(library: Library, stem: str, versions: list[tuple[str, str, str | None]],
+                   options: Options) -> list[Document]:
+    """Plan each (tier, style, variant), collecting the problems of all of them."""
+    from worksheets.plan import plan
+
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    for tier, style, variant in versions:
+        try:
+            doc = plan(library, stem, tier, style, variant)
+        except SpecError as error:
+            problems.extend(p for p in error.problems if p not in problems)
+            continue
+        docs.append(dataclasses.replace(doc, paper=options.paper) if options.paper else doc)
+    if problems:
+        raise SpecError(problems)
+    return docs
+
+
+def _plan_class_set(library: Library, stem: str, options: Options, root: Path) -> list[AnyJob]:
+    """One copy per student (variants dealt out in turn), plus a mark scheme per version used."""
+    from worksheets.spec.classlist import read_class_list
+
+    path, ws = options.class_list, library.worksheet
+    assert path is not None and ws is not None
+    if not path.resolve().is_relative_to(root):
+        raise SpecError(Problem(Loc(display_path(path)), f"the class list is outside the root folder '{display_path(root)}'"))
+    variants = _variants(library, options)
+    default_tier = DEFAULT_TIER if DEFAULT_TIER in ws.tiers else ws.tiers[0]
+    students = read_class_list(path, default_tier, ws.styles[0])
+    chosen = [(st.tier, st.style, variants[i % len(variants)]) for i, st in enumerate(students)]
+    needed = list(dict.fromkeys(chosen))
+    schemes = list(dict.fromkeys((tier, DEFAULT_STYLE, variant) for tier, _, variant in chosen))
+    docs = {(d.tier, d.style, d.variant): d for d in _plan_versions(library, stem, needed + schemes, options)}
+    copies = tuple((st.name, st.group, docs[version]) for st, version in zip(students, chosen))
+    if not any(f.strip().lower() == "name" for f in ws.student_fields):
+        raise SpecError(Problem(ws.where("student_fields"), "student_fields: a class set needs a 'Name' field to print "
+                                                             "each student's name in"))
+    folder = options.out / stem
+    jobs: list[AnyJob] = [ClassSetJob(folder / class_set_name(stem, path.stem), copies)]
+    for version in needed:
+        doc = docs[version]
+        if doc.source_insert and doc.sources:
+            jobs.append(Job(folder / output_name(stem, "sources", *version), doc, "sources"))
+    if ws.mark_scheme and options.mark_scheme:
+        for version in schemes:
+            jobs.append(Job(folder / output_name(stem, "markscheme", *version), docs[version], "markscheme"))
+    return jobs

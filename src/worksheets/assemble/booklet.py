@@ -1,0 +1,210 @@
+"""Booklets: parts' PDFs merged in reading order with continuous page numbers and bookmarks, the
+contents page filled in, and the saddle-stitched print file imposed two pages to a sheet side.
+
+Assembly only places pages: the booklet's own pages (cover, contents, dividers) and the page
+numbers and blanks it draws on are made by the PDF writer.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+from worksheets.assemble.classset import finish
+from worksheets.assemble.xobjects import IDENTITY, Forms, compose, upright
+from worksheets.document import BookletPlan, DividerPart, PdfPart, WorksheetPart
+from worksheets.style.themes import Theme, theme_for
+from worksheets.writers.contract import Rendered, RenderUnit, unit
+from worksheets.writers.pdf import booklet as own_pages
+from worksheets.writers.pdf import overlays
+from worksheets.writers.pdf.page import PAPERS
+
+
+@dataclass
+class Segment:
+    """A run of pages in the booklet: generated pages get continuous numbers, included PDFs do not."""
+
+    title: str | None  # contents entry and bookmark; None for the cover and the contents
+    pdf: object  # bytes, or a Path to an included PDF
+    numbered: bool = True
+    children: tuple[tuple[str, int], ...] = ()  # (bookmark title, page within the segment, from 0)
+
+
+def _reader(pdf: object, cache: dict | None = None) -> PdfReader:
+    """A reader for PDF bytes or a path; with `cache`, one reader per distinct PDF (so its pages become forms once)."""
+    key = pdf if isinstance(pdf, bytes) else str(pdf)
+    if cache is not None and key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    reader = PdfReader(io.BytesIO(pdf)) if isinstance(pdf, bytes) else PdfReader(pdf, strict=False)  # type: ignore[arg-type]
+    if cache is not None:
+        cache[key] = reader
+    return reader
+
+
+def page_plan(page_counts: list[int], start_odd: bool) -> list[tuple[int, int]]:
+    """The booklet's pages in order, as (segment, page within it); a page of -1 is a blank that
+    pushes the next segment onto an odd (right-hand) page when start_odd is set."""
+    plan: list[tuple[int, int]] = []
+    for index, count in enumerate(page_counts):
+        if start_odd and index > 0 and len(plan) % 2 == 1:
+            plan.append((index, -1))
+        plan += [(index, n) for n in range(count)]
+    return plan
+
+
+def layout(segments: list[Segment], start_odd: bool) -> list[int]:
+    """The page (from 1) each segment starts on."""
+    cache: dict = {}
+    plan = page_plan([len(_reader(s.pdf, cache).pages) for s in segments], start_odd)
+    return [next(n for n, (i, p) in enumerate(plan, 1) if i == index and p >= 0) for index in range(len(segments))]
+
+
+Sheet = tuple[tuple[float, float], list[tuple[PdfReader, int]]]  # a page's size, and the source pages drawn on it
+
+
+def booklet_pages(segments: list[Segment], start_odd: bool, theme: Theme, page_size: tuple[float, float]
+                  ) -> tuple[list[Sheet], dict[int, int]]:
+    """Every page of the booklet, as the source pages drawn on it (the page itself, then its
+    "Page N of T" number), with padding blanks; and the page (from 0) each segment starts on."""
+    cache: dict = {}
+    readers = [_reader(s.pdf, cache) for s in segments]
+    # blank pages are generated, so numbered; other pages as their segment says
+    plan = [(index, page, page < 0 or segments[index].numbered)
+            for index, page in page_plan([len(r.pages) for r in readers], start_odd)]
+    total = len(plan)
+
+    numbers = PdfReader(io.BytesIO(overlays.page_numbers(theme, page_size, total)))
+    blank = PdfReader(io.BytesIO(overlays.blank_page(theme, page_size)))
+    pages: list[Sheet] = []
+    starts: dict[int, int] = {}
+    for number_index, (index, page_index, numbered) in enumerate(plan):
+        if page_index < 0:
+            size, sources = page_size, [(blank, 0)]
+        else:
+            _, size = upright(readers[index].pages[page_index])
+            sources = [(readers[index], page_index)]
+            starts.setdefault(index, number_index)
+        pages.append((size, sources + [(numbers, number_index)] if numbered else sources))
+    return pages, starts
+
+
+def merge_booklet(segments: list[Segment], pages: list[Sheet], starts: dict[int, int]) -> bytes:
+    """The booklet's pages in one PDF, with one bookmark per part (and per section inside it)."""
+    writer = PdfWriter()
+    forms = Forms(writer)
+    for size, sources in pages:
+        compose(writer, size, [(forms.of(reader, index), IDENTITY) for reader, index in sources])
+    for index, segment in enumerate(segments):
+        if segment.title is None:
+            continue
+        parent = writer.add_outline_item(title=segment.title, page_number=starts[index])
+        for title, offset in segment.children:
+            writer.add_outline_item(title=title, page_number=starts[index] + offset, parent=parent)
+    writer.page_mode = "/UseOutlines"
+    return finish(writer)
+
+
+def concatenate(pdfs: list[tuple[str, bytes]]) -> bytes:
+    """Several PDFs one after the other, each with a bookmark (the separate mark schemes)."""
+    writer = PdfWriter()
+    for title, pdf in pdfs:
+        first = len(writer.pages)
+        for page in PdfReader(io.BytesIO(pdf)).pages:
+            writer.add_page(page)
+        writer.add_outline_item(title=title, page_number=first)
+    return finish(writer)
+
+
+SADDLE = {"a5-booklet": (842.0, 595.0), "a4-on-a3": (1190.55, 841.89)}  # landscape sheet, points
+
+
+def saddle_order(count: int) -> list[tuple[int, int]]:
+    """Pairs of pages (from 1; left, right) for each sheet side, front then back, for n a multiple of 4."""
+    sides = []
+    for sheet in range(count // 4):
+        sides.append((count - 2 * sheet, 2 * sheet + 1))
+        sides.append((2 * sheet + 2, count - 2 * sheet - 1))
+    return sides
+
+
+def impose(pages: list[Sheet], mode: str, theme: Theme) -> bytes:
+    """Two pages per landscape sheet side in saddle-stitch order, padded with blank pages to a multiple
+    of four. Each page's sources are drawn scaled onto the sheet directly, not the merged booklet."""
+    first = pages[0][0]
+    blank: Sheet = (first, [(PdfReader(io.BytesIO(overlays.blank_page(theme, first))), 0)])
+    count = len(pages) + (-len(pages)) % 4
+    sheet_w, sheet_h = SADDLE[mode]
+    writer = PdfWriter()
+    forms = Forms(writer)
+    for left, right in saddle_order(count):
+        placed = []
+        for slot, number in enumerate((left, right)):
+            (w, h), sources = pages[number - 1] if number <= len(pages) else blank
+            scale = min((sheet_w / 2) / w, sheet_h / h)
+            x = slot * sheet_w / 2 + (sheet_w / 2 - w * scale) / 2
+            y = (sheet_h - h * scale) / 2
+            placed += [(forms.of(reader, index), (scale, 0, 0, scale, x, y)) for reader, index in sources]
+        compose(writer, (sheet_w, sheet_h), placed)
+    return finish(writer)
+
+
+def booklet_outputs(plan: BookletPlan, rendered: dict[RenderUnit, Rendered]) -> dict[str, bytes]:
+    """The booklet in reading order ("booklet"), and its imposed print file ("print") and separate mark
+    schemes ("markschemes") when asked for."""
+    parts, schemes = _part_segments(plan, rendered)
+    if plan.mark_schemes == "appendix" and schemes:
+        parts.append(Segment("Mark schemes", own_pages.divider("Mark schemes", (), plan.paper, plan.style, plan.title)))
+        parts += [Segment(title, pdf) for title, pdf in schemes]
+    segments = [*_head_segments(plan, parts), *parts]
+    theme = theme_for(plan.style)
+    sheets, starts = booklet_pages(segments, plan.start_odd, theme, PAPERS[plan.paper])
+    outputs = {"booklet": merge_booklet(segments, sheets, starts)}
+    if plan.impose != "none":
+        outputs["print"] = impose(sheets, plan.impose, theme)
+    if plan.mark_schemes == "separate" and schemes:
+        outputs["markschemes"] = concatenate(schemes)
+    return outputs
+
+
+def _part_segments(plan: BookletPlan, rendered: dict[RenderUnit, Rendered]
+                   ) -> tuple[list[Segment], list[tuple[str, bytes]]]:
+    """Each part as a segment (a worksheet's sections as its bookmarks), and the mark schemes to add."""
+    parts: list[Segment] = []
+    schemes: list[tuple[str, bytes]] = []
+    numbered = plan.mark_schemes != "appendix"
+    for part in plan.parts:
+        if isinstance(part, WorksheetPart):
+            handout = rendered[unit(part.document, "student", False)]
+            blocks = part.document.blocks
+            children = tuple((blocks[index].title, page - 1)  # type: ignore[union-attr]
+                             for index, page in handout.pages.sections)
+            parts.append(Segment(part.title, handout.data, True, children))
+            if plan.mark_schemes != "none" and part.mark_scheme:
+                scheme = rendered[unit(plan.scheme_document(part.document), "markscheme", numbered)]
+                schemes.append((f"Mark scheme: {part.title}", scheme.data))
+        elif isinstance(part, PdfPart):
+            parts.append(Segment(part.title, part.path, numbered=False))
+        else:
+            assert isinstance(part, DividerPart)
+            parts.append(Segment(part.title, own_pages.divider(part.title, part.text, plan.paper, plan.style, plan.title)))
+    return parts, schemes
+
+
+def _head_segments(plan: BookletPlan, parts: list[Segment]) -> list[Segment]:
+    """The cover and the contents page, whose page numbers come from a first layout with a draft of it."""
+    head: list[Segment] = []
+    if plan.cover:
+        head.append(Segment(None, own_pages.cover(plan.title, plan.subtitle, plan.cover_image, plan.paper, plan.style),
+                            numbered=False))
+    if plan.contents_page:
+        entries: list[tuple[str, int | None]] = [(s.title or "", None) for s in parts]
+        draft = Segment(None, own_pages.contents(plan.title, entries, plan.paper, plan.style))
+        starts = layout([*head, draft, *parts], plan.start_odd)[len(head) + 1:]
+        final = own_pages.contents(plan.title, [(s.title or "", start) for s, start in zip(parts, starts)],
+                                   plan.paper, plan.style)
+        assert len(_reader(final).pages) == len(_reader(draft.pdf).pages)
+        head.append(Segment(None, final))
+    return head

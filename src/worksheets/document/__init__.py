@@ -1,0 +1,290 @@
+"""THE resolved document: what the planner produces and every writer consumes.
+
+One version of a worksheet (tier, style, variant) with questions numbered, sources lettered,
+references substituted and marks totalled. Writers read only this, never the spec, so the
+handout and its mark scheme cannot disagree. Every node and field says what it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal, Union
+
+from worksheets.document.booklet import BookletPlan, DividerPart, Part, PdfPart, WorksheetPart
+from worksheets.document.details import Choice, Cloze, Detail, Matching, Ordering, TrueFalse
+from worksheets.document.labels import letter_index, letters
+from worksheets.document.layout import NO_PAGES, PageMap, Spot
+from worksheets.document.prose import Block as ProseBlock
+from worksheets.document.prose import Gap, Inline, ListBlock, Para, Prose, Run, plain
+from worksheets.vocab import version_code
+
+AnswerKind = Literal["lines", "box", "none"]
+"""How a written answer is given room."""
+
+
+@dataclass(frozen=True)
+class AnswerArea:
+    """Room left for the student: `lines` ruled lines, or a box `height` points tall."""
+
+    kind: AnswerKind
+    """lines, box, or none (a closed question's own layout, or a question in parts)."""
+    lines: int = 0
+    """How many ruled lines."""
+    height: float = 0.0
+    """The box's height, points."""
+
+
+@dataclass(frozen=True)
+class ScoringPoint:
+    """A creditworthy point."""
+
+    text: Prose
+    """What earns the marks."""
+    marks: int
+    """How many."""
+
+
+@dataclass(frozen=True)
+class ScoringLevel:
+    """One level of response."""
+
+    level: int
+    """Its number: the highest level comes first."""
+    band: str
+    """The marks, e.g. '7–8' (printed with an en dash)."""
+    descriptor: Prose
+    """What an answer at this level does."""
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """How a question is marked."""
+
+    guidance: Prose = ()
+    """Prose for the marker."""
+    points: tuple[ScoringPoint, ...] = ()
+    """Marking points."""
+    levels: tuple[ScoringLevel, ...] = ()
+    """Levels of response, highest first."""
+    indicative: tuple[Prose, ...] = ()
+    """What students may include."""
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """Support-tier help printed with a question."""
+
+    hint: Prose = ()
+    """A hint under the question."""
+    sentence_starters: tuple[str, ...] = ()
+    """Printed at the top of the answer space."""
+    word_bank: tuple[str, ...] = ()
+    """Words in a box."""
+    frame: tuple[str, ...] = ()
+    """Writing-frame step labels: a box of lines each."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A numbered question or a lettered part; `parts` holds (a), (b)... of a question."""
+
+    id: str
+    """The bank id (a part has its question's)."""
+    number: str
+    """'3' for a question, '3(a)' for a part."""
+    label: str
+    """What is printed in the margin: '3' or '(a)'."""
+    kind: str
+    """The question type's name (see worksheets.qtypes)."""
+    prompt: Prose
+    """The question as printed."""
+    marks: int
+    """Its marks (a question in parts: their sum)."""
+    answer: AnswerArea
+    """Room for a written answer."""
+    model_answer: Prose = ()
+    """A model answer, for the mark scheme only."""
+    scheme: Scheme = field(default_factory=Scheme)
+    """How it is marked, for the mark scheme only."""
+    scaffold: Scaffold | None = None
+    """Support-tier help (support tier only)."""
+    sources: tuple[str, ...] = ()
+    """Labels of the sources it uses: 'Source A'."""
+    parts: tuple[Question, ...] = ()
+    """Its parts (a), (b)... in this tier."""
+    detail: Detail | None = None
+    """What a closed question type needs beyond its prompt (None: a written question)."""
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed aside of a section."""
+
+    kind: str
+    """note, did-you-know or key-term."""
+    title: str
+    """The box's heading."""
+    text: Prose
+    """Its prose."""
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    """Notes to read."""
+
+    title: str | None
+    """The heading (None: none)."""
+    body: Prose
+    """The notes."""
+    callouts: tuple[Callout, ...] = ()
+    """Its boxes."""
+
+
+@dataclass(frozen=True)
+class SourceBlock:
+    """A source, printed where it first appears."""
+
+    letter: str
+    """A, B, ...: in order of first appearance."""
+    title: str | None
+    """Printed after the label."""
+    text: Prose
+    """The source's words."""
+    image: Path | None
+    """A checked PNG or JPEG."""
+    caption: str | None
+    """Under the image."""
+    attribution: Prose
+    """The provenance line."""
+
+    @property
+    def label(self) -> str:
+        """'Source A'."""
+        return f"Source {self.letter}"
+
+
+@dataclass(frozen=True)
+class QuestionsBlock:
+    """Numbered questions under an optional heading."""
+
+    title: str | None
+    """The heading (None: none)."""
+    intro: Prose
+    """Prose under the heading."""
+    questions: tuple[Question, ...]
+    """The questions, numbered through the whole document."""
+
+
+@dataclass(frozen=True)
+class HeadingBlock:
+    """A heading on its own."""
+
+    text: str
+    """Its words."""
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """Prose on its own."""
+
+    body: Prose
+    """The prose."""
+
+
+@dataclass(frozen=True)
+class GlossaryBlock:
+    """A table of terms."""
+
+    entries: tuple[tuple[str, Prose], ...]
+    """(term, meaning), alphabetical."""
+
+
+@dataclass(frozen=True)
+class PageBreakBlock:
+    """What follows starts a new page."""
+
+
+Block = Union[SectionBlock, SourceBlock, QuestionsBlock, HeadingBlock, TextBlock, GlossaryBlock, PageBreakBlock]
+"""One block of the document's contents."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One version of one worksheet, ready to typeset as a handout or a mark scheme."""
+
+    stem: str
+    """The spec file's stem: names the output files."""
+    title: str
+    """The worksheet's title."""
+    source: str
+    """The spec file, as shown in messages."""
+    subtitle: str | None
+    """Under the title."""
+    paper: str
+    """A4, letter, or A5 (an a5-booklet's pages)."""
+    student_fields: tuple[str, ...]
+    """Labels of the writing lines under the title."""
+    instructions: Prose
+    """The instructions box's prose."""
+    time_allowed: str | None
+    """Printed in the instructions box."""
+    blocks: tuple[Block, ...]
+    """The contents, in order."""
+    tier: str = "core"
+    """This version's tier."""
+    style: str = "standard"
+    """This version's style."""
+    variant: str | None = None
+    """A, B...: the shuffled version (None: not shuffled)."""
+    source_insert: bool = False
+    """Sources go in a separate insert; the handout refers to them by letter."""
+    grading_table: bool = False
+    """Question | marks available | mark awarded, on the first page."""
+    tier_label: str | None = None
+    """Printed on the student's copy only when the spec asks."""
+    tiered: bool = False
+    """The spec has more than one tier: mark schemes then name theirs."""
+
+    @property
+    def sources(self) -> tuple[SourceBlock, ...]:
+        """Every source, in order."""
+        return tuple(b for b in self.blocks if isinstance(b, SourceBlock))
+
+    def student_view(self) -> Document:
+        """The document without model answers or mark schemes: all a handout may see.
+
+        Handouts are rendered from this view, so they cannot print an answer, and an edit to
+        an answer alone does not re-render them."""
+        def strip(q: Question) -> Question:
+            return replace(q, model_answer=(), scheme=Scheme(), parts=tuple(strip(p) for p in q.parts))
+
+        blocks = tuple(
+            replace(b, questions=tuple(strip(q) for q in b.questions)) if isinstance(b, QuestionsBlock) else b
+            for b in self.blocks
+        )
+        return replace(self, blocks=blocks)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Every numbered question, in order."""
+        return tuple(q for b in self.blocks if isinstance(b, QuestionsBlock) for q in b.questions)
+
+    @property
+    def total_marks(self) -> int:
+        """The marks of every question."""
+        return sum(q.marks for q in self.questions)
+
+    @property
+    def version_code(self) -> str:
+        """A discreet code that tells copies apart without labelling the student."""
+        return version_code(self.tier, self.style, self.variant)
+
+
+__all__ = [
+    "NO_PAGES", "AnswerArea", "AnswerKind", "Block", "BookletPlan", "Callout", "Choice", "Cloze", "Detail",
+    "DividerPart", "Document", "Gap", "GlossaryBlock", "HeadingBlock", "Inline", "ListBlock", "Matching", "Ordering",
+    "PageBreakBlock", "PageMap", "Para", "Part", "PdfPart", "Prose", "ProseBlock", "Question", "QuestionsBlock", "Run",
+    "Scaffold", "Scheme", "ScoringLevel", "ScoringPoint", "SectionBlock", "SourceBlock", "Spot", "TextBlock",
+    "TrueFalse", "WorksheetPart", "letter_index", "letters", "plain",
+]

@@ -1,0 +1,81 @@
+"""Prose in the document: paragraphs and lists of inline runs, renderer-neutral.
+
+A style decides how bold or italic look; a cloze's gaps are inline nodes, so the text of a
+student's copy never holds an answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one face; text '\\n' is a line break."""
+
+    text: str
+    """The characters, as printed."""
+    bold: bool = False
+    """Strong emphasis."""
+    italic: bool = False
+    """Emphasis (a style without italics shows it in bold)."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A cloze gap inside prose: a numbered blank on the handout, the answer in the mark scheme."""
+
+    number: int
+    """The gap's number, from 1; the question's `Cloze.answers[number - 1]` fills it."""
+    bold: bool = False
+    """Inside strong emphasis."""
+    italic: bool = False
+    """Inside emphasis."""
+
+
+Inline = Union[Run, Gap]
+"""What a paragraph is made of."""
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph."""
+
+    runs: tuple[Inline, ...]
+    """Its inline content, in order."""
+
+    @property
+    def plain(self) -> str:
+        """The paragraph's text, without its gaps."""
+        return "".join(run.text for run in self.runs if isinstance(run, Run))
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bulleted or numbered list."""
+
+    ordered: bool
+    """Numbered (1., 2., ...) rather than bulleted."""
+    start: int
+    """The first item's number."""
+    items: tuple[tuple["Block", ...], ...]
+    """Each item's blocks."""
+
+
+Block = Union[Para, ListBlock]
+"""A block of prose."""
+Prose = tuple[Block, ...]
+"""A prose field: its blocks in order (empty: nothing to print)."""
+
+
+def plain(prose: Prose) -> str:
+    """The prose as plain text (for tests, outlines and summaries)."""
+    parts: list[str] = []
+    for block in prose:
+        if isinstance(block, Para):
+            parts.append(block.plain)
+        else:
+            for item in block.items:
+                parts.append(plain(item))
+    return "\n".join(parts)

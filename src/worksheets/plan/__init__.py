@@ -1,0 +1,73 @@
+"""Stage 3: one version of a worksheet (tier, style, variant) as the resolved Document.
+
+Items are filtered by tier, questions numbered 1, 2, 3 with parts (a), (b), sources lettered
+A, B, C in order of first appearance, references substituted and answer space sized from the
+marks (`context`), then each contents block is lowered (`blocks`). Booklets are planned in
+`booklet`, shuffles made in `shuffle`, prose parsed in `markdown`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER
+
+if TYPE_CHECKING:
+    from worksheets import document as d
+    from worksheets.library import Library
+    from worksheets.plan.context import Planner
+    from worksheets.spec.worksheet import Worksheet
+
+GRADING_TABLE_FROM = 10  # questions; below this a worksheet gets no grading table unless asked
+
+
+def plan(library: Library, stem: str, tier: str = DEFAULT_TIER, style: str = DEFAULT_STYLE,
+         variant: str | None = None) -> d.Document:
+    """Resolve one version of the library's worksheet, or raise SpecError."""
+    from worksheets import document as d
+    from worksheets.plan.blocks import blocks as lower_blocks
+    from worksheets.plan.context import Planner
+
+    planner = Planner(library, tier, style, variant)
+    planner.number()
+    ws = library.worksheet
+    assert ws is not None
+    blocks = lower_blocks(planner)
+    instructions = planner.prose(ws.instructions, ws, "instructions")
+    _check_glyphs(planner, library)
+    planner.problems.check()
+    return d.Document(
+        stem=stem, source=library.spec.name, title=ws.title, subtitle=ws.subtitle, paper=ws.paper,
+        student_fields=tuple(ws.student_fields), instructions=instructions, time_allowed=ws.time_allowed,
+        blocks=tuple(blocks), tier=tier, style=style, variant=variant, source_insert=ws.source_insert,
+        grading_table=_grading_table(ws.grading_table, blocks), tier_label=_tier_label(ws, tier),
+        tiered=len(set(ws.tiers)) > 1 or tier != DEFAULT_TIER,
+    )
+
+
+def _check_glyphs(planner: Planner, library: Library) -> None:
+    """The worksheet's one-line texts and the glossary's terms must be printable too."""
+    assert library.worksheet is not None
+    ws = library.worksheet
+    for name in ("title", "subtitle", "time_allowed"):
+        if getattr(ws, name):
+            planner.glyphs(getattr(ws, name), ws.where(name), f"worksheet.{name}")
+    for label in ws.student_fields:
+        planner.glyphs(label, ws.where("student_fields"), "worksheet.student_fields")
+    for term, (_, loc) in library.glossary.items():
+        planner.glyphs(term, loc, "glossary")
+
+
+def _tier_label(ws: Worksheet, tier: str) -> str | None:
+    """Students are not labelled by tier unless the spec asks (`show_tier_labels`, or `tier_labels` given)."""
+    if ws.tier_labels is not None:
+        return ws.tier_labels.get(tier, tier.capitalize())  # type: ignore[call-overload]
+    return tier.capitalize() if ws.show_tier_labels else None
+
+
+def _grading_table(setting: str | bool, blocks: list[d.Block]) -> bool:
+    from worksheets import document as d
+
+    if setting == "auto":
+        return sum(len(b.questions) for b in blocks if isinstance(b, d.QuestionsBlock)) >= GRADING_TABLE_FROM
+    return bool(setting)

@@ -1,0 +1,190 @@
+"""The planner's state for one version, and the services question types lower with.
+
+The first pass numbers the questions and letters the sources; text is then substituted
+({source:ID}, {question:ID}) and every character checked printable in the version's style.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from worksheets import document as d
+from worksheets.document.labels import letter_index, letters
+from worksheets.errors import Loc, ProblemList
+from worksheets.library import REFERENCE, Library
+from worksheets.plan.markdown import parse, parse_cloze
+from worksheets.plan.shuffle import permutation, variant_order
+from worksheets.plan.tiers import in_tier
+from worksheets.spec import questions as sq
+from worksheets.spec.base import Model, parse_length
+from worksheets.spec.worksheet import QuestionsRef, SourcesRef
+from worksheets.style.fonts import missing_glyphs
+
+LINES_PER_MARK = 2.5
+MIN_LINES = 3
+
+
+def default_lines(marks: int) -> int:
+    """Answer lines for a question worth `marks`: about 2-3 a mark (4 marks -> 10, 8 -> 20)."""
+    return max(MIN_LINES, math.ceil(LINES_PER_MARK * marks))
+
+
+class Planner:
+    """One version (tier, style, variant) being planned: numbers, letters, and the problems found."""
+
+    def __init__(self, library: Library, tier: str, style: str, variant: str | None) -> None:
+        self.lib = library
+        self.tier = tier
+        self.style = style
+        self.variant = variant
+        self.problems = ProblemList()
+        self.source_letter: dict[str, str] = {}
+        self.question_number: dict[str, str] = {}
+        self.printed_sources: set[str] = set()
+
+    # --- first pass: which questions and sources appear, and their numbers and letters ---
+
+    def shuffle(self, count: int, *key: str) -> list[int]:
+        """A deterministic order of `count` items; each variant has its own."""
+        if self.variant:
+            return variant_order(count, letter_index(self.variant), *key)
+        return permutation(count, *key)
+
+    def in_tier(self, item: Any) -> bool:
+        """Whether an item appears in this version's tier."""
+        return in_tier(item, self.tier)
+
+    def question_ids(self, item: QuestionsRef) -> list[str]:
+        """The ids a questions block prints in this version, in order (shuffled in variants)."""
+        ids = self._question_ids(item)
+        if self.variant and len(ids) > 1:
+            # variants shuffle the question order within each block
+            ids = [ids[i] for i in self.shuffle(len(ids), "block", *ids)]
+        return ids
+
+    def _question_ids(self, item: QuestionsRef) -> list[str]:
+        if isinstance(item.questions, str):
+            if item.questions in self.lib.question_sets:
+                qset = self.lib.question_sets[item.questions]
+                if not in_tier(qset, self.tier):
+                    return []
+                ids = list(qset.questions)
+            else:
+                ids = [item.questions]
+        else:
+            ids = list(item.questions)
+        return [i for i in ids if in_tier(self.lib.questions[i], self.tier)]
+
+    def number(self) -> None:
+        """Number the questions and letter the sources, in the order they first appear."""
+        assert self.lib.worksheet is not None
+        count = 0
+        for index, item in enumerate(self.lib.worksheet.contents):
+            if isinstance(item, SourcesRef):
+                for ident in item.sources:
+                    if in_tier(self.lib.sources[ident], self.tier):
+                        self._letter(ident)
+            elif isinstance(item, QuestionsRef):
+                for ident in self.question_ids(item):
+                    if ident in self.question_number:
+                        self.problems.add(
+                            item.where("questions"),
+                            f"worksheet.contents[{index}].questions: question '{ident}' appears twice in this worksheet",
+                        )
+                        continue
+                    count += 1
+                    self.question_number[ident] = str(count)
+                    for source in getattr(self.lib.questions[ident], "sources", []):
+                        self._letter(source)
+
+    def _letter(self, ident: str) -> None:
+        if ident not in self.source_letter:
+            self.source_letter[ident] = letters(len(self.source_letter))
+
+    # --- text ---
+
+    def prose(self, text: str | None, owner: Model, field: str) -> d.Prose:
+        """A prose field, substituted and checked."""
+        if not text:
+            return ()
+        return parse(self.substitute(text, owner.where(field), field))
+
+    def cloze_prose(self, text: str, owner: Model, field: str) -> d.Prose:
+        """A cloze's text (answers already taken out), its `[[N]]` marks as gaps."""
+        return parse_cloze(self.substitute(text, owner.where(field), field))
+
+    def glyphs(self, text: str, loc: Loc, field: str) -> None:
+        """Every character must be printable in this style's fonts, not a blank box."""
+        missing = missing_glyphs(text, self.style)
+        if missing:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:3]) + (" ..." if len(missing) > 3 else "")
+            self.problems.add(loc, f"{field}: {shown} cannot be printed with the bundled fonts of the {self.style} "
+                                   "style (they cover Latin, Greek and Cyrillic)")
+
+    def substitute(self, text: str, loc: Loc, field: str) -> str:
+        """The text with {source:ID} and {question:ID} replaced by what this version prints."""
+        self.glyphs(text, loc, field)
+
+        def replace(match: re.Match[str]) -> str:
+            kind, ident = match.groups()
+            if kind == "source":
+                if ident in self.source_letter:
+                    return f"Source {self.source_letter[ident]}"
+                self.problems.add(loc, f"{field}: {match.group(0)} is not printed in the {self.tier} version of this worksheet")
+            else:
+                if ident in self.question_number:
+                    return self.question_number[ident]
+                self.problems.add(loc, f"{field}: {match.group(0)} is not in the {self.tier} version of this worksheet")
+            return match.group(0)
+
+        return REFERENCE.sub(replace, text)
+
+    def title(self, owner: Model, field: str) -> str | None:
+        """A one-line text field (a title, a caption), substituted; None if not given."""
+        text = getattr(owner, field)
+        return self.substitute(text, owner.where(field), field) if text else None
+
+    # --- pieces every question type may use ---
+
+    def answer(self, answer: sq.AnswerSpace | None, marks: int) -> d.AnswerArea:
+        """The room for a written answer: as asked, else lines from the marks."""
+        if answer is None:
+            return d.AnswerArea("lines", lines=default_lines(marks))
+        if answer.box is not None:
+            return d.AnswerArea("box", height=parse_length(answer.box) or 0.0)
+        if answer.lines == 0:
+            return d.AnswerArea("none")
+        return d.AnswerArea("lines", lines=answer.lines if answer.lines is not None else default_lines(marks))
+
+    def scheme(self, scheme: sq.MarkScheme | None) -> d.Scheme:
+        """How a question is marked."""
+        if scheme is None:
+            return d.Scheme()
+        count = len(scheme.levels)
+        return d.Scheme(
+            guidance=self.prose(scheme.guidance, scheme, "guidance"),
+            points=tuple(d.ScoringPoint(self.prose(p.text, p, "text"), p.marks) for p in scheme.points),
+            levels=tuple(
+                d.ScoringLevel(count - i, lv.marks.replace("-", "–"), self.prose(lv.descriptor, lv, "descriptor"))
+                for i, lv in enumerate(scheme.levels)
+            ),
+            indicative=tuple(self.prose(text, scheme, "indicative") for text in scheme.indicative),
+        )
+
+    def scaffold(self, scaffold: sq.Scaffold | None) -> d.Scaffold | None:
+        """Support-tier help; nothing in the other tiers."""
+        if self.tier != "support" or not scaffold:
+            return None
+        return d.Scaffold(
+            hint=self.prose(scaffold.hint, scaffold, "hint"),
+            sentence_starters=tuple(self.substitute(t, scaffold.where("sentence_starters"), "sentence_starters")
+                                    for t in scaffold.sentence_starters),
+            word_bank=tuple(self.substitute(t, scaffold.where("word_bank"), "word_bank") for t in scaffold.word_bank),
+            frame=tuple(self.substitute(t, scaffold.where("frame"), "frame") for t in scaffold.frame),
+        )
+
+    def source_labels(self, ids: list[str]) -> tuple[str, ...]:
+        """'Source A'... for the sources a question names (those printed in this version)."""
+        return tuple(f"Source {self.source_letter[s]}" for s in ids if s in self.source_letter)

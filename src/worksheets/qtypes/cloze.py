@@ -1,0 +1,67 @@
+"""Cloze: text with numbered gaps to fill in, optionally with a word bank."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Literal
+
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
+
+from worksheets import document as d
+from worksheets.qtypes.base import Context, QuestionType, closed_question
+from worksheets.spec.base import Text
+from worksheets.spec.questions import ClosedQuestion
+
+GAP = re.compile(r"\[\[(.*?)\]\]", re.S)
+
+
+class ClozeQuestion(ClosedQuestion):
+    """Text with gaps; the answers are printed in the mark scheme only."""
+
+    type: Literal["cloze"]
+    """Question type: cloze."""
+    text: Text
+    """Text with gaps marked [[answer]]."""
+    word_bank: bool = False
+    """Print the gap words (and distractors) in a box."""
+    distractors: list[Text] = []
+    """Extra words for the word bank."""
+
+    @field_validator("text")
+    @classmethod
+    def _gaps(cls, value: str) -> str:
+        gaps = GAP.findall(value)
+        if not gaps:
+            raise PydanticCustomError("cloze_gaps", "no gaps; mark each answer like [[1934]]")
+        if any(not g.strip() for g in gaps):
+            raise PydanticCustomError("cloze_empty", "a gap [[ ]] has no answer in it")
+        return value
+
+    @property
+    def gaps(self) -> list[str]:
+        """The answers, gap by gap."""
+        return [g.strip() for g in GAP.findall(self.text)]
+
+    @property
+    def items_count(self) -> int:
+        """A mark per gap by default."""
+        return len(self.gaps)
+
+
+def lower(q: ClozeQuestion, ctx: Context, number: str) -> d.Question:
+    """The text with its answers taken out (gap N where the Nth was), the answers, and the word bank."""
+    counter = itertools.count(1)
+    numbered = GAP.sub(lambda _: f"[[{next(counter)}]]", q.text)  # the answers never reach the prose
+    answers = tuple(q.gaps)
+    bank: tuple[str, ...] = ()
+    if q.word_bank:
+        words = list(dict.fromkeys([*answers, *q.distractors]))
+        bank = tuple(words[i] for i in ctx.shuffle(len(words), q.id, "word-bank"))
+    detail = d.Cloze(ctx.cloze_prose(numbered, q, "text"), answers, bank)
+    prompt = q.prompt or ("Fill in the gaps, using words from the box." if bank else "Fill in the gaps.")
+    return closed_question(q, ctx, number, prompt, detail)
+
+
+TYPE = QuestionType("cloze", ClozeQuestion, lower, d.Cloze)

@@ -1,0 +1,75 @@
+"""Class lists: a CSV with a `name` column and optional `tier`, `style` and `class` columns.
+
+Problems are reported as FILE:LINE lines, all at once, before anything is built.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from worksheets.errors import Loc, Problem, SpecError, display_path
+from worksheets.spec.files import read_text
+from worksheets.vocab import STYLES, TIERS
+
+MAX_STUDENTS = 500
+
+
+@dataclass(frozen=True)
+class Student:
+    name: str
+    tier: str
+    style: str
+    line: int
+    group: str = ""  # the optional `class` column, printed in the Class field
+
+
+def read_class_list(path: Path, default_tier: str = "core", default_style: str = "standard") -> list[Student]:
+    """The students of a class list, in the file's order, or SpecError with every problem."""
+    shown = display_path(path)
+    if not path.is_file():
+        raise SpecError(Problem(Loc(shown), "no such class list"))
+    text = read_text(path, shown, "class list", columns=False)
+    if not text.strip():
+        raise SpecError(Problem(Loc(shown, 1), "the class list is empty: expected a header line with a 'name' column"))
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        raise SpecError(Problem(Loc(shown, reader.line_num or 1), f"not a readable CSV file ({error})")) from None
+    header = [cell.strip().lower() for cell in rows[0]]
+    problems: list[Problem] = []
+    if "name" not in header:
+        raise SpecError(Problem(Loc(shown, 1), f"the class list needs a 'name' column (found: {', '.join(rows[0]) or 'nothing'})"))
+    unknown = [h for h in header if h and h not in ("name", "tier", "style", "class")]
+    if unknown:
+        problems.append(Problem(Loc(shown, 1), f"unknown column '{unknown[0]}' (the columns are name, tier, style, class)"))
+    col = {name: header.index(name) for name in ("name", "tier", "style", "class") if name in header}
+    students: list[Student] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        cell = lambda key: row[col[key]].strip() if key in col and col[key] < len(row) else ""  # noqa: E731
+        name = cell("name")
+        tier = cell("tier").lower() or default_tier
+        style = cell("style").lower() or default_style
+        if not name:
+            problems.append(Problem(Loc(shown, number), "a student with no name"))
+        if tier not in TIERS:
+            problems.append(Problem(Loc(shown, number), f"tier '{tier}' is not one of: {', '.join(TIERS)}"))
+        if style not in STYLES:
+            problems.append(Problem(Loc(shown, number), f"style '{style}' is not one of: {', '.join(STYLES)}"))
+        students.append(Student(name, tier, style, number, cell("class")))
+    if not students and not problems:
+        problems.append(Problem(Loc(shown, 1), "the class list has no students"))
+    if len(students) > MAX_STUDENTS:
+        problems.append(Problem(Loc(shown, 1), f"more than {MAX_STUDENTS} students"))
+    if problems:
+        raise SpecError(problems)
+    return students

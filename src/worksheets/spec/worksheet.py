@@ -1,0 +1,213 @@
+"""A worksheet spec: the `worksheet:` settings and its contents, blocks of one key each."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Annotated, Any, Union
+
+from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from worksheets.spec.bank import Bank
+from worksheets.spec.base import MAX_ITEMS, MAX_VARIANTS, Id, Model, Text, as_text, check_id, describe, paper_name
+from worksheets.spec.content import Section
+from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, PaperName, StyleName, TierName
+
+
+def _by_id_or_inline(value: Any) -> str:
+    return "inline" if isinstance(value, dict) else "by-id"
+
+
+class SectionRef(Model):
+    """`section: ID`, or a section written inline."""
+
+    section: Annotated[
+        Union[Annotated[Id, Tag("by-id")], Annotated[Section, Tag("inline")]], Discriminator(_by_id_or_inline)
+    ]
+    """A bank section's id, or a section written here ({title, body, callouts})."""
+
+
+class SourcesRef(Model):
+    """`sources: [ID, ...]`: print these sources here, lettered in order of first appearance."""
+
+    sources: list[Id] = Field(min_length=1)
+    """Source ids (or one id)."""
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _one(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+def _question_ids(value: Any) -> Any:
+    """A question set id (text), or a list of question ids."""
+    if isinstance(value, list):
+        for item in value:
+            if not isinstance(item, str):
+                raise PydanticCustomError("bad_ids", "expected question ids, found {v}", {"v": describe(item)})
+            check_id(item)
+        return value
+    if isinstance(value, str):
+        return check_id(value)
+    raise PydanticCustomError("bad_ids", "expected a question set id or a list of question ids, found {v}",
+                              {"v": describe(value)})
+
+
+class QuestionsRef(Model):
+    """`questions: SET` or `questions: [ID, ...]`: numbered questions, with any sources they need first."""
+
+    questions: Annotated[Any, BeforeValidator(_question_ids)]
+    """A question set's id, or a list of question ids."""
+    title: Text | None = None
+    """Heading above the questions (default: the set's title)."""
+    intro: Text | None = None
+    """Prose under the heading (default: the set's intro)."""
+
+
+class HeadingRef(Model):
+    """`heading: TEXT`: a heading on its own."""
+
+    heading: Text
+    """The heading's text."""
+
+
+class TextRef(Model):
+    """`text: PROSE`: a paragraph or more of prose."""
+
+    text: Text
+    """The prose."""
+
+
+def _glossary_terms(value: Any) -> Any:
+    if value == "all" or value is None:
+        return "all"
+    if isinstance(value, list):
+        return [as_text(v) for v in value]
+    raise PydanticCustomError("glossary_terms", "expected 'all' or a list of terms, found {v}", {"v": describe(value)})
+
+
+class GlossaryRef(Model):
+    """`glossary: all` or `glossary: [TERM, ...]`: a table of terms, alphabetical."""
+
+    glossary: Annotated[Any, BeforeValidator(_glossary_terms), WithJsonSchema(
+        {"anyOf": [{"const": "all"}, {"type": "array", "items": {"type": "string"}}]})] = "all"
+    """all, or the terms to print."""
+
+
+class PageBreak(Model):
+    """`page_break` (or `page_break: true`): what follows starts a new page."""
+
+    page_break: bool = True
+    """true: start a new page here."""
+
+
+CONTENT_KINDS: dict[str, type[Model]] = {
+    "section": SectionRef,
+    "sources": SourcesRef,
+    "questions": QuestionsRef,
+    "heading": HeadingRef,
+    "text": TextRef,
+    "glossary": GlossaryRef,
+    "page_break": PageBreak,
+}
+"""Every kind of contents block, by its key."""
+
+
+def _content_before(value: Any) -> Any:
+    if isinstance(value, str) and value.strip() in ("page_break", "page-break"):
+        return {"page_break": True}
+    return value
+
+
+def _content_tag(value: Any) -> str:
+    if isinstance(value, dict):
+        for key in value:
+            if key in CONTENT_KINDS:
+                return key
+        return "unknown"
+    return "unknown"
+
+
+class UnknownContent(Model):
+    """Only reached for a block of no known kind; always fails with a list of the known ones."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse(cls, data: Any) -> Any:
+        kinds = ", ".join(CONTENT_KINDS)
+        if isinstance(data, dict) and data:
+            key = next(iter(data))
+            close = difflib.get_close_matches(str(key), list(CONTENT_KINDS), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise PydanticCustomError(
+                "unknown_content", "unknown block '{k}'{h}; expected one of: {kinds}", {"k": key, "h": hint, "kinds": kinds}
+            )
+        raise PydanticCustomError("unknown_content", "expected a block such as 'section: ID' (one of: {kinds})", {"kinds": kinds})
+
+
+ContentItem = Annotated[
+    Union[
+        tuple(Annotated[model, Tag(tag)] for tag, model in CONTENT_KINDS.items())  # type: ignore[misc]
+        + (Annotated[UnknownContent, Tag("unknown")],)
+    ],
+    Discriminator(_content_tag),
+    BeforeValidator(_content_before),
+]
+
+
+def _auto_or_bool(value: Any) -> Any:
+    if value == "auto" or isinstance(value, bool):
+        return value
+    words = {"yes": True, "on": True, "no": False, "off": False}
+    if isinstance(value, str) and value.lower() in words:
+        return words[value.lower()]
+    raise PydanticCustomError("auto_or_bool", "expected auto, true or false, found {v}", {"v": describe(value)})
+
+
+Paper = Annotated[PaperName, BeforeValidator(paper_name)]
+
+
+class Worksheet(Model):
+    """The worksheet itself: title, settings, the versions to build, and its contents in order."""
+
+    title: Text
+    """The worksheet's title."""
+    subtitle: Text | None = None
+    """Under the title, e.g. the course."""
+    uses: list[Text] = []
+    """Content bank files, relative to this file."""
+    paper: Paper = "A4"
+    """A4 or letter (reflowed, never scaled)."""
+    student_fields: list[Text] = ["Name", "Class", "Date"]
+    """Labelled writing lines under the title."""
+    instructions: Text | None = None
+    """Prose in the instructions box."""
+    time_allowed: Text | None = None
+    """Printed in the instructions box."""
+    contents: list[ContentItem] = Field(min_length=1, max_length=MAX_ITEMS)
+    """The blocks, in order: section, sources, questions, heading, text, glossary, page_break."""
+    tiers: list[TierName] = Field(default=[DEFAULT_TIER], min_length=1)
+    """Versions to build: support, core, challenge."""
+    styles: list[StyleName] = Field(default=[DEFAULT_STYLE], min_length=1)
+    """Styles to build: standard, large-print, dyslexia."""
+    mark_scheme: bool = True
+    """Build the mark scheme."""
+    source_insert: bool = False
+    """Put the sources in a separate insert PDF."""
+    grading_table: Annotated[Any, BeforeValidator(_auto_or_bool), WithJsonSchema(
+        {"anyOf": [{"const": "auto"}, {"type": "boolean"}]})] = "auto"
+    """Question/marks/awarded table on page 1: auto (from 10 questions), true or false."""
+    show_tier_labels: bool = False
+    """Print the tier's name on student copies."""
+    tier_labels: dict[TierName, Text] | None = None
+    """Names to print for the tiers (implies showing them)."""
+    variants: Annotated[int, Field(ge=1, le=MAX_VARIANTS)] = 1
+    """Shuffled versions A, B, ... to build."""
+
+
+class WorksheetFile(Bank):
+    """A worksheet spec: `worksheet:` plus optional inline bank content."""
+
+    worksheet: Worksheet
+    """The worksheet: title, settings and contents."""
+

@@ -1,0 +1,264 @@
+"""YAML files to plain data that remembers where every node stood.
+
+PyYAML composes the node graph; we construct the data ourselves so that every
+mapping and sequence keeps FILE:LINE:COLUMN of its keys and items, duplicate
+keys are refused, alias expansion is bounded, and plain scalars follow the
+YAML 1.2 core schema (`yes`, `no`, `1:30` and dates stay the text typed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from worksheets.errors import Loc, Problem, SpecError, display_path
+from worksheets.spec.files import read_text
+
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+
+
+class _CoreResolver(BaseResolver):
+    """YAML 1.2 core schema: only true/false, null, decimal numbers are not text."""
+
+
+_CoreResolver.yaml_implicit_resolvers = {}
+_CoreResolver.add_implicit_resolver(BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_CoreResolver.add_implicit_resolver(INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_CoreResolver.add_implicit_resolver(
+    FLOAT,
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+_CoreResolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+class _Composer(Reader, Scanner, Parser, Composer, _CoreResolver):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _CoreResolver.__init__(self)
+
+
+try:  # libyaml's parser, when PyYAML was built with it, is many times faster and gives the same marks
+    from yaml.cyaml import CParser
+
+    class _FastComposer(CParser, _CoreResolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _CoreResolver.__init__(self)
+
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _FastComposer = None  # type: ignore[assignment,misc]
+
+
+class SourceFloat(float):
+    """A float that remembers how it was typed, so a text field gets `1.50`, not `1.5`."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> SourceFloat:
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+
+class Map(dict):
+    """A mapping that knows where it, each key and each value stand."""
+
+    loc: Loc
+    key_locs: dict[str, Loc]
+    value_locs: dict[str, Loc]
+
+
+class Seq(list):
+    """A sequence that knows where it and each item stand."""
+
+    loc: Loc
+    item_locs: list[Loc]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One YAML file: its data and where it came from."""
+
+    path: Path
+    data: Any
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+
+def _mark(file: str, node: Node) -> Loc:
+    return Loc(file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.count = 0
+        self.problems: list[Problem] = []
+
+    def build(self, node: Node, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise SpecError(
+                Problem(_mark(self.file, node), f"the file expands to more than {MAX_NODES} values (an alias bomb?)")
+            )
+        if depth > MAX_DEPTH:
+            raise SpecError(Problem(_mark(self.file, node), f"nested more than {MAX_DEPTH} levels deep"))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            self._check_tag(node, SEQ)
+            seq = Seq(self.build(item, depth + 1) for item in node.value)
+            seq.loc = _mark(self.file, node)
+            seq.item_locs = [_mark(self.file, item) for item in node.value]
+            return seq
+        assert isinstance(node, MappingNode)
+        self._check_tag(node, MAP)
+        result = Map()
+        result.loc = _mark(self.file, node)
+        result.key_locs, result.value_locs = {}, {}
+        for key_node, value_node in node.value:
+            key_loc = _mark(self.file, key_node)
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append(Problem(key_loc, "a key must be plain text, not a list or mapping"))
+                continue
+            key = key_node.value
+            if key == "<<" and not key_node.style:  # plain (the C parser says "", the Python one None)
+                self.problems.append(Problem(key_loc, "merge keys (<<) are not supported: write the keys out"))
+                continue
+            if key in result:
+                first = result.key_locs[key]
+                self.problems.append(Problem(key_loc, f"duplicate key '{key}' (first given at line {first.line})"))
+                continue
+            result[key] = self.build(value_node, depth + 1)
+            result.key_locs[key] = key_loc
+            result.value_locs[key] = _mark(self.file, value_node)
+        return result
+
+    def _check_tag(self, node: Node, expected: str) -> None:
+        if node.tag != expected:
+            self.problems.append(Problem(_mark(self.file, node), f"unsupported YAML tag {node.tag}"))
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        text = node.value
+        tag = node.tag
+        if tag == STR:
+            return text
+        if tag == NULL:
+            return None
+        if tag == BOOL:
+            return text.lower() == "true"
+        if tag == INT:
+            return int(text)
+        if tag == FLOAT:
+            return SourceFloat(float(text), text)
+        self.problems.append(Problem(_mark(self.file, node), f"unsupported YAML tag {tag}"))
+        return text
+
+
+def _hint(what: str) -> str:
+    """A teacher-sized hint for the YAML mistakes people make most."""
+    if "got '?'" in what:
+        return " (text with a '?' inside [...] or {...} must be in quotes)"
+    if "mapping values are not allowed here" in what:
+        return " (text containing ': ' must be in quotes)"
+    if "found character '\\t'" in what:
+        return " (indent with spaces, not tabs)"
+    return ""
+
+
+def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        if error.context_mark is not None and any(w in (error.problem or "") for w in ("end of stream", "<stream end>")):
+            mark = error.context_mark  # an unclosed quote or bracket: point at where it opened
+        what = error.problem or "invalid YAML"
+        if error.context:
+            what = f"{error.context}: {what}"
+        return Problem(Loc(file, mark.line + 1, mark.column + 1), f"YAML syntax error: {what}{_hint(what)}")
+    if isinstance(error, yaml.reader.ReaderError):
+        before = text[: error.position]
+        line = before.count("\n") + 1
+        column = error.position - (before.rfind("\n") + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+        return Problem(Loc(file, line, column), f"the file has a control character YAML does not allow (U+{code:04X})")
+    return Problem(Loc(file, 1, 1), f"YAML syntax error: {error}")
+
+
+def _compose(kind: Any, text: str) -> Node | None:
+    composer = kind(text)
+    try:
+        return composer.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        composer.dispose()
+
+
+def parse_yaml(text: str, file: str) -> Any:
+    """Parse one YAML document from text into Map/Seq/scalars, or raise SpecError."""
+    try:
+        node = _compose(_FastComposer or _Composer, text)
+    except yaml.YAMLError:
+        if _FastComposer is not None:
+            try:  # the pure-Python parser words its errors better (and names the character)
+                _compose(_Composer, text)
+            except yaml.YAMLError as better:
+                error = better
+        raise SpecError(_syntax_problem(file, error, text)) from None
+    except RecursionError:
+        raise SpecError(Problem(Loc(file, 1, 1), f"nested more than {MAX_DEPTH} levels deep")) from None
+    if node is None:
+        raise SpecError(Problem(Loc(file, 1, 1), "the file is empty: expected a mapping such as 'worksheet:'"))
+    builder = _Builder(file)
+    data = builder.build(node)
+    if builder.problems:
+        raise SpecError(builder.problems)
+    return data
+
+
+def load_file(path: Path) -> Loaded:
+    """Read and parse one YAML spec or bank file."""
+    shown = display_path(path)
+    return Loaded(path, parse_yaml(read_text(path, shown), shown))
+
+
+def locate(data: Any, path: tuple[Any, ...], fallback: Loc, key: bool = False) -> Loc:
+    """The place of the value at `path` (or of its key, with key=True), else the nearest ancestor's."""
+    loc = getattr(data, "loc", fallback)
+    current = data
+    for index, part in enumerate(path):
+        last = index == len(path) - 1
+        if isinstance(current, Map) and isinstance(part, str) and part in current:
+            loc = current.key_locs[part] if (last and key) else current.value_locs[part]
+            current = current[part]
+        elif isinstance(current, Seq) and isinstance(part, int) and 0 <= part < len(current):
+            loc = current.item_locs[part]
+            current = current[part]
+        elif isinstance(current, Map) and isinstance(part, str):
+            continue  # a union tag in a validation path: the data has no such key
+        else:
+            break
+    return loc

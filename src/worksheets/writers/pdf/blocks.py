@@ -1,0 +1,256 @@
+"""Handout blocks other than questions: title block, sections, sources, glossary, headings, text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    ImageAndFlowables,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from worksheets import document as d
+from worksheets.writers.pdf.flow import Anchor, Beside, Keep, Paragraph, measuring_canvas, panel
+from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
+from worksheets.style.themes import MM
+
+CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
+
+
+def title_block(
+    doc: d.Document, s: Styles, width: float, total_line: str, fields: bool = True, anchors: dict | None = None
+) -> list[Flowable]:
+    """Title, subtitle, the student's fields, and the instructions box."""
+    t = s.theme
+    out: list[Flowable] = [Paragraph(plain_markup(doc.title), s.title)]
+    if doc.subtitle:
+        out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
+    out.append(Spacer(1, t.body * 1.2))
+    if fields and doc.student_fields:
+        out += student_fields(doc.student_fields, s, width, anchors)
+        out.append(Spacer(1, t.body * 1.2))
+    rows: list[list[Flowable]] = []
+    if doc.instructions:
+        rows.append([Paragraph("Instructions", s.cell_bold)])
+        rows.append(flowables(doc.instructions, s.cell, t))
+    if doc.time_allowed or total_line:
+        rows.append([_info_row(doc.time_allowed, total_line, s, width - 14)])
+    if rows:
+        out.append(panel(rows, width, fill=None, border=0.8))
+    out.append(Spacer(1, t.body * 0.8))
+    return out
+
+
+def _info_row(time_allowed: str | None, total_line: str, s: Styles, width: float) -> Table:
+    """Time allowed at the left, the maximum mark at the right."""
+    left = Paragraph(plain_markup(f"Time allowed: {time_allowed}") if time_allowed else "", s.cell_bold)
+    table = Table([[left, Paragraph(plain_markup(total_line), s.marks)]], colWidths=[width * 0.6, width * 0.4])
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+NAME_FIELD = "name-field"  # where a class set prints each student's name (and class)
+CLASS_FIELD = "class-field"
+
+
+FIELD_LEADING = 1.15  # labels sit close to their writing line, whatever the style's line spacing
+
+
+def field_label_style(s: Styles) -> ParagraphStyle:
+    return ParagraphStyle("field-label", parent=s.cell_bold, leading=s.cell_bold.fontSize * FIELD_LEADING)
+
+
+FIELD_GAP = 14  # between one writing line and the next label
+MIN_FIELD_LINE = 22 * MM  # the shortest writing line worth printing: room for a date or a class
+
+
+def student_fields(names: tuple[str, ...], s: Styles, width: float, anchors: dict | None = None) -> list[Flowable]:
+    """Name / Class / Date labels, each followed by a writing line; the first field gets the most room.
+    On a page too narrow for all of them (A5, large print), the first has a line of its own."""
+    rows = [names]
+    if len(names) > 1 and min(_field_lines(names, s, width)) < MIN_FIELD_LINE:
+        rows = [names[:1], names[1:]]
+    return [_fields_row(row, s, width, anchors) for row in rows]
+
+
+def _field_lines(names: tuple[str, ...], s: Styles, width: float) -> list[float]:
+    """The length of each field's writing line when they share one line of the page."""
+    shares = [2.4] + [1.0] * (len(names) - 1)
+    free = width - sum(_label_width(n, s) for n in names) - FIELD_GAP * (len(names) - 1)
+    return [free * share / sum(shares) for share in shares]
+
+
+def _fields_row(names: tuple[str, ...], s: Styles, width: float, anchors: dict | None) -> Table:
+    cells: list[object] = []
+    widths: list[float] = []
+    label = field_label_style(s)
+    for index, (name, line_w) in enumerate(zip(names, _field_lines(names, s, width))):
+        key = {"name": NAME_FIELD, "class": CLASS_FIELD}.get(name.strip().lower())
+        line = Anchor(key, anchors) if anchors is not None and key else ""
+        cells += [Paragraph(plain_markup(f"{name}:"), label), line]
+        widths += [_label_width(name, s) + (FIELD_GAP if index else 0), line_w]
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for i in range(len(names)):
+        commands.append(("LINEBELOW", (2 * i + 1, 0), (2 * i + 1, 0), 0.6, Color(0.25, 0.25, 0.25)))
+    commands += [("LEFTPADDING", (i, 0), (i, 0), FIELD_GAP) for i in range(2, len(widths), 2)]
+    table = Table([cells], colWidths=widths, rowHeights=[s.theme.body * 2.2], hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _label_width(name: str, s: Styles) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(f"{name}:", s.cell_bold.fontName, s.cell_bold.fontSize) + 8
+
+
+SIDE_SHARE = 0.36  # of the text width, for callouts printed beside a section's body
+
+
+def _callout_box(callout: d.Callout, s: Styles, width: float) -> Table:
+    rows = [[Paragraph(plain_markup(callout.title), s.cell_bold)], flowables(callout.text, s.cell, s.theme)]
+    return panel(rows, width, fill=CALLOUT_FILL.get(callout.kind, 0.94), border=0, left_rule=2.5)
+
+
+def section(block: d.SectionBlock, s: Styles, width: float, height: float | None = None) -> list[Flowable]:
+    """A heading, the body, and its callouts: beside the body when they fit there, else after it.
+
+    Beside needs room: the standard style only (large print and dyslexia keep one column), and
+    a body at least as tall as the boxes."""
+    out: list[Flowable] = []
+    if block.title:
+        out.append(Paragraph(plain_markup(block.title), s.heading))
+    body = flowables(block.body, s.body, s.theme)
+    if block.callouts and s.theme.callouts_beside and height and _beside(block, body, s, width, height):
+        side = width * SIDE_SHARE
+        boxes = Table([[_callout_box(c, s, side - 10)] for c in block.callouts], colWidths=[side - 10])
+        boxes.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        out.append(ImageAndFlowables(Beside(boxes), body, imageSide="right", imageLeftPadding=10, imageRightPadding=0))
+        out.append(Spacer(1, s.theme.paragraph_space))
+        return out
+    out += body
+    for callout in block.callouts:
+        out.append(Keep([Spacer(1, 3), _callout_box(callout, s, width)]))  # never split from its title
+        out.append(Spacer(1, s.theme.paragraph_space + 3))
+    return out
+
+
+def _beside(block: d.SectionBlock, body: list[Flowable], s: Styles, width: float, height: float) -> bool:
+    if not all(isinstance(f, Paragraph) for f in body):
+        return False  # text that wraps round a box must be plain paragraphs (platypus cannot flow lists round it)
+    side = width * SIDE_SHARE - 10
+    canvas = measuring_canvas()
+    boxes = sum(_callout_box(c, s, side).wrapOn(canvas, side, height)[1] + 6 for c in block.callouts)
+    text = sum(f.wrapOn(canvas, width - side - 10, height)[1] + f.getSpaceAfter() for f in body)
+    return boxes <= min(text, height * 0.45)
+
+
+
+def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: float) -> list[Flowable]:
+    """A grey box: "Source A" (and title), the provenance line, then the words or the picture."""
+    t = s.theme
+    head = f"<b>{plain_markup(block.label)}</b>"
+    if block.title:
+        head += f"<b>: {plain_markup(block.title)}</b>"
+    rows: list[list[Flowable]] = [[Paragraph(head, s.subheading)]]
+    if block.attribution:
+        rows.append(flowables(block.attribution, s.attribution, t))
+    for part in block.text:
+        rows.append(flowables((part,), s.source, t))
+    if block.image is not None:
+        rows.append([_image(block.image, width - 16, max_image_height)])
+    if block.caption:
+        rows.append([Paragraph(plain_markup(block.caption), s.caption)])
+    box = panel(rows, width, fill=t.box_grey, border=1.0)
+    # a source that fits on a page is never split; a longer one runs on across pages
+    return [Spacer(1, 4), Keep([box]), Spacer(1, t.body)]
+
+
+def _image(path: object, max_width: float, max_height: float) -> Image:
+    import io
+
+    from reportlab.lib.utils import ImageReader
+
+    data = Path(str(path)).read_bytes()  # by content, not by path: the same image gives the same bytes anywhere
+    w, h = ImageReader(io.BytesIO(data)).getSize()
+    scale = min(max_width / w, max_height / h, 1.0 if w > 600 else max_width / w)
+    data = _downsample(data, w * scale)
+    image = Image(io.BytesIO(data), width=w * scale, height=h * scale)
+    image.hAlign = "CENTER"
+    return image
+
+
+PRINT_DPI = 200  # photos are downsampled to this: plenty for a copier, small enough to email
+
+
+def _downsample(data: bytes, drawn_width: float) -> bytes:
+    """The image at no more than PRINT_DPI for the width it is drawn at (same format, deterministic)."""
+    import io
+
+    from PIL import Image as PILImage
+
+    with PILImage.open(io.BytesIO(data)) as picture:
+        target = max(1, round(drawn_width / 72 * PRINT_DPI))
+        if picture.width <= target * 1.25:
+            return data
+        kind = "JPEG" if picture.format == "JPEG" else "PNG"
+        height = max(1, round(picture.height * target / picture.width))
+        smaller = picture.convert("RGB" if kind == "JPEG" else picture.mode).resize((target, height), PILImage.LANCZOS)
+        out = io.BytesIO()
+        smaller.save(out, format=kind, **({"quality": 88} if kind == "JPEG" else {}))
+        return out.getvalue()
+
+
+def heading(block: d.HeadingBlock, s: Styles) -> list[Flowable]:
+    return [Paragraph(plain_markup(block.text), s.heading)]
+
+
+def text(block: d.TextBlock, s: Styles) -> list[Flowable]:
+    return flowables(block.body, s.body, s.theme)
+
+
+def glossary(block: d.GlossaryBlock, s: Styles, width: float) -> list[Flowable]:
+    """Terms in alphabetical order in a two-column table that may split across pages."""
+    if not block.entries:
+        return []
+    rows = [[Paragraph("Term", s.cell_bold), Paragraph("Meaning", s.cell_bold)]]
+    for term, meaning in block.entries:
+        rows.append([Paragraph(plain_markup(term), s.cell_bold), flowables(meaning, s.cell, s.theme)])
+    term_width = min(width * 0.32, max(_label_width(t, s) + 6 for t, _ in block.entries))
+    table = Table(rows, colWidths=[term_width, width - term_width], repeatRows=1, splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), Color(0.85, 0.85, 0.85)),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, Color(0.6, 0.6, 0.6)),
+                ("BOX", (0, 0), (-1, -1), 0.8, Color(0, 0, 0)),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return [CondPageBreak(s.theme.leading * 8), Paragraph("Glossary", s.heading), table]
+
+
+
+def insert_note(sources: tuple[d.SourceBlock, ...], s: Styles, width: float) -> Flowable:
+    """Where the sources would be: a boxed note sending the student to the insert."""
+    letters = [b.letter for b in sources]
+    which = f"Source {letters[0]}" if len(letters) == 1 else f"Sources {letters[0]}–{letters[-1]}"
+    verb = "is" if len(letters) == 1 else "are"
+    return panel([[Paragraph(f"<b>{which} {verb} in the separate source insert.</b>", s.cell)]], width, fill=s.theme.box_grey)

@@ -1,0 +1,218 @@
+"""The closed question types, for both roles in one place: a handler per detail node type.
+
+`handout` lays out what the student fills in; `scheme` shows the key. Each registered question
+type with a detail registers one handler with each (a test checks none is missing).
+"""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from worksheets import document as d
+from worksheets.document import letters
+from worksheets.writers.pdf.flow import Paragraph, TickBox
+from worksheets.writers.pdf.prose import GapMarkup, Styles, escape, flowables
+from worksheets.document.prose import Prose, plain
+
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+GRID = Color(0.55, 0.55, 0.55)
+HEAD_FILL = Color(0.86, 0.86, 0.86)
+
+
+def instruction(q: d.Question) -> str | None:
+    """The fixed instruction under a prompt, if its type has one ('Tick two boxes.')."""
+    return _instruction(q.detail)
+
+
+@singledispatch
+def _instruction(detail: object) -> str | None:
+    return None
+
+
+@_instruction.register
+def _(detail: d.Choice) -> str | None:
+    n = len(detail.correct)
+    return "Tick one box." if n == 1 else f"Tick {NUMBER_WORDS.get(n, str(n))} boxes."
+
+
+def _cell(prose: Prose, s: Styles) -> list[Flowable]:
+    return flowables(prose, s.cell, s.theme) or [Paragraph("", s.cell)]
+
+
+def _box_size(s: Styles) -> float:
+    return s.theme.body * 1.45
+
+
+def _grid(table: Table, header: bool = False, lines: bool = True) -> Table:
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if lines:
+        commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID))
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("BOX", (0, 0), (-1, -1), 0.6, GRID)]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+# --- handout --------------------------------------------------------------------------------
+
+
+@singledispatch
+def handout(detail: object, s: Styles, width: float) -> list[Flowable]:
+    """What the student fills in for a closed question (never the answers); one handler per detail type."""
+    raise TypeError(f"the PDF handout has no layout for {type(detail).__name__}")
+
+
+@handout.register
+def _choice(c: d.Choice, s: Styles, width: float) -> list[Flowable]:
+    box = _box_size(s)
+    lw = stringWidth("W", s.label.fontName, s.label.fontSize) + 8
+    n = len(c.options)
+    text_widths = [max((stringWidth(line, s.cell.fontName, s.cell.fontSize) for line in plain(o).split("\n")), default=0)
+                   for o in c.options]
+    column = width / n
+    if n <= 5 and all(tw + lw + box + 36 <= column for tw in text_widths):  # cell padding included
+        # all options on one row
+        cells, widths = [], []
+        for i, option in enumerate(c.options):
+            cells += [Paragraph(letters(i), s.label), _cell(option, s), TickBox(box)]
+            widths += [lw, column - lw - box - 12, box + 12]
+        table = Table([cells], colWidths=widths, hAlign="LEFT")
+        return [_grid(table, lines=False)]
+    rows = [[Paragraph(letters(i), s.label), _cell(option, s), TickBox(box)] for i, option in enumerate(c.options)]
+    table = Table(rows, colWidths=[lw, min(width - lw - box - 10, max(text_widths) + 30), box + 10], hAlign="LEFT")
+    return [_grid(table, lines=False)]
+
+
+@handout.register
+def _true_false(tf: d.TrueFalse, s: Styles, width: float) -> list[Flowable]:
+    box = _box_size(s)
+    col = stringWidth("False", s.cell_bold.fontName, s.cell_bold.fontSize) + 16
+    rows: list[list[object]] = [[Paragraph("Statement", s.cell_bold), Paragraph("True", s.cell_bold), Paragraph("False", s.cell_bold)]]
+    for text, _ in tf.statements:
+        rows.append([_cell(text, s), TickBox(box), TickBox(box)])
+    table = Table(rows, colWidths=[width - 2 * col, col, col], repeatRows=1)
+    _grid(table, header=True)
+    table.setStyle(TableStyle([("ALIGN", (1, 0), (-1, -1), "CENTER")]))
+    return [table]
+
+
+def _gap_blank(width_chars: int) -> GapMarkup:
+    def blank(number: int) -> str:
+        return f"<b>({number})</b>\u00a0{'_' * width_chars}"
+
+    return blank
+
+
+def _cloze_style(s: Styles) -> ParagraphStyle:
+    return ParagraphStyle("cloze", parent=s.body, leading=s.theme.body * 2.1)
+
+
+@handout.register
+def _cloze(c: d.Cloze, s: Styles, width: float) -> list[Flowable]:
+    longest = max(len(a) for a in c.answers)
+    out = flowables(c.text, _cloze_style(s), s.theme, _gap_blank(max(10, min(28, int(longest * 1.4) + 4))))
+    if c.word_bank:
+        out += [Spacer(1, 4), *word_bank(c.word_bank, s, width)]
+    return out
+
+
+def word_bank(words: tuple[str, ...], s: Styles, width: float) -> list[Flowable]:
+    """A boxed row (or rows) of words, each in its own cell so they cannot run together."""
+    per_row = max(1, min(len(words), int(width // (max(stringWidth(w, s.cell.fontName, s.cell.fontSize) for w in words) + 24))))
+    cells = [Paragraph(escape(w), s.cell) for w in words]
+    rows = [cells[i:i + per_row] + [""] * (per_row - len(cells[i:i + per_row])) for i in range(0, len(cells), per_row)]
+    table = Table(rows, colWidths=[width / per_row] * per_row)
+    table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, Color(0, 0, 0)),
+                               ("BACKGROUND", (0, 0), (-1, -1), Color(0.93, 0.93, 0.93)),
+                               ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return [Paragraph("Word bank", s.cell_bold), Spacer(1, 2), table]
+
+
+@handout.register
+def _matching(mt: d.Matching, s: Styles, width: float) -> list[Flowable]:
+    box = _box_size(s)
+    nw = stringWidth("00.", s.label.fontName, s.label.fontSize) + 6
+    half = (width - 2 * nw - box - 24) / 2
+    rows = []
+    for i in range(max(len(mt.left), len(mt.right))):
+        left = [Paragraph(f"{i + 1}.", s.label), _cell(mt.left[i], s), TickBox(box)] if i < len(mt.left) else ["", "", ""]
+        right = [Paragraph(letters(i), s.label), _cell(mt.right[i], s)] if i < len(mt.right) else ["", ""]
+        rows.append(left + [""] + right)
+    table = Table(rows, colWidths=[nw, half, box + 8, 16, nw, half])
+    return [_grid(table)]
+
+
+@handout.register
+def _ordering(o: d.Ordering, s: Styles, width: float) -> list[Flowable]:
+    box = _box_size(s)
+    nw = stringWidth("W", s.label.fontName, s.label.fontSize) + 10
+    rows = [[TickBox(box), Paragraph(letters(i), s.label), _cell(item, s)] for i, item in enumerate(o.items)]
+    table = Table(rows, colWidths=[box + 12, nw, width - box - 12 - nw])
+    return [_grid(table)]
+
+
+# --- mark scheme ----------------------------------------------------------------------------
+
+
+@singledispatch
+def scheme(detail: object, s: Styles, width: float) -> list[Flowable]:
+    """The answer key of a closed question; one handler per detail type."""
+    raise TypeError(f"the PDF mark scheme has no key for {type(detail).__name__}")
+
+
+@scheme.register
+def _choice_key(detail: d.Choice, s: Styles, width: float) -> list[Flowable]:
+    picks = ", ".join(letters(i) for i in detail.correct)
+    rows = [[Paragraph(letters(i), s.cell_bold), _cell(detail.options[i], s)] for i in detail.correct]
+    head = Paragraph(f"Answer{'s' if len(detail.correct) > 1 else ''}: {picks}", s.subheading)
+    return [head, _grid(Table(rows, colWidths=[s.theme.body * 2, width - s.theme.body * 2], hAlign="LEFT"), lines=False)]
+
+
+@scheme.register
+def _true_false_key(detail: d.TrueFalse, s: Styles, width: float) -> list[Flowable]:
+    col = stringWidth("Answer", s.cell_bold.fontName, s.cell_bold.fontSize) + 16
+    rows: list[list[object]] = [[Paragraph("Statement", s.cell_bold), Paragraph("Answer", s.cell_bold)]]
+    rows += [[_cell(text, s), Paragraph("True" if answer else "False", s.cell_bold)] for text, answer in detail.statements]
+    return [_grid(Table(rows, colWidths=[width - col, col], repeatRows=1), header=True)]
+
+
+@scheme.register
+def _cloze_key(detail: d.Cloze, s: Styles, width: float) -> list[Flowable]:
+    filled = flowables(detail.text, _cloze_style(s), s.theme,
+                       lambda n: f"<b>({n})\u00a0<u>{escape(detail.answers[n - 1])}</u></b>")
+    rows = [[Paragraph(f"({n})", s.cell_bold), Paragraph(escape(a), s.cell)] for n, a in enumerate(detail.answers, 1)]
+    key = Table(rows, colWidths=[s.theme.body * 3, width - s.theme.body * 3], hAlign="LEFT")
+    return [Paragraph("Answers (one mark each)", s.subheading), _grid(key, lines=False), *filled]
+
+
+@scheme.register
+def _matching_key(detail: d.Matching, s: Styles, width: float) -> list[Flowable]:
+    rows = [
+        [Paragraph(f"{i + 1}.", s.cell_bold), _cell(left, s), Paragraph(f"→ {letters(detail.key[i])}", s.cell_bold),
+         _cell(detail.right[detail.key[i]], s)]
+        for i, left in enumerate(detail.left)
+    ]
+    arrow = stringWidth("→ WW", s.cell_bold.fontName, s.cell_bold.fontSize) + 12
+    half = (width - s.theme.body * 2 - arrow) / 2
+    return [Paragraph("Correct pairs (one mark each)", s.subheading),
+            _grid(Table(rows, colWidths=[s.theme.body * 2, half, arrow, half]))]
+
+
+@scheme.register
+def _ordering_key(detail: d.Ordering, s: Styles, width: float) -> list[Flowable]:
+    sequence = ", ".join(letters(i) for i in detail.order)
+    rows = [[Paragraph(f"{n}", s.cell_bold), Paragraph(letters(i), s.cell_bold), _cell(detail.items[i], s)]
+            for n, i in enumerate(detail.order, 1)]
+    w = s.theme.body * 2.2
+    return [Paragraph(f"Correct order: {sequence}", s.subheading),
+            _grid(Table(rows, colWidths=[w, w, width - 2 * w], hAlign="LEFT"))]

@@ -1,0 +1,33 @@
+"""The source insert: a worksheet's sources, lettered as on its handout, for exam-style papers."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Spacer
+
+from worksheets import document as d
+from worksheets.document.layout import NO_PAGES
+from worksheets.writers.contract import Rendered
+from worksheets.writers.pdf import blocks
+from worksheets.writers.pdf.flow import Paragraph
+from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
+from worksheets.writers.pdf.prose import plain_markup, styles_for
+from worksheets.style.themes import theme_for
+
+
+def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
+    """The source insert: the worksheet's sources, lettered as on the handout, for exam-style papers."""
+    theme = theme_for(doc.style)
+    s = styles_for(theme)
+    width, height = frame_size(doc.paper, theme)
+    out: list[Flowable] = [Paragraph("Source insert", s.title), Paragraph(plain_markup(doc.title), s.subtitle)]
+    if doc.subtitle:
+        out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
+    out.append(Paragraph("The sources for the questions. Do not write on this insert.", s.subtitle))
+    out.append(Spacer(1, theme.body * 1.5))
+    for block in doc.sources:
+        out += blocks.source(block, s, width, height * 0.6)
+    furniture = Furniture(
+        theme=theme, header_left=f"Source insert: {doc.title}", header_right="",
+        footer_left=doc.version_code if doc.version_code != "C" else "", turn_over=False, page_numbers=page_numbers,
+    )
+    return Rendered(build_pdf(out, doc.paper, furniture, f"Source insert: {doc.title}", "Source insert"), NO_PAGES)

@@ -1,0 +1,84 @@
+"""The mark scheme: same numbers, marks and total as its handout, with everything a marker needs."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from worksheets import document as d
+from worksheets.document.layout import NO_PAGES
+from worksheets.writers.pdf import blocks, questions
+from worksheets.writers.pdf.flow import Paragraph, panel
+from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
+from worksheets.writers.pdf.prose import Styles, plain_markup, styles_for
+from worksheets.style.themes import theme_for
+from worksheets.vocab import DEFAULT_STYLE, TIER_TITLES
+from worksheets.writers.contract import Rendered
+
+GUIDANCE = (
+    "Mark positively: credit what the student knows and can do, whatever the order of their points.",
+    "Marking points: award one mark for each creditworthy point unless a different mark is shown, up to the "
+    "question's total.",
+    "Levels of response: decide the level that best fits the whole answer, then the mark within the band by how "
+    "well it meets the descriptor.",
+    "Indicative content is not exhaustive: credit any other valid, relevant material.",
+)
+
+
+def version_line(doc: d.Document) -> str:
+    """The tier (when the spec has several), the style and the variant, for the title and header."""
+    parts = [f"{TIER_TITLES[doc.tier]} tier"] if doc.tiered else []
+    if doc.style != DEFAULT_STYLE:
+        parts.append(f"{doc.style} style")
+    if doc.variant:
+        parts.append(f"Version {doc.variant}")
+    return " · ".join(parts)
+
+
+def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowable]:
+    """The mark scheme's flowables, in order."""
+    t = s.theme
+    total = doc.total_marks
+    out: list[Flowable] = [Paragraph(plain_markup(f"Mark scheme: {doc.title}"), s.title)]
+    if doc.subtitle:
+        out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
+    out.append(Paragraph(plain_markup(" · ".join(p for p in (version_line(doc), f"Total: {total} marks") if p)), s.subtitle))
+    out.append(Spacer(1, t.body))
+    rows: list[list[Flowable]] = [[Paragraph("General guidance", s.cell_bold)]]
+    bullet = ParagraphStyle("guidance", parent=s.cell, leftIndent=t.body, bulletIndent=0)
+    rows += [[Paragraph(plain_markup(line), bullet, bulletText="•")] for line in GUIDANCE]
+    out.append(panel(rows, width, fill=None))
+    out.append(Spacer(1, t.body))
+    out.append(Paragraph("Summary of marks", s.heading))
+    out.append(questions.summary_table(doc.questions, s, width, total))
+    out.append(Spacer(1, t.body))
+    for block in doc.blocks:
+        if isinstance(block, d.QuestionsBlock) and block.questions:
+            lead = [Paragraph(plain_markup(block.title), s.heading)] if block.title else []
+            for q in block.questions:
+                out += questions.markscheme_question(q, s, width, lead)
+                lead = []
+    sources = [b for b in doc.blocks if isinstance(b, d.SourceBlock)]
+    if sources:
+        out.append(PageBreak())
+        out.append(Paragraph("Sources, as printed on the paper", s.heading))
+        for block in sources:
+            out += blocks.source(block, s, width, height * 0.5)
+    return out
+
+
+def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
+    """The mark scheme: the marker's guidance, the summary of marks, every question's scheme, the sources."""
+    theme = theme_for(doc.style)
+    s = styles_for(theme)
+    width, height = frame_size(doc.paper, theme)
+    furniture = Furniture(
+        theme=theme,
+        header_left=f"Mark scheme: {doc.title}",
+        header_right=version_line(doc),
+        footer_left=doc.version_code if doc.version_code != "C" else "",
+        turn_over=False,
+        page_numbers=page_numbers,
+    )
+    return Rendered(build_pdf(story(doc, s, width, height), doc.paper, furniture, f"Mark scheme: {doc.title}",
+                              "Mark scheme"), NO_PAGES)

@@ -1,0 +1,80 @@
+"""Small pages that assembly draws on or between others: students' names, page numbers, blank pages.
+
+Each is a PDF of its own, one page per drawing, made here so that assembly never typesets.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+
+from reportlab.pdfgen.canvas import Canvas
+
+from worksheets.document.layout import Spot
+from worksheets.style.fonts import face_name
+from worksheets.style.themes import Theme
+from worksheets.writers.pdf.fonts import register
+
+BLANK_TEXT = "This page is intentionally left blank."
+Drawing = Callable[[Canvas], None]
+
+
+def pages(size: tuple[float, float], drawings: Sequence[Drawing], families: tuple[str, ...] = ()) -> bytes:
+    """A small PDF drawn with reportlab: one page per drawing function."""
+    register(*families)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=size, invariant=1, pageCompression=1)
+    for draw in drawings:
+        draw(canvas)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def name_drawing(fields: Sequence[tuple[Spot | None, str]]) -> Drawing:
+    """Draws each text on its field's line (a student's name on the Name line, their class on the Class line),
+    in the field's face, shrunk until it fits the line."""
+    def draw(canvas: Canvas) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        for spot, text in fields:
+            if spot is None or not text:
+                continue
+            size = spot.size
+            while size > 6 and stringWidth(text, spot.font, size) > spot.width - 6:
+                size -= 0.5
+            canvas.setFont(spot.font, size)
+            canvas.drawString(spot.x + 3, spot.baseline, text)
+
+    return draw
+
+
+def blank_drawing(theme: Theme, width: float, height: float) -> Drawing:
+    """A page left blank on purpose, saying so, in the style's tint."""
+    def draw(canvas: Canvas) -> None:
+        if theme.page_tint is not None:
+            canvas.setFillColorRGB(*theme.page_tint)
+            canvas.rect(0, 0, width, height, stroke=0, fill=1)
+            canvas.setFillGray(0)
+        canvas.setFont(face_name(theme.font, italic=theme.italic), theme.small)
+        canvas.drawCentredString(width / 2, height / 2, BLANK_TEXT)
+
+    return draw
+
+
+def blank_page(theme: Theme, size: tuple[float, float]) -> bytes:
+    """One blank page of this size."""
+    return pages(size, [blank_drawing(theme, *size)], (theme.font,))
+
+
+def page_numbers(theme: Theme, size: tuple[float, float], total: int) -> bytes:
+    """Pages 1 to `total`, each with only "Page N of T" at its foot, to draw over a booklet's pages."""
+    def number(text: str) -> Drawing:
+        def draw(canvas: Canvas) -> None:
+            canvas.setFont(face_name(theme.font), theme.small)
+            canvas.setFillGray(0.15)
+            canvas.drawCentredString(size[0] / 2, theme.margin_bottom - theme.small * 2.2, text)
+
+        return draw
+
+    return pages(size, [number(f"Page {n} of {total}") for n in range(1, total + 1)], (theme.font,))

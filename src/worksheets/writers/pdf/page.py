@@ -1,0 +1,134 @@
+"""Pages: paper size, margins, running header, and a footer with "Page X of Y".
+
+The footer needs the page count, so pages are kept until the end and the
+furniture is drawn on each as it is finally written.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable
+
+from reportlab.lib.pagesizes import A4, A5, letter
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from worksheets.style.fonts import face_name
+from worksheets.writers.pdf.flow import Keep
+from worksheets.style.themes import Theme
+
+PAPERS = {"A4": A4, "letter": letter, "A5": A5}  # A5: the pages of an a5-booklet
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What every page carries besides its content."""
+
+    theme: Theme
+    header_left: str  # running title, from page 2
+    header_right: str
+    footer_left: str  # discreet version code
+    turn_over: bool  # "Turn over" at the foot of right-hand pages that are not the last
+    first_page_header: bool = False
+    page_numbers: bool = True  # False in a booklet, which numbers its pages continuously itself
+
+
+class _DeferredCanvas(Canvas):
+    """Holds every page until save(), so each footer can say "Page X of Y"."""
+
+    def __init__(self, *args: object, furniture: Furniture, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._furniture = furniture
+        self._held: list[dict[str, object]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        carried = None  # the running label in force where each page begins
+        for number, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            _draw_furniture(self, self._furniture, number, total, carried)
+            carried = state.get("_running_label")
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, running: str | None = None) -> None:
+    t = f.theme
+    width, height = canvas._pagesize
+    canvas.saveState()
+    size = t.small
+    regular, bold = face_name(t.font), face_name(t.font, bold=True)
+    foot_y = t.margin_bottom - size * 2.2
+    canvas.setFont(regular, size)
+    canvas.setFillGray(0.15)
+    if f.page_numbers:
+        canvas.drawCentredString(width / 2, foot_y, f"Page {number} of {total}")
+    if f.footer_left:
+        canvas.drawString(t.margin_left, foot_y, f.footer_left)
+    if f.turn_over and number < total and number % 2 == 1:
+        canvas.setFont(bold, size)
+        canvas.drawRightString(width - t.margin_right, foot_y, "Turn over →")
+    if number > 1 or f.first_page_header:
+        head_y = height - t.margin_top + size * 1.4
+        canvas.setFont(regular, size)
+        canvas.drawString(t.margin_left, head_y, _fit(f.header_left, regular, size, (width - t.margin_left - t.margin_right) * 0.7))
+        right = " · ".join(x for x in (running, f.header_right) if x)
+        if right:
+            canvas.drawRightString(width - t.margin_right, head_y, right)
+        canvas.setStrokeGray(0.6)
+        canvas.setLineWidth(0.5)
+        canvas.line(t.margin_left, head_y - size * 0.45, width - t.margin_right, head_y - size * 0.45)
+    canvas.restoreState()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _tint(theme: Theme) -> Callable[[Canvas, BaseDocTemplate], None]:
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if theme.page_tint is not None:
+            canvas.saveState()
+            canvas.setFillColorRGB(*theme.page_tint)
+            width, height = canvas._pagesize
+            canvas.rect(0, 0, width, height, stroke=0, fill=1)
+            canvas.restoreState()
+
+    return on_page
+
+
+def frame_size(paper: str, theme: Theme) -> tuple[float, float]:
+    """Width and height of the text frame on this paper."""
+    width, height = PAPERS[paper]
+    return width - theme.margin_left - theme.margin_right, height - theme.margin_top - theme.margin_bottom
+
+
+def build_pdf(flowables: list[Flowable], paper: str, furniture: Furniture, title: str, subject: str) -> bytes:
+    """Lay out flowables on pages and return the PDF bytes (deterministic: no dates or random ids)."""
+    t = furniture.theme
+    pagesize = PAPERS[paper]
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=pagesize, leftMargin=t.margin_left, rightMargin=t.margin_right, topMargin=t.margin_top,
+        bottomMargin=t.margin_bottom, title=title, subject=subject, author="", creator="worksheets",
+        producer="worksheets", invariant=1, pageCompression=1, initialFontName=face_name(t.font),
+        initialFontSize=t.body, keepTogetherClass=Keep,  # headings kept with what follows, without frame copies
+    )
+    width, height = frame_size(paper, t)
+    frame = Frame(t.margin_left, t.margin_bottom, width, height, id="body", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=_tint(t))])
+    doc.build(flowables, canvasmaker=partial(_DeferredCanvas, furniture=furniture))
+    return buffer.getvalue()

@@ -1,0 +1,157 @@
+"""Prose trees and the theme's paragraph styles to reportlab flowables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from html import escape as _html_escape
+from itertools import groupby
+from typing import Callable
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, ListItem
+
+from worksheets.style.fonts import face_name
+from worksheets.writers.pdf.fonts import register
+from worksheets.writers.pdf.flow import Bullets, Paragraph
+from worksheets.document.prose import Gap, Inline, ListBlock, Para, Prose, Run
+from worksheets.style.themes import Theme
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Every paragraph style one theme uses."""
+
+    theme: Theme
+    body: ParagraphStyle
+    source: ParagraphStyle
+    attribution: ParagraphStyle
+    caption: ParagraphStyle
+    small: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    label: ParagraphStyle
+    marks: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    end: ParagraphStyle
+
+
+@cache
+def styles_for(theme: Theme) -> Styles:
+    register(theme.font, theme.source_font)
+    t = theme
+    align = TA_JUSTIFY if t.justify else TA_LEFT
+    body = ParagraphStyle(
+        "body", fontName=face_name(t.font), fontSize=t.body, leading=t.leading, alignment=align,
+        spaceAfter=t.paragraph_space, bulletFontName=face_name(t.font), bulletFontSize=t.body,
+    )
+    bold = face_name(t.font, bold=True)
+    source = ParagraphStyle("source", parent=body, fontName=face_name(t.source_font))
+    small_size = t.small
+    attribution = ParagraphStyle(
+        "attribution", parent=body, fontName=face_name(t.font, italic=t.italic), fontSize=max(small_size, t.body - 1),
+        leading=max(small_size, t.body - 1) * max(1.3, t.leading / t.body), spaceAfter=t.paragraph_space,
+    )
+    return Styles(
+        theme=t,
+        body=body,
+        source=source,
+        attribution=attribution,
+        caption=ParagraphStyle("caption", parent=attribution, alignment=TA_CENTER),
+        small=ParagraphStyle("small", parent=body, fontSize=small_size, leading=small_size * max(1.25, t.leading / t.body),
+                             spaceAfter=0),
+        heading=ParagraphStyle(
+            "heading", parent=body, fontName=bold, fontSize=t.heading, leading=t.heading * 1.25,
+            spaceBefore=t.heading * 0.9, spaceAfter=t.heading * 0.4, keepWithNext=1,
+        ),
+        subheading=ParagraphStyle(
+            "subheading", parent=body, fontName=bold, fontSize=t.body * 1.1, leading=t.body * 1.4,
+            spaceBefore=t.body * 0.6, spaceAfter=t.body * 0.25, keepWithNext=1,
+        ),
+        title=ParagraphStyle(
+            "title", parent=body, fontName=bold, fontSize=t.title, leading=t.title * 1.2, alignment=TA_CENTER,
+            spaceAfter=t.title * 0.25,
+        ),
+        subtitle=ParagraphStyle(
+            "subtitle", parent=body, fontSize=t.body * 1.15, leading=t.body * 1.5, alignment=TA_CENTER, spaceAfter=0,
+        ),
+        label=ParagraphStyle("label", parent=body, fontName=bold, spaceAfter=0),
+        marks=ParagraphStyle("marks", parent=body, fontName=bold, alignment=TA_RIGHT, spaceAfter=0),
+        cell=ParagraphStyle("cell", parent=body, spaceAfter=0),
+        cell_bold=ParagraphStyle("cell_bold", parent=body, fontName=bold, spaceAfter=0),
+        end=ParagraphStyle("end", parent=body, fontName=bold, alignment=TA_CENTER, spaceBefore=t.body * 1.5),
+    )
+
+
+GapMarkup = Callable[[int], str]
+"""Turns a cloze gap's number into its markup: a numbered blank, or the answer."""
+
+
+def _face(run: Inline) -> tuple[bool, bool, bool]:
+    """(bold, italic, is a line break): neighbours with the same face share one markup span."""
+    return run.bold, run.italic, isinstance(run, Run) and run.text == "\n"
+
+
+def markup(runs: tuple[Inline, ...], theme: Theme, gap: GapMarkup | None = None) -> str:
+    """Reportlab paragraph markup for runs; all user text is escaped, so it prints literally."""
+    out = []
+    for (bold, italic, line_break), group in groupby(runs, key=_face):
+        if line_break:
+            out.extend("<br/>" for _ in group)
+            continue
+        text = "".join(escape(run.text) if isinstance(run, Run) else _gap(run, gap) for run in group)
+        if italic and theme.italic:
+            text = f"<i>{text}</i>"
+        if bold or (italic and not theme.italic):
+            text = f"<b>{text}</b>"
+        out.append(text)
+    return "".join(out)
+
+
+def _gap(node: Gap, gap: GapMarkup | None) -> str:
+    if gap is None:
+        raise ValueError("a cloze gap outside a cloze question")
+    return gap(node.number)
+
+
+def plain_markup(text: str) -> str:
+    """Markup for text that is not prose (titles, labels): escaped, never interpreted."""
+    return escape(text)
+
+
+def flowables(prose: Prose, style: ParagraphStyle, theme: Theme, gap: GapMarkup | None = None) -> list[Flowable]:
+    """The blocks of a prose field as paragraphs and lists."""
+    out: list[Flowable] = []
+    for block in prose:
+        if isinstance(block, Para):
+            out.append(Paragraph(markup(block.runs, theme, gap), style))
+        elif isinstance(block, ListBlock):
+            out.append(_list(block, style, theme, gap))
+    return out
+
+
+def _list(block: ListBlock, style: ParagraphStyle, theme: Theme, gap: GapMarkup | None = None) -> Bullets:
+    item_style = ParagraphStyle(f"{style.name}-item", parent=style, spaceAfter=style.spaceAfter * 0.4)
+    items = []
+    for item in block.items:
+        content = flowables(item, item_style, theme, gap) or [Paragraph("", item_style)]
+        items.append(ListItem(content if len(content) > 1 else content[0]))
+    indent = style.fontSize * 1.6
+    if block.ordered:
+        return Bullets(
+            items, bulletType="1", start=block.start, bulletFontName=style.fontName, bulletFontSize=style.fontSize,
+            leftIndent=indent * 1.3, bulletFormat="%s.", spaceAfter=style.spaceAfter,
+        )
+    return Bullets(
+        items, bulletType="bullet", start="•", bulletFontName=style.fontName, bulletFontSize=style.fontSize,
+        leftIndent=indent, spaceAfter=style.spaceAfter,
+    )
+
+
+def escape(text: str) -> str:
+    """Text safe inside reportlab's paragraph markup (&, < and >; quotes need no escaping there)."""
+    return _html_escape(text, quote=False)

@@ -1,0 +1,355 @@
+"""Questions, for both roles in one place: the handout's prompt and answer space, the mark scheme's
+model answer, marking points, levels grid and indicative content. Both share one question row."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Indenter, Spacer, Table, TableStyle
+
+from worksheets import document as d
+from worksheets.style.fonts import face_name
+from worksheets.writers.pdf import closed
+from worksheets.writers.pdf.flow import AnswerBox, AnswerLines, Keep, Paragraph, RunningLabel, panel
+from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
+from worksheets.style.themes import MM
+
+KEEP_LINES = 10  # answer lines kept on the page of their prompt; more may run on to the next page
+
+
+def marks_text(marks: int) -> str:
+    return f"[{marks} mark{'' if marks == 1 else 's'}]"
+
+
+def label_width(s: Styles) -> float:
+    return s.theme.body * 2.6
+
+
+def marks_width(s: Styles) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth("[00 marks]", s.marks.fontName, s.marks.fontSize) + 6
+
+
+def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Styles, width: float, indent: float = 0) -> Table:
+    """Number in the margin, prompt, and the marks at the right level with the prompt's last line."""
+    lw, mw = label_width(s), marks_width(s)
+    cells: list[object] = [Paragraph(plain_markup(label), s.label), prompt or [Spacer(1, 1)]]
+    widths = [lw, width - indent - lw - mw]
+    cells.append(Paragraph(marks_text(marks), s.marks) if marks is not None else "")
+    widths.append(mw)
+    if indent:
+        cells.insert(0, "")
+        widths.insert(0, indent)
+    table = Table([cells], colWidths=widths, splitInRow=1)  # a prompt longer than a page runs on
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (-1, 0), (-1, 0), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (-2, 0), (-2, 0), 6),
+            ]
+        )
+    )
+    return table
+
+
+def _prompt(q: d.Question, s: Styles) -> list[Flowable]:
+    """The prompt's paragraphs; the last one without space after, so the marks sit on its last line."""
+    items = flowables(q.prompt, s.body, s.theme)
+    extra = closed.instruction(q)
+    if extra:
+        items.append(Paragraph(f"<b>{plain_markup(extra)}</b>", s.body))
+    if items and isinstance(items[-1], Paragraph):
+        items[-1] = Paragraph(items[-1].text, s.cell)
+    return items
+
+
+def answer_space(
+    area: d.AnswerArea, s: Styles, indent: float, max_height: float, number: str = ""
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The answer space as (kept with the prompt, may run on); lines carried over a page say whose they are."""
+    t = s.theme
+    if area.kind == "lines" and area.lines > 0:
+        head = min(area.lines, KEEP_LINES)
+        continued = f"Question {number} continued" if number else ""
+        font = (face_name(t.font, italic=t.italic), t.small)
+        kept: list[Flowable] = [AnswerLines(head, t.line_pitch, t.rule_grey, indent, continued=continued, font=font)]
+        rest: list[Flowable] = []
+        if area.lines > head:
+            rest.append(AnswerLines(area.lines - head, t.line_pitch, t.rule_grey, indent, continued=continued, font=font,
+                                    label_at_top=True))
+        return kept, rest
+    if area.kind == "box" and area.height > 0:
+        return [Spacer(1, 4), AnswerBox(area.height, indent, max_height - 3 * t.leading)], []
+    return [], []
+
+
+# --- the handout ----------------------------------------------------------------------------
+
+
+def handout_question(
+    q: d.Question, s: Styles, width: float, max_height: float, lead: list[Flowable] | None = None
+) -> list[Flowable]:
+    """A question with its answer space; its prompt never ends a page without the space's start.
+
+    `lead` (a block's heading and intro) is kept on the page of the question."""
+    t = s.theme
+    gap = Spacer(1, t.body * 1.1)
+    lead = lead or []
+    if q.detail is not None:
+        indent = label_width(s)
+        body = closed.handout(q.detail, s, width - indent)
+        if q.scaffold:
+            body = scaffold_parts(q.scaffold, s, width - indent)[0] + body
+        row = question_row(q.label, _prompt(q, s), q.marks, s, width)
+        return [Keep([*lead, row, Spacer(1, t.paragraph_space), Indenter(left=indent), *body,
+                              Indenter(left=-indent)]), gap]
+    if not q.parts:
+        row = question_row(q.label, _prompt(q, s), q.marks, s, width)
+        kept, rest = _with_space(row, q, s, width, max_height)
+        return [Keep([*lead, *kept]), *rest, gap]
+    out: list[Flowable] = []
+    stem: list[Flowable] = [*lead, question_row(q.label, _prompt(q, s), None, s, width), Spacer(1, t.paragraph_space)]
+    indent = label_width(s)
+    for part in q.parts:
+        row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
+        kept, rest = _with_space(row, part, s, width, max_height, indent=indent)
+        out += [Keep(stem + kept), *rest, Spacer(1, t.body * 0.6)]
+        stem = []
+    return out + [gap]
+
+
+def _with_space(
+    row: Table, q: d.Question, s: Styles, width: float, max_height: float, indent: float = 0
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The row, any scaffold, and the answer space, as (kept together, may run on)."""
+    left = indent + label_width(s)
+    before, starters, frame = scaffold_parts(q.scaffold, s, width - left) if q.scaffold else ([], [], [])
+    if frame:
+        lines = q.answer.lines if q.answer.kind == "lines" else 0
+        boxes = writing_frame(frame, max(3, lines // len(frame)), s, width - left)
+        # the first box stays with the question; the others follow, each box whole
+        return [row, *_indented(before + starters + boxes[:1], left)], _indented(boxes[1:], left)
+    kept, rest = answer_space(q.answer, s, left, max_height, q.number)
+    lead = [Spacer(1, s.theme.body * 0.3)] if kept else []
+    return [row, *_indented(before + starters, left), *lead, *kept], rest
+
+
+def _indented(flowables_: list[Flowable], left: float) -> list[Flowable]:
+    return [Indenter(left=left), *flowables_, Indenter(left=-left)] if flowables_ else []
+
+
+def scaffold_parts(sc: d.Scaffold, s: Styles, width: float) -> tuple[list[Flowable], list[Flowable], tuple[str, ...]]:
+    """Support-tier help: (hint and word bank, sentence starters, writing-frame labels)."""
+    t = s.theme
+    before: list[Flowable] = []
+    if sc.hint:
+        hint = flowables(sc.hint, s.cell, t)
+        before += [Spacer(1, 3), panel([[Paragraph("Hint", s.cell_bold)], hint], width, fill=0.95, border=0, left_rule=2.5)]
+    if sc.word_bank:
+        before += [Spacer(1, 4), *closed.word_bank(sc.word_bank, s, width)]
+    starters: list[Flowable] = []
+    if sc.sentence_starters:
+        style = ParagraphStyle("starter", parent=s.body, fontName=face_name(t.font, italic=t.italic, bold=not t.italic),
+                               spaceBefore=t.line_pitch * 0.3, spaceAfter=0)
+        starters += [Spacer(1, t.body * 0.6), Paragraph("Sentence starters:", s.cell_bold)]
+        starters += [Paragraph(plain_markup(f"{text} …"), style) for text in sc.sentence_starters]
+    return before, starters, sc.frame
+
+
+def writing_frame(labels: tuple[str, ...], lines: int, s: Styles, width: float) -> list[Flowable]:
+    """A labelled box per step of the frame (Point, Evidence, Explain...), each with writing lines."""
+    t = s.theme
+    out: list[Flowable] = []
+    for label in labels:
+        box = Table(
+            [[Paragraph(plain_markup(label), s.cell_bold)], [AnswerLines(lines, t.line_pitch, t.rule_grey)]],
+            colWidths=[width],
+        )
+        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, Color(0.2, 0.2, 0.2)),
+                                 ("BACKGROUND", (0, 0), (-1, 0), Color(0.92, 0.92, 0.92)),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        out += [Keep([Spacer(1, 5), box])]
+    return out
+
+
+# --- the mark scheme ------------------------------------------------------------------------
+
+GRID = Color(0.55, 0.55, 0.55)
+HEAD_FILL = Color(0.86, 0.86, 0.86)
+
+
+def markscheme_question(q: d.Question, s: Styles, width: float, lead: list[Flowable] = ()) -> list[Flowable]:
+    """The question as set, then everything a marker needs for it (and for each part).
+
+    `lead` (a block heading) is kept on the page of the question."""
+    t = s.theme
+    indent = label_width(s)
+    row = question_row(q.label, _prompt(q, s), None if q.parts else q.marks, s, width)
+    # inside the question's first kept block, so it moves to the next page with the question if that does
+    opening = RunningLabel(f"Question {q.number} continued")
+    out = _marked(row, _marking(q, s, width - indent), indent, [opening, *lead])
+    for part in q.parts:
+        out.append(Spacer(1, t.paragraph_space))
+        row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
+        out += _marked(row, _marking(part, s, width - 2 * indent), 2 * indent)
+    out.append(RunningLabel(None))
+    out.append(Spacer(1, t.body * 1.3))
+    return out
+
+
+def _marked(row: Table, marking: list[Flowable], indent: float, lead: list[Flowable] | None = None) -> list[Flowable]:
+    """A question row kept with the start of its marking guidance, which is indented under the prompt."""
+    head, rest = marking[:2], marking[2:]
+    return [Keep([*(lead or []), row, Indenter(left=indent), *head]), *rest, Indenter(left=-indent)]
+
+
+def _label(text: str, s: Styles) -> Paragraph:
+    return Paragraph(plain_markup(text), s.subheading)
+
+
+def _marking(q: d.Question, s: Styles, width: float) -> list[Flowable]:
+    t = s.theme
+    out: list[Flowable] = []
+    scheme = q.scheme
+    if q.detail is not None:
+        out += closed.scheme(q.detail, s, width)
+    if scheme.guidance:
+        out += [_label("Guidance", s), *flowables(scheme.guidance, s.body, t)]
+    if scheme.points:
+        total = sum(p.marks for p in scheme.points)
+        out.append(_label(f"Marking points (award up to {q.marks}; {total} available)" if total != q.marks
+                          else "Marking points (one mark each unless shown)", s))
+        out.append(_points(scheme.points, s, width))
+    if scheme.levels:
+        out.append(_label("Levels of response", s))
+        out.append(_levels(scheme.levels, s, width))
+    if scheme.indicative:
+        out.append(_label("Indicative content: students may include", s))
+        for item in scheme.indicative:
+            out += _bulleted(item, s)
+    if q.model_answer:
+        out += [_label("Model answer", s), *flowables(q.model_answer, s.body, t)]
+    if not out and not q.parts and q.detail is None:
+        out.append(Paragraph("<i>No model answer or mark scheme given.</i>" if t.italic else "No model answer or mark scheme given.", s.body))
+    return out
+
+
+def _bulleted(prose: tuple, s: Styles) -> list[Flowable]:
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("bullet", parent=s.body, leftIndent=s.theme.body * 1.4, bulletIndent=s.theme.body * 0.3,
+                           spaceAfter=s.theme.paragraph_space * 0.4)
+    items = flowables(prose, style, s.theme)
+    if items and isinstance(items[0], Paragraph):
+        items[0] = Paragraph(items[0].text, style, bulletText="•")
+    return items
+
+
+def _points(points: tuple[d.ScoringPoint, ...], s: Styles, width: float) -> Table:
+    mw = marks_width(s) * 0.6
+    rows = [
+        [Paragraph("•", s.cell), flowables(p.text, s.cell, s.theme), Paragraph(f"[{p.marks}]", s.marks)] for p in points
+    ]
+    table = Table(rows, colWidths=[s.theme.body * 1.2, width - s.theme.body * 1.2 - mw, mw], splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+def _levels(levels: tuple[d.ScoringLevel, ...], s: Styles, width: float) -> Table:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    level_w = stringWidth("Level 44", s.cell_bold.fontName, s.cell_bold.fontSize) + 14
+    marks_w = stringWidth("Marks  ", s.cell_bold.fontName, s.cell_bold.fontSize) + 14
+    rows = [[Paragraph("Level", s.cell_bold), Paragraph("Marks", s.cell_bold), Paragraph("Descriptor", s.cell_bold)]]
+    for level in levels:
+        rows.append(
+            [
+                Paragraph(f"Level {level.level}", s.cell_bold),
+                Paragraph(plain_markup(level.band), s.cell_bold),
+                flowables(level.descriptor, s.cell, s.theme),
+            ]
+        )
+    rows.append([Paragraph("–", s.cell), Paragraph("0", s.cell_bold), Paragraph("No creditworthy response.", s.cell)])
+    table = Table(rows, colWidths=[level_w, marks_w, width - level_w - marks_w], repeatRows=1, splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return table
+
+
+def summary_table(questions: tuple[d.Question, ...], s: Styles, width: float, total: int) -> Table:
+    """Question | marks, part by part, with the total: the marker's overview (and grading grid)."""
+    rows = [[Paragraph("Question", s.cell_bold), Paragraph("Marks", s.cell_bold)]]
+    for q in questions:
+        if q.parts:
+            for part in q.parts:
+                rows.append([Paragraph(plain_markup(part.number), s.cell), Paragraph(str(part.marks), s.cell)])
+        else:
+            rows.append([Paragraph(plain_markup(q.number), s.cell), Paragraph(str(q.marks), s.cell)])
+    rows.append([Paragraph("Total", s.cell_bold), Paragraph(str(total), s.cell_bold)])
+    col = min(width / 4, 40 * MM)
+    table = Table(rows, colWidths=[col, col * 0.7], repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+                ("BACKGROUND", (0, -1), (-1, -1), HEAD_FILL),
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, total: int) -> Table:
+    """For the teacher on page 1: each question's marks available and a box for the mark awarded."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    head_w = max(stringWidth(w, s.cell_bold.fontName, s.cell_bold.fontSize) for w in ("Question", "Awarded")) + 12
+    col = max(stringWidth("Total", s.cell_bold.fontName, s.cell_bold.fontSize) + 12, s.theme.body * 2.2)
+    labels = [q.number for q in questions] + ["Total"]
+    fits = max(1, int((width - head_w) // col))
+    bands = -(-len(labels) // fits)
+    per_row = -(-len(labels) // bands)  # balanced bands, not a full one and a stub
+    marks = [str(q.marks) for q in questions] + [str(total)]
+    rows: list[list[object]] = []
+    for start in range(0, len(labels), per_row):
+        chunk = slice(start, start + per_row)
+        pad = [""] * (per_row - len(labels[chunk]))
+        rows.append([Paragraph("Question", s.cell_bold)] + [Paragraph(x, s.cell_bold) for x in labels[chunk]] + pad)
+        rows.append([Paragraph("Marks", s.cell)] + [Paragraph(x, s.cell) for x in marks[chunk]] + pad)
+        rows.append([Paragraph("Awarded", s.cell)] + [""] * per_row)
+    table = Table(rows, colWidths=[head_w] + [col] * per_row, hAlign="LEFT",
+                  rowHeights=[None, None, s.theme.body * 2.2] * (len(rows) // 3))
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    for r in range(0, len(rows), 3):
+        commands.append(("BACKGROUND", (0, r), (-1, r), HEAD_FILL))
+    table.setStyle(TableStyle(commands))
+    return Keep([Paragraph("For the teacher's use", s.small), Spacer(1, 2), table])  # type: ignore[return-value]
