@@ -62,14 +62,18 @@ def build(content: dict, scheme: bool, out: str) -> None:
     bold = ParagraphStyle("bb", parent=body, fontName="Sans-Bold")
     head = ParagraphStyle("h", parent=body, fontName="Sans-Bold", fontSize=14, leading=18, spaceBefore=10)
     para = lambda text, style=body: Paragraph(escape(text), style)  # noqa: E731
-    story: list[Flowable] = [Paragraph(escape(content["title"]), ParagraphStyle("t", parent=head, fontSize=20, leading=24)),
-                             para(content["subtitle"] or "")]
-    fields = Table([["Name:", "", "Class:", "", "Date:", ""]], colWidths=[14 * mm, 70 * mm, 14 * mm, 30 * mm, 12 * mm, 30 * mm])
-    fields.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, 0), 0.5, "black"), ("LINEBELOW", (3, 0), (3, 0), 0.5, "black"),
-                                ("LINEBELOW", (5, 0), (5, 0), 0.5, "black"), ("FONT", (0, 0), (-1, -1), "Sans-Bold", 10)]))
+    title = ParagraphStyle("t", parent=head, fontSize=20, leading=24)
+    story: list[Flowable] = [Paragraph(escape(content["title"]), title), para(content["subtitle"] or "")]
+    fields = Table([["Name:", "", "Class:", "", "Date:", ""]],
+                   colWidths=[14 * mm, 70 * mm, 14 * mm, 30 * mm, 12 * mm, 30 * mm])
+    fields.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, 0), 0.5, "black"),
+                                ("LINEBELOW", (3, 0), (3, 0), 0.5, "black"),
+                                ("LINEBELOW", (5, 0), (5, 0), 0.5, "black"),
+                                ("FONT", (0, 0), (-1, -1), "Sans-Bold", 10)]))
     story.append(fields)
     if not scheme:
-        story.append(boxed([[para("Instructions", bold)], *[[para(i)] for i in content["instructions"]], [para(content["time"])]],
+        story.append(boxed([[para("Instructions", bold)], *[[para(i)] for i in content["instructions"]],
+                            [para(content["time"])]],
                            170 * mm))
     story.append(para(f"Total: {content['total']} marks"))
     if content["grading"] and not scheme:
@@ -103,9 +107,11 @@ def build(content: dict, scheme: bool, out: str) -> None:
             if block["title"]:
                 story.append(para(block["title"], head))
             story += [para(p) for p in block["paras"]]
-            story += [boxed([[para(k["title"], bold)], *[[para(p)] for p in k["paras"]]], 170 * mm) for k in block["callouts"]]
+            story += [boxed([[para(k["title"], bold)], *[[para(p)] for p in k["paras"]]], 170 * mm)
+                      for k in block["callouts"]]
         elif not scheme and block["kind"] == "glossary":
-            story += [para("Glossary", head), grid([[para(t, bold), para(m)] for t, m in block["entries"]], [40 * mm, 130 * mm])]
+            story += [para("Glossary", head),
+                      grid([[para(t, bold), para(m)] for t, m in block["entries"]], [40 * mm, 130 * mm])]
         elif not scheme:
             story.append(boxed([[para(p)] for p in [block["title"], *block["paras"]]], 170 * mm))
         story.append(Spacer(1, 4))
@@ -113,7 +119,8 @@ def build(content: dict, scheme: bool, out: str) -> None:
 
 
 def main() -> None:
-    for face, suffix in (("Sans", "Regular"), ("Sans-Bold", "Bold"), ("Sans-Italic", "Italic"), ("Sans-BoldItalic", "BoldItalic")):
+    for face, suffix in (("Sans", "Regular"), ("Sans-Bold", "Bold"), ("Sans-Italic", "Italic"),
+                         ("Sans-BoldItalic", "BoldItalic")):
         pdfmetrics.registerFont(TTFont(face, str(FONTS / f"LiberationSans-{suffix}.ttf")))
     content = json.loads((HERE / "reference" / "content.json").read_text(encoding="utf-8"))
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp")

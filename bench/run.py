@@ -8,6 +8,7 @@ the Typst row needs PyPI's `typst` (pip install typst).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import os
 import platform
@@ -61,12 +62,14 @@ def measure(name: str, command: list[str], cwd: Path, runs: int, pdfs=None, note
 def stress_spec(folder: Path, questions: int, sources: int = 20) -> Path:
     import yaml
 
-    long = " ".join(f"Sentence {i} of a long adapted source about the topic, with dates such as 1936–38." for i in range(30))
+    long = " ".join(f"Sentence {i} of a long adapted source about the topic, with dates such as 1936–38."
+                    for i in range(30))
     spec = {
         "worksheet": {"title": f"Stress {questions}", "contents": [
             {"sources": [f"s{i}" for i in range(sources)]},
             {"questions": [f"q{i}" for i in range(questions)]}]},
-        "sources": [{"id": f"s{i}", "text": long, "attribution": "Adapted from a generated source."} for i in range(sources)],
+        "sources": [{"id": f"s{i}", "text": long, "attribution": "Adapted from a generated source."}
+                    for i in range(sources)],
         "questions": [{"id": f"q{i}", "prompt": f"Question {i}: explain one reason for event {i}.", "marks": 1 + i % 6,
                        "model_answer": "A reason, explained.", "mark_scheme": {"points": ["A reason", "Explained"]}}
                       for i in range(questions)],
@@ -141,7 +144,8 @@ def main() -> None:
     results.append(measure("2. example, core: handout + mark scheme", core, ex, runs,
                            [out / "terror/terror-student.pdf", out / "terror/terror-markscheme.pdf"]))
     results.append(measure("2b. unchanged rebuild (manifest)", core[:-1], ex, runs, note="nothing re-rendered"))
-    every = [*WORKSHEETS, "build", "terror.yaml", "--style", "standard", "--style", "large-print", "--style", "dyslexia", "--force"]
+    every = [*WORKSHEETS, "build", "terror.yaml", "--style", "standard", "--style", "large-print",
+             "--style", "dyslexia", "--force"]
     results.append(measure("3. example, 3 tiers x 3 styles", every, ex, runs,
                            lambda: sorted((out / "terror").glob("terror-*.pdf"))))
 
@@ -153,8 +157,8 @@ def main() -> None:
                            [out / "terror/terror-class-class30.pdf"]))
 
     parts = "\n".join("    - worksheet: terror.yaml" for _ in range(7))
-    (ex / "big.yaml").write_text(f"booklet:\n  title: Big\n  parts:\n{parts}\n  impose: a5-booklet\n  mark_schemes: none\n",
-                                 encoding="utf-8")
+    (ex / "big.yaml").write_text(f"booklet:\n  title: Big\n  parts:\n{parts}\n"
+                                 "  impose: a5-booklet\n  mark_schemes: none\n", encoding="utf-8")
     results.append(measure("5. ~200-page booklet, contents, outline, a5-booklet",
                            [*WORKSHEETS, "build", "big.yaml", "--force"], ex, runs, [out / "big/big-booklet.pdf"]))
 
@@ -162,11 +166,13 @@ def main() -> None:
         spec = stress_spec(ex, count)
         results.append(measure(f"6. stress: {count} questions, 20 long sources",
                                [*WORKSHEETS, "build", spec.name, "--force"], ex, max(1, runs // 2),
-                               [out / f"{spec.stem}/{spec.stem}-student.pdf", out / f"{spec.stem}/{spec.stem}-markscheme.pdf"]))
+                               [out / f"{spec.stem}/{spec.stem}-student.pdf",
+                                out / f"{spec.stem}/{spec.stem}-markscheme.pdf"]))
 
     results.append(edit_loop(ex, runs))
 
-    plain = measure("floor: plain reportlab, same content", [sys.executable, str(HERE / "plain_reportlab.py"), str(work)],
+    plain = measure("floor: plain reportlab, same content",
+                    [sys.executable, str(HERE / "plain_reportlab.py"), str(work)],
                     ex, runs, [work / "plain-handout.pdf", work / "plain-markscheme.pdf"])
     results.append(plain)
     reference = work / "reference"
@@ -182,8 +188,8 @@ def main() -> None:
     try:
         import typst  # noqa: F401
 
-        code = ("import typst; [typst.compile(f + '.typ', output=f + '.pdf', font_paths=[%r]) "
-                "for f in ('handout', 'markscheme')]") % str(ROOT / "fonts")
+        code = ("import typst; [typst.compile(f + '.typ', output=f + '.pdf', "
+                f"font_paths=[{str(ROOT / 'fonts')!r}]) for f in ('handout', 'markscheme')]")
         typst_result = measure("8. Typst (PyPI typst)", [sys.executable, "-c", code], reference, runs,
                                [reference / "handout.pdf", reference / "markscheme.pdf"])
         results.append(typst_result)
@@ -196,14 +202,13 @@ def main() -> None:
         ratios.append(f"- scenario 2 / LaTeX exam: {ours.seconds / latex.seconds:.2f}x (budget: at most 0.5x)")
     if typst_result:
         ratios.append(f"- scenario 2 / Typst: {ours.seconds / typst_result.seconds:.2f}x")
+        class_set = next(r for r in results if r.name.startswith("4."))
         ratios.append(f"- scenario 4 / Typst x 30 copies (estimated): "
-                      f"{next(r for r in results if r.name.startswith('4.')).seconds / (typst_result.seconds * 15):.2f}x")
+                      f"{class_set.seconds / (typst_result.seconds * 15):.2f}x")
     cpu = platform.processor() or "unknown CPU"
-    try:
+    with contextlib.suppress(OSError, StopIteration):
         cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                    if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
     lines = [
         "# Benchmark results",
         "",

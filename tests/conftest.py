@@ -1,4 +1,4 @@
-"""Shared fixtures: run the CLI in a folder, and read PDFs back as text, pages and fonts."""
+"""Shared fixtures: run the CLI in a folder, private copies of the specs, golden files (plain helpers: helpers.py)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from helpers import EXAMPLE, SPECS, TESTS
 from worksheets.cli import app
-
-HERE = Path(__file__).parent
-SPECS = HERE / "specs"
-EXAMPLE = HERE.parent / "specs" / "stalin-terror"
 
 
 @dataclass
@@ -56,19 +52,6 @@ def example(tmp_path: Path) -> Path:
     return target
 
 
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-
-
-def page_texts(path: Path) -> list[str]:
-    return [page.extract_text() or "" for page in PdfReader(path).pages]
-
-
-def flat(text: str) -> str:
-    """Text with runs of white space folded, for phrases that may wrap across lines."""
-    return " ".join(text.split())
-
-
 @pytest.fixture(autouse=True)
 def cold_renderer(monkeypatch: pytest.MonkeyPatch):
     """Every test starts with a cold renderer (watch and serve make it warm)."""
@@ -104,7 +87,7 @@ def _text_difference(expected: bytes, actual: bytes) -> str | None:
     diff = list(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                      "golden", "actual"))
     if len(diff) > 40:
-        diff = diff[:40] + [f"... ({len(diff) - 40} more diff lines)\n"]
+        diff = [*diff[:40], f"... ({len(diff) - 40} more diff lines)\n"]
     return "".join(line if line.endswith("\n") else line + "\n\\ no newline at end\n" for line in diff).rstrip("\n")
 
 
@@ -122,13 +105,13 @@ class Golden:
 
     def path(self, name: str | Path) -> Path:
         """The golden file: NAME relative to tests/ (or an absolute path)."""
-        return HERE / name
+        return TESTS / name
 
     @staticmethod
     def shown(path: Path) -> str:
         """The path as a reader finds it: relative to the repository when it is inside it."""
         try:
-            return str(path.relative_to(HERE.parent))
+            return str(path.relative_to(TESTS.parent))
         except ValueError:
             return str(path)
 

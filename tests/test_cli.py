@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import pdf_text
+from helpers import pdf_text
 
 
 def test_help_lists_the_verbs():
@@ -59,11 +59,13 @@ def test_a_real_process_exits_non_zero_without_traceback(tmp_path):
 def test_check_accepts_a_bank_on_its_own_and_build_explains(run, specs):
     assert run("check", "bank.yaml", cwd=specs).code == 0
     (specs / "broken-bank.yaml").write_text(
-        "questions:\n  - {id: a, prompt: P, marks: 1, sources: [nope]}\nquestion_sets:\n  - {id: s, questions: [a, b]}\n",
+        "questions:\n  - {id: a, prompt: P, marks: 1, sources: [nope]}\n"
+        "question_sets:\n  - {id: s, questions: [a, b]}\n",
         encoding="utf-8")
     result = run("check", "broken-bank.yaml", cwd=specs)
     assert result.lines == ["broken-bank.yaml:2:43: question 'a' sources: no source with id 'nope'",
                             "broken-bank.yaml:4:24: question set 's': no question with id 'b'"]
     built = run("build", "bank.yaml", cwd=specs)
     assert built.code == 1 and built.lines == [
-        "bank.yaml:1:1: a content bank has nothing to build: build a worksheet that uses it (worksheets check accepts banks)"]
+        "bank.yaml:1:1: a content bank has nothing to build: build a worksheet that uses it "
+        "(worksheets check accepts banks)"]

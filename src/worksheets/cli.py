@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from worksheets.vocab import PAPERS, STYLES, TIERS
+
+if TYPE_CHECKING:
+    from worksheets.app.jobs import Options
 
 app = typer.Typer(
     add_completion=False,
@@ -20,15 +24,16 @@ app = typer.Typer(
 
 # options shared by several commands
 OutOption = Annotated[Path, typer.Option("--out", help="Output folder; each spec gets a subfolder named after it.")]
-RootOption = Annotated[Optional[Path], typer.Option(
+RootOption = Annotated[Path | None, typer.Option(
     "--root", help="Files named in specs must lie inside this folder (default: the current folder).")]
-TierOption = Annotated[Optional[list[str]], typer.Option(
+TierOption = Annotated[list[str] | None, typer.Option(
     "--tier", help=f"Build this tier ({', '.join(TIERS)}) instead of the spec's list; repeatable.")]
-StyleOption = Annotated[Optional[list[str]], typer.Option(
+StyleOption = Annotated[list[str] | None, typer.Option(
     "--style", help=f"Build this style ({', '.join(STYLES)}) instead of the spec's list; repeatable.")]
-VariantsOption = Annotated[Optional[int], typer.Option("--variants", min=1, max=26, help="Build N shuffled versions A, B, ...")]
+VariantsOption = Annotated[int | None, typer.Option(
+    "--variants", min=1, max=26, help="Build N shuffled versions A, B, ...")]
 NoMarkSchemeOption = Annotated[bool, typer.Option("--no-mark-scheme", help="Do not build mark schemes.")]
-PaperOption = Annotated[Optional[str], typer.Option(
+PaperOption = Annotated[str | None, typer.Option(
     "--paper", help=f"Paper size: {' or '.join(PAPERS)} (overrides the spec).")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")]
 
@@ -52,7 +57,7 @@ def _run(action, debug: bool):  # type: ignore[no-untyped-def]
         _fail(list(error.problems))
     except (typer.Exit, KeyboardInterrupt):
         raise
-    except Exception as error:  # noqa: BLE001 - the promise is: no traceback without --debug
+    except Exception as error:  # the promise is: no traceback without --debug
         if debug:
             raise
         typer.echo(
@@ -63,15 +68,15 @@ def _run(action, debug: bool):  # type: ignore[no-untyped-def]
         raise typer.Exit(EXIT_INTERNAL) from None
 
 
-class _progress_bar:  # noqa: N801 - used as a context manager, like a function
+class _progress_bar:  # used as a context manager, like a function
     """A rich progress bar on a terminal when there are several documents to render; nothing otherwise."""
 
     def __init__(self, quiet: bool) -> None:
         self.enabled = not quiet and sys.stderr.isatty()
-        self.bar = None
-        self.task = None
+        self.bar: Any = None
+        self.task: Any = None
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self) -> Callable[[int, int], None] | None:
         return self.update if self.enabled else None
 
     def update(self, done: int, total: int) -> None:
@@ -105,11 +110,15 @@ def build(
     tier: TierOption = None,
     style: StyleOption = None,
     variants: VariantsOption = None,
-    class_list: Annotated[Optional[Path], typer.Option("--class-list", help="CSV with a 'name' column and optional 'tier', 'style' and 'class' columns: one personalised copy per student in one PDF, plus the mark schemes of the versions used.")] = None,
+    class_list: Annotated[Path | None, typer.Option("--class-list", help=(
+        "CSV with a 'name' column and optional 'tier', 'style' and 'class' columns: one personalised copy per "
+        "student in one PDF, plus the mark schemes of the versions used."))] = None,
     no_mark_scheme: NoMarkSchemeOption = False,
     paper: PaperOption = None,
-    force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed since the last build.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems: no progress bar, no file list.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Rebuild even if nothing changed since the last build.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Print only problems: no progress bar, no file list.")] = False,
     debug: DebugOption = False,
 ) -> None:
     """Build the PDFs of each spec into OUT/<spec name>/."""
@@ -139,13 +148,15 @@ def check(
 
     planned = _run(lambda: plan_all(list(specs), Options(root=root, check_only=True)), debug)
     count = sum(len(job_paths(job)) for _, jobs, _ in planned for job in jobs)
-    typer.echo(f"ok: {len(specs)} spec{'s' if len(specs) != 1 else ''}, {count} PDF{'s' if count != 1 else ''} would be built")
+    typer.echo(f"ok: {len(specs)} spec{'s' if len(specs) != 1 else ''}, "
+               f"{count} PDF{'s' if count != 1 else ''} would be built")
 
 
 @app.command()
 def new(
     name: Annotated[str, typer.Argument(help="Folder to create, e.g. 'cold-war'.")],
-    template: Annotated[str, typer.Option("--template", help="Starting point: history-sources, science-recall or blank.")] = "history-sources",
+    template: Annotated[str, typer.Option(
+        "--template", help="Starting point: history-sources, science-recall or blank.")] = "history-sources",
     debug: DebugOption = False,
 ) -> None:
     """Create a folder with a working, commented spec and content bank to start from."""
@@ -167,16 +178,17 @@ def schema() -> None:
 def preview(
     spec: Annotated[Path, typer.Argument(help="A worksheet or booklet spec.")],
     out: OutOption = Path("output"),
-    page: Annotated[Optional[list[int]], typer.Option("--page", help="Page to render (from 1); repeatable. Default: all.")] = None,
-    role: Annotated[Optional[str], typer.Option("--role", help="student or markscheme (default: both).")] = None,
+    page: Annotated[list[int] | None, typer.Option(
+        "--page", help="Page to render (from 1); repeatable. Default: all.")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="student or markscheme (default: both).")] = None,
     root: RootOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Build (if needed) and write PNG thumbnails of the pages beside the PDFs."""
     from worksheets.app.build import Options
     from worksheets.app.build import build as run_build
-    from worksheets.errors import display_path
     from worksheets.app.preview import thumbnails
+    from worksheets.errors import display_path
 
     if role is not None and role not in ("student", "markscheme"):
         raise typer.BadParameter("use student or markscheme", param_hint="--role")
@@ -195,8 +207,8 @@ def _previewable(path: Path) -> bool:
     return fmt is not None and fmt.preview
 
 
-def _build_options(out: Path, root: Optional[Path], tier: Optional[list[str]], style: Optional[list[str]],
-                   variants: Optional[int], no_mark_scheme: bool, paper: Optional[str]):  # type: ignore[no-untyped-def]
+def _build_options(out: Path, root: Path | None, tier: list[str] | None, style: list[str] | None,
+                   variants: int | None, no_mark_scheme: bool, paper: str | None) -> Options:
     from worksheets.app.build import Options
 
     if paper is not None:
@@ -242,7 +254,8 @@ def watch(
 def serve(
     spec: Annotated[Path, typer.Argument(help="A worksheet or booklet spec.")],
     out: OutOption = Path("output"),
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1; 0 picks a free one.")] = 8000,
+    port: Annotated[int, typer.Option(
+        "--port", min=0, max=65535, help="Port on 127.0.0.1; 0 picks a free one.")] = 8000,
     root: RootOption = None,
     tier: TierOption = None,
     style: StyleOption = None,

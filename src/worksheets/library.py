@@ -14,13 +14,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from worksheets.errors import Loc, Problem, ProblemList, SpecError
 from worksheets.spec.bank import Bank, QuestionSet
 from worksheets.spec.base import Model
 from worksheets.spec.content import Section, Source
 from worksheets.spec.files import confine, image_problem
 from worksheets.spec.problems import validation_problems
 from worksheets.spec.worksheet import GlossaryRef, QuestionsRef, SectionRef, SourcesRef, Worksheet, WorksheetFile
-from worksheets.errors import Loc, Problem, ProblemList, SpecError
 from worksheets.spec.yaml import Loaded, Map, load_file, locate
 
 BANK_KEYS = ("sections", "sources", "questions", "question_sets", "glossary")
@@ -166,64 +166,73 @@ def _collect(library: Library, banks: list[tuple[Loaded, Bank]], problems: Probl
                 library.glossary[term] = (definition, loc)
 
 
+def _need(problems: ProblemList, kind: str, ident: str, table: dict[str, Any], loc: Loc, field_name: str) -> None:
+    """An id that must name an item of a kind: else a problem, with a did-you-mean."""
+    if ident not in table:
+        import difflib
+
+        close = difflib.get_close_matches(ident, list(table), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        problems.add(loc, f"{field_name}: no {kind} with id '{ident}'{hint}")
+
+
 def _check_references(library: Library, root: Path, problems: ProblemList) -> None:
+    """Every id the worksheet, a set or a question names exists; images are checked and found."""
     ws = library.worksheet
-    contents = ws.contents if ws is not None else []
-
-    def need(kind: str, ident: str, table: dict[str, Any], loc: Loc, field_name: str) -> None:
-        if ident not in table:
-            import difflib
-
-            close = difflib.get_close_matches(ident, list(table), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.add(loc, f"{field_name}: no {kind} with id '{ident}'{hint}")
-
-    for index, item in enumerate(contents):
-        loc = item.loc
-        if isinstance(item, SectionRef) and isinstance(item.section, str):
-            need("section", item.section, library.sections, item.where("section"), f"worksheet.contents[{index}].section")
-        elif isinstance(item, SourcesRef):
-            for ident in item.sources:
-                need("source", ident, library.sources, item.where("sources"), f"worksheet.contents[{index}].sources")
-        elif isinstance(item, QuestionsRef):
-            if isinstance(item.questions, str):
-                if item.questions not in library.question_sets:
-                    if item.questions in library.questions:
-                        continue
-                    need("question set", item.questions, library.question_sets, item.where("questions"),
-                         f"worksheet.contents[{index}].questions")
-            else:
-                for ident in item.questions:
-                    need("question", ident, library.questions, item.where("questions"), f"worksheet.contents[{index}].questions")
-        elif isinstance(item, GlossaryRef) and item.glossary != "all":
-            for term in item.glossary:
-                if term not in library.glossary:
-                    problems.add(item.where("glossary"), f"worksheet.contents[{index}].glossary: no glossary term '{term}'")
-        del loc
+    for index, item in enumerate(ws.contents if ws is not None else []):
+        _check_contents_item(library, item, f"worksheet.contents[{index}]", problems)
     for qset in library.question_sets.values():
         for ident in qset.questions:
-            need("question", ident, library.questions, qset.where("questions"), f"question set '{qset.id}'")
+            _need(problems, "question", ident, library.questions, qset.where("questions"), f"question set '{qset.id}'")
     for question in library.questions.values():
         for ident in getattr(question, "sources", []):
-            need("source", ident, library.sources, question.where("sources"), f"question '{question.id}' sources")
+            _need(problems, "source", ident, library.sources, question.where("sources"),
+                  f"question '{question.id}' sources")
     for source in library.sources.values():
         if source.image is not None:
-            base = Path(source.loc.file)
-            owner = next((f for f in library.files if _same(f, base)), library.spec.path)
-            try:
-                path = confine(owner, source.image, root, source.where("image"), "image")
-            except SpecError as error:
-                problems.extend(error.problems)
-                continue
-            if not path.is_file():
-                problems.add(source.where("image"), f"image: no such file '{source.image}'")
-                continue
-            trouble = image_problem(path)
-            if trouble:
-                problems.add(source.where("image"), f"image: '{source.image}' {trouble}")
-            else:
-                library.images[source.id] = path
+            _check_image(library, source, root, problems)
     _check_text_references(library, problems)
+
+
+def _check_contents_item(library: Library, item: Model, field: str, problems: ProblemList) -> None:
+    """The ids one contents block names."""
+    if isinstance(item, SectionRef) and isinstance(item.section, str):
+        _need(problems, "section", item.section, library.sections, item.where("section"), f"{field}.section")
+    elif isinstance(item, SourcesRef):
+        for ident in item.sources:
+            _need(problems, "source", ident, library.sources, item.where("sources"), f"{field}.sources")
+    elif isinstance(item, QuestionsRef):
+        if isinstance(item.questions, str):
+            if item.questions not in library.question_sets and item.questions not in library.questions:
+                _need(problems, "question set", item.questions, library.question_sets, item.where("questions"),
+                      f"{field}.questions")
+        else:
+            for ident in item.questions:
+                _need(problems, "question", ident, library.questions, item.where("questions"), f"{field}.questions")
+    elif isinstance(item, GlossaryRef) and item.glossary != "all":
+        for term in item.glossary:
+            if term not in library.glossary:
+                problems.add(item.where("glossary"), f"{field}.glossary: no glossary term '{term}'")
+
+
+def _check_image(library: Library, source: Source, root: Path, problems: ProblemList) -> None:
+    """A source's image: inside the root, there, and printable; found images are recorded by source id."""
+    assert source.image is not None
+    base = Path(source.loc.file)
+    owner = next((f for f in library.files if _same(f, base)), library.spec.path)
+    try:
+        path = confine(owner, source.image, root, source.where("image"), "image")
+    except SpecError as error:
+        problems.extend(error.problems)
+        return
+    if not path.is_file():
+        problems.add(source.where("image"), f"image: no such file '{source.image}'")
+        return
+    trouble = image_problem(path)
+    if trouble:
+        problems.add(source.where("image"), f"image: '{source.image}' {trouble}")
+    else:
+        library.images[source.id] = path
 
 
 def _same(path: Path, shown: Path) -> bool:

@@ -16,6 +16,10 @@ TIER_CODES: dict[str, str] = {"support": "S", "core": "C", "challenge": "X"}
 """The discreet footer code of each tier (students are not labelled by tier)."""
 TIER_TITLES: dict[str, str] = {"support": "Support", "core": "Core", "challenge": "Challenge"}
 """How a mark scheme names its tier."""
+SCAFFOLD_TIER: TierName = "support"
+"""The tier that prints scaffolds (hints, sentence starters, word banks, writing frames) and wider lines."""
+EXTENSION_TIER: TierName = "challenge"
+"""The tier that adds `extension: true` questions."""
 
 StyleName = Literal["standard", "large-print", "dyslexia"]
 """The looks of a page: standard, large print (16 pt and up) and dyslexia-friendly."""
@@ -25,9 +29,8 @@ STYLE_CODES: dict[str, str] = {"standard": "", "large-print": "L", "dyslexia": "
 """Added to the tier's code in the footer."""
 
 PaperName = Literal["A4", "letter"]
-"""Paper a teacher can ask for; a5-booklet pages are also laid out on A5 (PAGE_SIZES)."""
+"""Paper a teacher can ask for (an a5-booklet's own pages are laid out on A5)."""
 PAPERS: tuple[PaperName, ...] = get_args(PaperName)
-PAGE_SIZES: tuple[str, ...] = (*PAPERS, "A5")
 
 Role = Literal["student", "markscheme", "sources"]
 """What one output is for: the student's handout, the marker's scheme, or the source insert."""

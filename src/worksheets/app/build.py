@@ -51,7 +51,7 @@ def render_jobs(jobs: list[AnyJob], progress: Progress | None = None) -> dict[Pa
     from worksheets.app.workers import render_units
 
     units: list[RenderUnit] = list(dict.fromkeys(unit for job in jobs for unit in job.units()))
-    rendered = dict(zip(units, render_units(units, progress)))
+    rendered = dict(zip(units, render_units(units, progress), strict=True))
     outputs: dict[Path, bytes] = {}
     for job in jobs:
         outputs.update(job.outputs(rendered))
@@ -84,7 +84,7 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None)
         workers.stop_warming()
     written = set(write_all(outputs))
     builds = []
-    for spec, jobs, inputs in planned:
+    for spec, jobs, _ in planned:
         mine = {path: outputs[path] for job in jobs for path in job_paths(job)}
         builds.append((spec, options, seen[spec], mine))
         results += [(path, path in written) for path in mine]

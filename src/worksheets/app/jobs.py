@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from worksheets.app.names import booklet_name, class_set_name, output_name
 from worksheets.errors import Loc, Problem, SpecError, display_path
@@ -15,6 +15,7 @@ from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, Role
 if TYPE_CHECKING:  # imported where used: a cold build forks its warm child before loading them
     from worksheets.document import BookletPlan, Document
     from worksheets.library import Library
+    from worksheets.writers import Format
     from worksheets.writers.contract import Rendered, RenderUnit
 
 
@@ -41,6 +42,7 @@ class Job:
     path: Path
     document: Document
     role: Role
+    format: str = "pdf"
 
     @property
     def paths(self) -> list[Path]:
@@ -51,7 +53,7 @@ class Job:
         """What it needs rendered: a handout or insert only ever sees the document without its answers."""
         from worksheets.writers.contract import unit
 
-        return [unit(self.document, self.role)]
+        return [unit(self.document, self.role, format=self.format)]
 
     def outputs(self, rendered: dict[RenderUnit, Rendered]) -> dict[Path, bytes]:
         """Its file, from what was rendered."""
@@ -132,7 +134,7 @@ class ClassSetJob:
         return {self.path: class_set(copies)}
 
 
-AnyJob = Union[Job, BookletJob, ClassSetJob]
+AnyJob = Job | BookletJob | ClassSetJob
 """Any job a build can plan."""
 
 
@@ -196,13 +198,21 @@ def _plan_worksheet(library: Library, stem: str, options: Options) -> list[AnyJo
     versions = [(tier, style, variant) for tier in tiers for style in styles for variant in _variants(library, options)]
     jobs: list[AnyJob] = []
     for doc in _plan_versions(library, stem, versions, options):
-        tier, style, variant = doc.tier, doc.style, doc.variant
-        jobs.append(Job(folder / output_name(stem, "student", tier, style, variant), doc, "student"))
+        roles: list[Role] = ["student"]
         if doc.source_insert and doc.sources:
-            jobs.append(Job(folder / output_name(stem, "sources", tier, style, variant), doc, "sources"))
+            roles.append("sources")
         if ws.mark_scheme and options.mark_scheme:
-            jobs.append(Job(folder / output_name(stem, "markscheme", tier, style, variant), doc, "markscheme"))
+            roles.append("markscheme")
+        jobs += [Job(folder / output_name(stem, role, doc.tier, doc.style, doc.variant, fmt.name), doc, role, fmt.name)
+                 for role in roles for fmt in _formats(role)]
     return jobs
+
+
+def _formats(role: Role) -> list[Format]:
+    """The formats a build writes a role in."""
+    from worksheets.writers import FORMATS
+
+    return [fmt for fmt in FORMATS.values() if fmt.built and role in fmt.roles]
 
 
 def _plan_versions(library: Library, stem: str, versions: list[tuple[str, str, str | None]],
@@ -231,15 +241,17 @@ def _plan_class_set(library: Library, stem: str, options: Options, root: Path) -
     path, ws = options.class_list, library.worksheet
     assert path is not None and ws is not None
     if not path.resolve().is_relative_to(root):
-        raise SpecError(Problem(Loc(display_path(path)), f"the class list is outside the root folder '{display_path(root)}'"))
+        raise SpecError(Problem(Loc(display_path(path)),
+                                f"the class list is outside the root folder '{display_path(root)}'"))
     variants = _variants(library, options)
     default_tier = DEFAULT_TIER if DEFAULT_TIER in ws.tiers else ws.tiers[0]
     students = read_class_list(path, default_tier, ws.styles[0])
     chosen = [(st.tier, st.style, variants[i % len(variants)]) for i, st in enumerate(students)]
     needed = list(dict.fromkeys(chosen))
-    schemes = list(dict.fromkeys((tier, DEFAULT_STYLE, variant) for tier, _, variant in chosen))
+    schemes: list[tuple[str, str, str | None]] = list(dict.fromkeys(
+        (tier, DEFAULT_STYLE, variant) for tier, _, variant in chosen))
     docs = {(d.tier, d.style, d.variant): d for d in _plan_versions(library, stem, needed + schemes, options)}
-    copies = tuple((st.name, st.group, docs[version]) for st, version in zip(students, chosen))
+    copies = tuple((st.name, st.group, docs[version]) for st, version in zip(students, chosen, strict=True))
     if not any(f.strip().lower() == "name" for f in ws.student_fields):
         raise SpecError(Problem(ws.where("student_fields"), "student_fields: a class set needs a 'Name' field to print "
                                                              "each student's name in"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -70,10 +69,3 @@ def record(out: Path, builds: list[tuple[Path, Any, dict[str, str | None], dict[
             "outputs": {str(p.resolve()): hashlib.sha256(b).hexdigest() for p, b in outputs.items()},
         }
     write_atomic(out / MANIFEST, json.dumps(data, indent=1).encode("utf-8"))
-
-
-def clear(out: Path) -> None:
-    try:
-        os.unlink(out / MANIFEST)
-    except OSError:
-        pass

@@ -15,7 +15,8 @@ PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>worksheets: {title}</title>
 <style>
 body {{ font-family: sans-serif; margin: 1.5rem; background: #f4f4f4; }}
-.problems {{ color: #b00020; background: #fff0f0; border: 2px solid #b00020; padding: .5rem 1rem; white-space: pre-wrap; }}
+.problems {{ color: #b00020; background: #fff0f0; border: 2px solid #b00020; padding: .5rem 1rem;
+             white-space: pre-wrap; }}
 .pdf {{ margin: 1rem 0; }} .pdf img {{ width: 220px; margin: 4px; box-shadow: 0 1px 4px #0004; background: white; }}
 </style></head><body>
 <h1>{title}</h1>
@@ -51,7 +52,8 @@ def page(state: State, title: str, out: Path) -> str:
         for pdf in state.outputs:
             images = sorted(pdf.parent.glob(f"{pdf.stem}-p*.png"), key=lambda p: int(p.stem.rsplit("-p", 1)[1]))
             tags = "".join(f'<img alt="{html.escape(i.name)}" src="{_link(i, out)}?v={state.number}">' for i in images)
-            parts.append(f'<div class="pdf"><h2><a href="{_link(pdf, out)}">{html.escape(pdf.name)}</a></h2>{tags}</div>')
+            heading = f'<h2><a href="{_link(pdf, out)}">{html.escape(pdf.name)}</a></h2>'
+            parts.append(f'<div class="pdf">{heading}{tags}</div>')
         status = f"ok in {state.seconds:.2f} s" if state.ok else "problems (the pages below are the last good build)"
         return PAGE.format(title=html.escape(title), number=state.number, status=status, problems=problems,
                            pdfs="".join(parts))
@@ -73,7 +75,7 @@ def make_server(state: State, title: str, out: Path, port: int) -> ThreadingHTTP
             self.end_headers()
             self.wfile.write(body)
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:  # http.server's name
             path = self.path.split("?", 1)[0]
             if path == "/":
                 self._send(200, page(state, title, out).encode("utf-8"), "text/html; charset=utf-8")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from worksheets.app.build import Options
 
@@ -65,6 +65,9 @@ def watched_paths(specs: list[Path], root: Path) -> list[Path]:
     return sorted(folders)
 
 
+WATCHED = (".yaml", ".yml", ".png", ".jpg", ".jpeg", ".csv", ".pdf")  # specs, banks, images, class lists, PDF parts
+
+
 def watch(specs: list[Path], options: Options, report: Callable[[State], None], stop: threading.Event | None = None,
           state: State | None = None, prepare: Callable[[list[Path]], None] | None = None) -> None:
     """Build now, then again after every change to a YAML, image, CSV or PDF file under the watched folders."""
@@ -80,7 +83,7 @@ def watch(specs: list[Path], options: Options, report: Callable[[State], None], 
 
     def relevant(_: object, path: str) -> bool:
         p = Path(path)
-        return p.suffix.lower() in (".yaml", ".yml", ".png", ".jpg", ".jpeg", ".csv", ".pdf") and not p.is_relative_to(out)
+        return p.suffix.lower() in WATCHED and not p.is_relative_to(out)
 
     for _ in file_changes(*watched_paths(specs, root), watch_filter=relevant, stop_event=stop, debounce=200, step=50):
         rebuild(specs, options, state, report, prepare)

@@ -16,7 +16,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -73,8 +73,8 @@ def render_over_cores(units: list[RenderUnit], progress: Progress | None = None)
         prepare(units)
     # mark schemes take longest: started first, they do not leave one core working alone at the end
     order = sorted(range(len(units)), key=lambda index: units[index].role != "markscheme")
-    with _frozen(fork), ProcessPoolExecutor(max_workers=workers,
-                                            mp_context=multiprocessing.get_context("fork" if fork else "spawn")) as pool:
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    with _frozen(fork), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {index: pool.submit(render_one, units[index]) for index in order}
         try:
             _wait_for(futures, progress)
@@ -153,10 +153,8 @@ class _Child:
                 code = _serve(theirs)
             finally:
                 os._exit(code)
-        try:
+        with suppress(OSError):
             os.setpgid(self.pid, self.pid)  # also here: whichever runs first wins the race
-        except OSError:
-            pass
         theirs.close()
         self.asked = self.answered = self.reaped = False
 
@@ -179,13 +177,12 @@ class _Child:
         while not self.conn.poll(0.1):
             if os.waitpid(self.pid, os.WNOHANG)[0] == self.pid:
                 self.reaped = True
-                try:
+                with suppress(OSError):
                     os.killpg(self.pid, signal.SIGKILL)  # its renderers, left behind
-                except OSError:
-                    pass
                 raise RuntimeError("the rendering process ended unexpectedly")
         try:
-            return self.conn.recv()  # type: ignore[no-any-return]
+            message: tuple[str, Any] = self.conn.recv()
+            return message
         except EOFError:
             raise RuntimeError("the rendering process ended unexpectedly") from None
         except Exception as error:  # noqa: BLE001 - a message that cannot be rebuilt here (an odd exception)
@@ -195,10 +192,8 @@ class _Child:
         """End the child. Once it has answered it exits by itself; before that (never asked, or the
         build was interrupted) its work is not wanted, so it is killed with its renderers."""
         if not self.answered:
-            try:
+            with suppress(OSError):  # the group is gone: the child has exited
                 os.killpg(self.pid, signal.SIGKILL)
-            except OSError:
-                pass  # the group is gone: the child has exited
         self.conn.close()
         if not self.reaped:
             os.waitpid(self.pid, 0)
@@ -209,10 +204,8 @@ class _Child:
 def _serve(conn: Any) -> int:
     """The child's life: warm up, wait for its work, send back the result (or the problem)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler unwinds the parent, not this
-    try:
+    with suppress(Exception):  # the work meets the same problem (a missing font...) and reports it
         warm_up()
-    except Exception:  # noqa: BLE001, S110 - the work meets the same problem (a missing font...) and reports it
-        pass
     try:
         work, args = conn.recv()
     except (EOFError, KeyboardInterrupt):  # the build stopped before rendering
@@ -276,7 +269,7 @@ def render_units(units: list[RenderUnit], progress: Progress | None = None) -> l
     if not _WARM:
         return render_over_cores(units, progress)
     missing = [unit for unit in dict.fromkeys(units) if unit not in _RENDERED]
-    for unit, result in zip(missing, render_over_cores(missing, progress)):
+    for unit, result in zip(missing, render_over_cores(missing, progress), strict=True):
         if len(_RENDERED) >= _RENDERED_MAX:
             _RENDERED.pop(next(iter(_RENDERED)))
         _RENDERED[unit] = result

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
 from worksheets.assemble.classset import finish
 from worksheets.assemble.xobjects import IDENTITY, Forms, compose, upright
-from worksheets.document import BookletPlan, DividerPart, PdfPart, WorksheetPart
+from worksheets.document import BookletPlan, DividerPart, PdfPart, SectionBlock, WorksheetPart
 from worksheets.style.themes import Theme, theme_for
 from worksheets.writers.contract import Rendered, RenderUnit, unit
 from worksheets.writers.pdf import booklet as own_pages
@@ -37,7 +36,8 @@ def _reader(pdf: object, cache: dict | None = None) -> PdfReader:
     """A reader for PDF bytes or a path; with `cache`, one reader per distinct PDF (so its pages become forms once)."""
     key = pdf if isinstance(pdf, bytes) else str(pdf)
     if cache is not None and key in cache:
-        return cache[key]  # type: ignore[no-any-return]
+        cached: PdfReader = cache[key]
+        return cached
     reader = PdfReader(io.BytesIO(pdf)) if isinstance(pdf, bytes) else PdfReader(pdf, strict=False)  # type: ignore[arg-type]
     if cache is not None:
         cache[key] = reader
@@ -87,7 +87,7 @@ def booklet_pages(segments: list[Segment], start_odd: bool, theme: Theme, page_s
             _, size = upright(readers[index].pages[page_index])
             sources = [(readers[index], page_index)]
             starts.setdefault(index, number_index)
-        pages.append((size, sources + [(numbers, number_index)] if numbered else sources))
+        pages.append((size, [*sources, (numbers, number_index)] if numbered else sources))
     return pages, starts
 
 
@@ -178,9 +178,9 @@ def _part_segments(plan: BookletPlan, rendered: dict[RenderUnit, Rendered]
     for part in plan.parts:
         if isinstance(part, WorksheetPart):
             handout = rendered[unit(part.document, "student", False)]
-            blocks = part.document.blocks
-            children = tuple((blocks[index].title, page - 1)  # type: ignore[union-attr]
-                             for index, page in handout.pages.sections)
+            titles = {index: block.title for index, block in enumerate(part.document.blocks)
+                      if isinstance(block, SectionBlock) and block.title}
+            children = tuple((titles[index], page - 1) for index, page in handout.pages.sections)
             parts.append(Segment(part.title, handout.data, True, children))
             if plan.mark_schemes != "none" and part.mark_scheme:
                 scheme = rendered[unit(plan.scheme_document(part.document), "markscheme", numbered)]
@@ -189,7 +189,8 @@ def _part_segments(plan: BookletPlan, rendered: dict[RenderUnit, Rendered]
             parts.append(Segment(part.title, part.path, numbered=False))
         else:
             assert isinstance(part, DividerPart)
-            parts.append(Segment(part.title, own_pages.divider(part.title, part.text, plan.paper, plan.style, plan.title)))
+            page = own_pages.divider(part.title, part.text, plan.paper, plan.style, plan.title)
+            parts.append(Segment(part.title, page))
     return parts, schemes
 
 
@@ -203,7 +204,7 @@ def _head_segments(plan: BookletPlan, parts: list[Segment]) -> list[Segment]:
         entries: list[tuple[str, int | None]] = [(s.title or "", None) for s in parts]
         draft = Segment(None, own_pages.contents(plan.title, entries, plan.paper, plan.style))
         starts = layout([*head, draft, *parts], plan.start_odd)[len(head) + 1:]
-        final = own_pages.contents(plan.title, [(s.title or "", start) for s, start in zip(parts, starts)],
+        final = own_pages.contents(plan.title, [(s.title or "", start) for s, start in zip(parts, starts, strict=True)],
                                    plan.paper, plan.style)
         assert len(_reader(final).pages) == len(_reader(draft.pdf).pages)
         head.append(Segment(None, final))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 from worksheets.document.booklet import BookletPlan, DividerPart, Part, PdfPart, WorksheetPart
 from worksheets.document.details import Choice, Cloze, Detail, Matching, Ordering, TrueFalse
@@ -17,7 +17,7 @@ from worksheets.document.labels import letter_index, letters
 from worksheets.document.layout import NO_PAGES, PageMap, Spot
 from worksheets.document.prose import Block as ProseBlock
 from worksheets.document.prose import Gap, Inline, ListBlock, Para, Prose, Run, plain
-from worksheets.vocab import version_code
+from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, version_code
 
 AnswerKind = Literal["lines", "box", "none"]
 """How a written answer is given room."""
@@ -205,7 +205,7 @@ class PageBreakBlock:
     """What follows starts a new page."""
 
 
-Block = Union[SectionBlock, SourceBlock, QuestionsBlock, HeadingBlock, TextBlock, GlossaryBlock, PageBreakBlock]
+Block = SectionBlock | SourceBlock | QuestionsBlock | HeadingBlock | TextBlock | GlossaryBlock | PageBreakBlock
 """One block of the document's contents."""
 
 
@@ -231,9 +231,9 @@ class Document:
     """Printed in the instructions box."""
     blocks: tuple[Block, ...]
     """The contents, in order."""
-    tier: str = "core"
+    tier: str = DEFAULT_TIER
     """This version's tier."""
-    style: str = "standard"
+    style: str = DEFAULT_STYLE
     """This version's style."""
     variant: str | None = None
     """A, B...: the shuffled version (None: not shuffled)."""
@@ -279,6 +279,12 @@ class Document:
     def version_code(self) -> str:
         """A discreet code that tells copies apart without labelling the student."""
         return version_code(self.tier, self.style, self.variant)
+
+    @property
+    def footer_code(self) -> str:
+        """The code printed in the footer: none on the default version (core, standard, not shuffled)."""
+        code = self.version_code
+        return "" if code == version_code(DEFAULT_TIER, DEFAULT_STYLE, None) else code
 
 
 __all__ = [

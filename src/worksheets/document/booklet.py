@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from worksheets.document.prose import Prose
 
@@ -46,7 +46,7 @@ class DividerPart:
     """Prose under the title."""
 
 
-Part = Union[WorksheetPart, PdfPart, DividerPart]
+Part = WorksheetPart | PdfPart | DividerPart
 """One part of a booklet."""
 
 
@@ -85,4 +85,6 @@ class BookletPlan:
 
     def scheme_document(self, doc: Document) -> Document:
         """The document a part's mark scheme is rendered from: in an appendix it is a booklet page like any other."""
-        return doc if self.mark_schemes == "appendix" or doc.paper == self.scheme_paper else replace(doc, paper=self.scheme_paper)
+        if self.mark_schemes == "appendix" or doc.paper == self.scheme_paper:
+            return doc
+        return replace(doc, paper=self.scheme_paper)

@@ -7,7 +7,6 @@ registered question type, see `worksheets.qtypes`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from worksheets.document.prose import Prose
 
@@ -64,5 +63,5 @@ class Ordering:
     """Their indexes from first to last: the answer."""
 
 
-Detail = Union[Choice, TrueFalse, Cloze, Matching, Ordering]
+Detail = Choice | TrueFalse | Cloze | Matching | Ordering
 """Any closed question's answer data."""

@@ -7,7 +7,6 @@ student's copy never holds an answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class Gap:
     """Inside emphasis."""
 
 
-Inline = Union[Run, Gap]
+Inline = Run | Gap
 """What a paragraph is made of."""
 
 
@@ -59,11 +58,11 @@ class ListBlock:
     """Numbered (1., 2., ...) rather than bulleted."""
     start: int
     """The first item's number."""
-    items: tuple[tuple["Block", ...], ...]
+    items: tuple[tuple[Block, ...], ...]
     """Each item's blocks."""
 
 
-Block = Union[Para, ListBlock]
+Block = Para | ListBlock
 """A block of prose."""
 Prose = tuple[Block, ...]
 """A prose field: its blocks in order (empty: nothing to print)."""

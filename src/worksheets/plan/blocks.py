@@ -13,6 +13,7 @@ from worksheets import document as d
 from worksheets.plan.context import Planner
 from worksheets.plan.markdown import parse
 from worksheets.qtypes import QUESTION_TYPES
+from worksheets.spec.base import Model
 from worksheets.spec.content import Section
 from worksheets.spec.worksheet import (
     GlossaryRef,
@@ -70,7 +71,8 @@ def _questions_ref(p: Planner, item: QuestionsRef) -> list[d.Block]:
     ids = p.question_ids(item)
     if not ids:
         return []  # every question of the block is in other tiers: no empty heading
-    title, intro, owner = item.title, item.intro, item
+    title, intro = item.title, item.intro
+    owner: Model = item
     if isinstance(item.questions, str) and item.questions in p.lib.question_sets:
         qset = p.lib.question_sets[item.questions]
         title = title or p.title(qset, "title")

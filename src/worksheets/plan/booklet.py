@@ -112,5 +112,6 @@ def _cover_image(booklet: Booklet, spec: Path, root: Path, problems: list[Proble
         return None
     trouble = "does not exist" if not cover_image.is_file() else image_problem(cover_image)
     if trouble:
-        problems.append(Problem(booklet.where("cover_image"), f"booklet.cover_image: '{booklet.cover_image}' {trouble}"))
+        problems.append(Problem(booklet.where("cover_image"),
+                                f"booklet.cover_image: '{booklet.cover_image}' {trouble}"))
     return cover_image

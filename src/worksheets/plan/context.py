@@ -21,6 +21,7 @@ from worksheets.spec import questions as sq
 from worksheets.spec.base import Model, parse_length
 from worksheets.spec.worksheet import QuestionsRef, SourcesRef
 from worksheets.style.fonts import missing_glyphs
+from worksheets.vocab import SCAFFOLD_TIER
 
 LINES_PER_MARK = 2.5
 MIN_LINES = 3
@@ -89,10 +90,8 @@ class Planner:
             elif isinstance(item, QuestionsRef):
                 for ident in self.question_ids(item):
                     if ident in self.question_number:
-                        self.problems.add(
-                            item.where("questions"),
-                            f"worksheet.contents[{index}].questions: question '{ident}' appears twice in this worksheet",
-                        )
+                        self.problems.add(item.where("questions"), f"worksheet.contents[{index}].questions: "
+                                          f"question '{ident}' appears twice in this worksheet")
                         continue
                     count += 1
                     self.question_number[ident] = str(count)
@@ -132,7 +131,8 @@ class Planner:
             if kind == "source":
                 if ident in self.source_letter:
                     return f"Source {self.source_letter[ident]}"
-                self.problems.add(loc, f"{field}: {match.group(0)} is not printed in the {self.tier} version of this worksheet")
+                self.problems.add(loc, f"{field}: {match.group(0)} is not printed in the {self.tier} version "
+                                       "of this worksheet")
             else:
                 if ident in self.question_number:
                     return self.question_number[ident]
@@ -175,7 +175,7 @@ class Planner:
 
     def scaffold(self, scaffold: sq.Scaffold | None) -> d.Scaffold | None:
         """Support-tier help; nothing in the other tiers."""
-        if self.tier != "support" or not scaffold:
+        if self.tier != SCAFFOLD_TIER or not scaffold:
             return None
         return d.Scaffold(
             hint=self.prose(scaffold.hint, scaffold, "hint"),

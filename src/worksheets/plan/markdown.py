@@ -95,7 +95,8 @@ def _list(tokens: list[Token], i: int) -> tuple[ListBlock, int]:
     return ListBlock(ordered, start, tuple(items)), i + 1
 
 
-_DEPTH = {"strong_open": ("bold", 1), "strong_close": ("bold", -1), "em_open": ("italic", 1), "em_close": ("italic", -1)}
+_DEPTH = {"strong_open": ("bold", 1), "strong_close": ("bold", -1),
+          "em_open": ("italic", 1), "em_close": ("italic", -1)}
 
 
 def _runs(children: list[Token]) -> tuple[Inline, ...]:

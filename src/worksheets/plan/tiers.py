@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from worksheets.vocab import EXTENSION_TIER
+
 
 def in_tier(item: Any, tier: str) -> bool:
     """Whether a bank item appears in a tier (its `tiers:`, and extension questions in challenge only).
@@ -12,9 +14,7 @@ def in_tier(item: Any, tier: str) -> bool:
     tiers = getattr(item, "tiers", None)
     if tiers is not None and tier not in tiers:
         return False
-    if getattr(item, "extension", False) and tier != "challenge":
+    if getattr(item, "extension", False) and tier != EXTENSION_TIER:
         return False
     parts = getattr(item, "parts", None)
-    if parts and not any(in_tier(part, tier) for part in parts):
-        return False
-    return True
+    return not parts or any(in_tier(part, tier) for part in parts)

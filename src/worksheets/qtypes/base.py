@@ -70,7 +70,7 @@ def closed_question(q: sq.ClosedQuestion, ctx: Context, number: str, prompt: str
     from worksheets import document as d
 
     return d.Question(
-        id=q.id, number=number, label=number, kind=getattr(q, "type"),
+        id=q.id, number=number, label=number, kind=vars(q)["type"],  # each type's model declares it
         prompt=ctx.prose(prompt, q, "prompt"), marks=q.total, answer=d.AnswerArea("none"),
         model_answer=ctx.prose(q.model_answer, q, "model_answer"), scheme=ctx.scheme(q.mark_scheme),
         scaffold=ctx.scaffold(q.scaffold), sources=ctx.source_labels(q.sources),

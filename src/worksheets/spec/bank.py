@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from pydantic import Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
@@ -33,13 +33,14 @@ class UnknownQuestion(Item):
         )
 
 
-Question = Annotated[
-    Union[
-        tuple(Annotated[t.model, Tag(name)] for name, t in QUESTION_TYPES.items())  # type: ignore[misc]
-        + (Annotated[UnknownQuestion, Tag("unknown")],)
-    ],
-    Discriminator(_question_tag),
-]
+if TYPE_CHECKING:
+    Question = Item  # a question of any registered type: all a type checker can know of it
+else:  # the members are only known at run time, from the registry
+    Question = Annotated[
+        Union[(*(Annotated[t.model, Tag(name)] for name, t in QUESTION_TYPES.items()),
+               Annotated[UnknownQuestion, Tag("unknown")])],
+        Discriminator(_question_tag),
+    ]
 
 
 class QuestionSet(Item):

@@ -41,7 +41,8 @@ class BookletPart(Model):
     def _one_kind(self) -> BookletPart:
         kinds = [k for k in ("worksheet", "pdf", "divider") if getattr(self, k) is not None]
         if len(kinds) != 1:
-            raise PydanticCustomError("part_kind", "a part is one of 'worksheet: FILE', 'pdf: FILE' or 'divider: {...}'")
+            raise PydanticCustomError(
+                "part_kind", "a part is one of 'worksheet: FILE', 'pdf: FILE' or 'divider: {...}'")
         if (self.tier or self.style) and self.worksheet is None:
             raise PydanticCustomError("part_tier", "'tier' and 'style' go with a 'worksheet' part")
         return self

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 TIME_LIMIT = 20.0  # seconds
 MEMORY_LIMIT = 1 << 30  # bytes of address space for the child

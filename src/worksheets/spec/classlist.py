@@ -12,7 +12,7 @@ from pathlib import Path
 
 from worksheets.errors import Loc, Problem, SpecError, display_path
 from worksheets.spec.files import read_text
-from worksheets.vocab import STYLES, TIERS
+from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, STYLES, TIERS
 
 MAX_STUDENTS = 500
 
@@ -26,7 +26,13 @@ class Student:
     group: str = ""  # the optional `class` column, printed in the Class field
 
 
-def read_class_list(path: Path, default_tier: str = "core", default_style: str = "standard") -> list[Student]:
+def _cell(row: list[str], columns: dict[str, int], key: str) -> str:
+    """One column of a row, stripped ('' when the row is short or the column absent)."""
+    index = columns.get(key)
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def read_class_list(path: Path, default_tier: str = DEFAULT_TIER, default_style: str = DEFAULT_STYLE) -> list[Student]:
     """The students of a class list, in the file's order, or SpecError with every problem."""
     shown = display_path(path)
     if not path.is_file():
@@ -46,26 +52,27 @@ def read_class_list(path: Path, default_tier: str = "core", default_style: str =
     header = [cell.strip().lower() for cell in rows[0]]
     problems: list[Problem] = []
     if "name" not in header:
-        raise SpecError(Problem(Loc(shown, 1), f"the class list needs a 'name' column (found: {', '.join(rows[0]) or 'nothing'})"))
+        found = ", ".join(rows[0]) or "nothing"
+        raise SpecError(Problem(Loc(shown, 1), f"the class list needs a 'name' column (found: {found})"))
     unknown = [h for h in header if h and h not in ("name", "tier", "style", "class")]
     if unknown:
-        problems.append(Problem(Loc(shown, 1), f"unknown column '{unknown[0]}' (the columns are name, tier, style, class)"))
-    col = {name: header.index(name) for name in ("name", "tier", "style", "class") if name in header}
+        problems.append(Problem(Loc(shown, 1),
+                                f"unknown column '{unknown[0]}' (the columns are name, tier, style, class)"))
+    col: dict[str, int] = {name: header.index(name) for name in ("name", "tier", "style", "class") if name in header}
     students: list[Student] = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        cell = lambda key: row[col[key]].strip() if key in col and col[key] < len(row) else ""  # noqa: E731
-        name = cell("name")
-        tier = cell("tier").lower() or default_tier
-        style = cell("style").lower() or default_style
+        name = _cell(row, col, "name")
+        tier = _cell(row, col, "tier").lower() or default_tier
+        style = _cell(row, col, "style").lower() or default_style
         if not name:
             problems.append(Problem(Loc(shown, number), "a student with no name"))
         if tier not in TIERS:
             problems.append(Problem(Loc(shown, number), f"tier '{tier}' is not one of: {', '.join(TIERS)}"))
         if style not in STYLES:
             problems.append(Problem(Loc(shown, number), f"style '{style}' is not one of: {', '.join(STYLES)}"))
-        students.append(Student(name, tier, style, number, cell("class")))
+        students.append(Student(name, tier, style, number, _cell(row, col, "class")))
     if not students and not problems:
         problems.append(Problem(Loc(shown, 1), "the class list has no students"))
     if len(students) > MAX_STUDENTS:

@@ -61,7 +61,7 @@ def image_problem(path: Path) -> str | None:
             head = handle.read(8)
     except OSError as error:
         return f"cannot be read ({error.strerror})"
-    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
+    if not head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
         return "is not a PNG or JPEG image"
     from PIL import Image
 
@@ -91,7 +91,8 @@ def inspect_pdf(path: Path) -> tuple[int, str | None]:
     from worksheets.spec.bounded import Exceeded, run_bounded
 
     try:
-        return run_bounded(_read_pdf, str(path))  # type: ignore[no-any-return]
+        found: tuple[int, str | None] = run_bounded(_read_pdf, str(path))
+        return found
     except Exceeded as error:
         if "memory" in str(error) or "longer" in str(error):
             return 0, f"is damaged or too complex: reading it {error}"

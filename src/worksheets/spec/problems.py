@@ -15,6 +15,7 @@ from worksheets.spec.base import describe
 from worksheets.spec.worksheet import CONTENT_KINDS
 from worksheets.spec.yaml import Loaded, locate
 
+
 def _field_name(path: tuple[Any, ...]) -> str:
     out = ""
     for part in path:
@@ -45,7 +46,7 @@ def _strip_tags(path: tuple[Any, ...]) -> tuple[Any, ...]:
     out = []
     for i, part in enumerate(path):
         if i >= 2 and isinstance(path[i - 1], int) and (
-            (path[i - 2] == "contents" and part in CONTENT_KINDS or part == "unknown")
+            ((path[i - 2] == "contents" and part in CONTENT_KINDS) or part == "unknown")
             or (path[i - 2] == "questions" and (part in QUESTION_TYPES or part == "unknown"))
         ):
             continue
@@ -108,7 +109,8 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
         if kind == "too_short" and "min_length" in item.get("ctx", {}):
             ctx = item["ctx"]
             least = ctx["min_length"]
-            message = f"{field}: needs at least {least} item{'' if least == 1 else 's'}, found {ctx.get('actual_length', 0)}"
+            items = f"{least} item{'' if least == 1 else 's'}"
+            message = f"{field}: needs at least {items}, found {ctx.get('actual_length', 0)}"
             problems.append(Problem(locate(loaded.data, clean, fallback), message))
             continue
         if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -121,7 +123,8 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
             msg = item["msg"]
             msg = msg[0].lower() + msg[1:] if msg else msg
             if not isinstance(item.get("input"), (dict, list)) and kind.startswith(
-                ("string_", "int_", "bool_", "list_", "dict_", "model_", "literal_", "float_", "greater", "less", "too_")
+                ("string_", "int_", "bool_", "list_", "dict_", "model_", "literal_", "float_", "greater", "less",
+                 "too_")
             ):
                 msg = f"{msg} (got {describe(item.get('input'))})"
             message = f"{field}: {msg}"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import ast
 import inspect
+import itertools
 import json
 from typing import Any
 
-from worksheets.spec.base import Model
 from worksheets.spec.bank import Bank
+from worksheets.spec.base import Model
 from worksheets.spec.booklet import BookletFile
 from worksheets.spec.worksheet import WorksheetFile
 
@@ -39,16 +40,17 @@ def _model_classes() -> dict[str, type[Model]]:
 
 def field_docs() -> dict[str, dict[str, str]]:
     """Each model's field docstrings (the string under a field), inherited ones included: {model: {field: text}}."""
-    import worksheets.spec.booklet  # noqa: F401 - every model module, so every model is a subclass by now
+    import worksheets.spec.booklet  # every model module, so every model is a subclass by now
     import worksheets.spec.worksheet  # noqa: F401
 
     models = _model_classes()
     own: dict[str, dict[str, str]] = {}
-    for module in sorted({inspect.getmodule(cls) for cls in [Model, *models.values()]}, key=lambda mod: mod.__name__):
+    modules = {module for cls in [Model, *models.values()] if (module := inspect.getmodule(cls)) is not None}
+    for module in sorted(modules, key=lambda mod: mod.__name__):
         for node in ast.parse(inspect.getsource(module)).body:
             if isinstance(node, ast.ClassDef):
                 docs = own.setdefault(node.name, {})
-                for field, after in zip(node.body, node.body[1:]):
+                for field, after in itertools.pairwise(node.body):
                     if (isinstance(field, ast.AnnAssign) and isinstance(field.target, ast.Name)
                             and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)
                             and isinstance(after.value.value, str)):
@@ -73,7 +75,8 @@ def _widen(defs: dict[str, Any], model: str, field: str, *alternatives: Any, ite
         prop["items"] = {"anyOf": [prop["items"], items]}
     if alternatives:
         description = prop.pop("description", None)
-        defs[model]["properties"][field] = {"anyOf": [prop, *alternatives], **({"description": description} if description else {})}
+        described = {"description": description} if description else {}
+        defs[model]["properties"][field] = {"anyOf": [prop, *alternatives], **described}
 
 
 def spec_schema() -> dict[str, Any]:
@@ -125,7 +128,8 @@ def _type_text(prop: dict[str, Any]) -> str:
         return f"mapping to {_type_text(extra)}" if isinstance(extra, dict) else "mapping"
     if isinstance(kind, list):
         return "text" if "string" in kind else " or ".join(kind)
-    return {"string": "text", "integer": "whole number", "boolean": "true/false", "number": "number"}.get(kind or "", "")
+    words = {"string": "text", "integer": "whole number", "boolean": "true/false", "number": "number"}
+    return words.get(kind or "", "")
 
 
 def reference_markdown() -> str:
@@ -138,7 +142,8 @@ def reference_markdown() -> str:
              "SectionRef", "SourcesRef", "QuestionsRef", "HeadingRef", "TextRef", "GlossaryRef", "PageBreak"]
     lines = ["# Reference: every key", "",
              "Generated from the models by `python -m worksheets.spec.schema` (a test checks it is current).",
-             "A content bank has the top-level keys `sections`, `sources`, `glossary`, `questions` and `question_sets`;",
+             "A content bank has the top-level keys `sections`, `sources`, `glossary`, `questions` and "
+             "`question_sets`;",
              "a worksheet spec has `worksheet:` and may have them too; a booklet spec has `booklet:`.", ""]
     for name in order + sorted(set(defs) - set(order)):
         model = defs.get(name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Annotated, Any, Union
+from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -22,7 +22,7 @@ class SectionRef(Model):
     """`section: ID`, or a section written inline."""
 
     section: Annotated[
-        Union[Annotated[Id, Tag("by-id")], Annotated[Section, Tag("inline")]], Discriminator(_by_id_or_inline)
+        Annotated[Id, Tag("by-id")] | Annotated[Section, Tag("inline")], Discriminator(_by_id_or_inline)
     ]
     """A bank section's id, or a section written here ({title, body, callouts})."""
 
@@ -139,20 +139,21 @@ class UnknownContent(Model):
             key = next(iter(data))
             close = difflib.get_close_matches(str(key), list(CONTENT_KINDS), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise PydanticCustomError(
-                "unknown_content", "unknown block '{k}'{h}; expected one of: {kinds}", {"k": key, "h": hint, "kinds": kinds}
-            )
-        raise PydanticCustomError("unknown_content", "expected a block such as 'section: ID' (one of: {kinds})", {"kinds": kinds})
+            raise PydanticCustomError("unknown_content", "unknown block '{k}'{h}; expected one of: {kinds}",
+                                      {"k": key, "h": hint, "kinds": kinds})
+        raise PydanticCustomError("unknown_content", "expected a block such as 'section: ID' (one of: {kinds})",
+                                  {"kinds": kinds})
 
 
-ContentItem = Annotated[
-    Union[
-        tuple(Annotated[model, Tag(tag)] for tag, model in CONTENT_KINDS.items())  # type: ignore[misc]
-        + (Annotated[UnknownContent, Tag("unknown")],)
-    ],
-    Discriminator(_content_tag),
-    BeforeValidator(_content_before),
-]
+if TYPE_CHECKING:
+    ContentItem = Model  # one of CONTENT_KINDS: all a type checker can know of it
+else:  # the members are made from CONTENT_KINDS at run time
+    ContentItem = Annotated[
+        Union[(*(Annotated[model, Tag(tag)] for tag, model in CONTENT_KINDS.items()),
+               Annotated[UnknownContent, Tag("unknown")])],
+        Discriminator(_content_tag),
+        BeforeValidator(_content_before),
+    ]
 
 
 def _auto_or_bool(value: Any) -> Any:

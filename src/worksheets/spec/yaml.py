@@ -60,16 +60,18 @@ class _Composer(Reader, Scanner, Parser, Composer, _CoreResolver):
         _CoreResolver.__init__(self)
 
 
+_FAST: type[Any] | None  # libyaml's composer, if PyYAML has it
 try:  # libyaml's parser, when PyYAML was built with it, is many times faster and gives the same marks
-    from yaml.cyaml import CParser
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-    class _FastComposer(CParser, _CoreResolver):  # type: ignore[misc]
+    class _FastComposer(CParser, _CoreResolver):
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             _CoreResolver.__init__(self)
 
+    _FAST = _FastComposer
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _FastComposer = None  # type: ignore[assignment,misc]
+    _FAST = None
 
 
 class SourceFloat(float):
@@ -194,7 +196,8 @@ def _hint(what: str) -> str:
 def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
-        if error.context_mark is not None and any(w in (error.problem or "") for w in ("end of stream", "<stream end>")):
+        at_end = any(w in (error.problem or "") for w in ("end of stream", "<stream end>"))
+        if error.context_mark is not None and at_end:
             mark = error.context_mark  # an unclosed quote or bracket: point at where it opened
         what = error.problem or "invalid YAML"
         if error.context:
@@ -212,7 +215,8 @@ def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
 def _compose(kind: Any, text: str) -> Node | None:
     composer = kind(text)
     try:
-        return composer.get_single_node()  # type: ignore[no-any-return]
+        node: Node | None = composer.get_single_node()
+        return node
     finally:
         composer.dispose()
 
@@ -220,10 +224,11 @@ def _compose(kind: Any, text: str) -> Node | None:
 def parse_yaml(text: str, file: str) -> Any:
     """Parse one YAML document from text into Map/Seq/scalars, or raise SpecError."""
     try:
-        node = _compose(_FastComposer or _Composer, text)
-    except yaml.YAMLError:
-        if _FastComposer is not None:
-            try:  # the pure-Python parser words its errors better (and names the character)
+        node = _compose(_FAST or _Composer, text)
+    except yaml.YAMLError as first:
+        error = first
+        if _FAST is not None:
+            try:  # the pure-Python parser words its errors better (and names the character), when it fails too
                 _compose(_Composer, text)
             except yaml.YAMLError as better:
                 error = better

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from worksheets.vocab import StyleName
+from worksheets.vocab import SCAFFOLD_TIER, StyleName
 
 MM = 72 / 25.4
 
@@ -68,6 +68,6 @@ def theme_for(style: str) -> Theme:
 def tier_theme(style: str, tier: str) -> Theme:
     """The style's theme, with wider writing lines for the support tier (9.5 mm at least)."""
     theme = theme_for(style)
-    if tier == "support" and theme.line_pitch < SUPPORT_LINE_PITCH:
+    if tier == SCAFFOLD_TIER and theme.line_pitch < SUPPORT_LINE_PITCH:
         theme = dataclasses.replace(theme, line_pitch=SUPPORT_LINE_PITCH)
     return theme

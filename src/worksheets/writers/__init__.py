@@ -38,6 +38,8 @@ class Format:
     """Its pages can be shown as PNG thumbnails (`preview`, `serve`)."""
     claims: tuple[str, ...] | None = None
     """The question types it writes; None: every registered type."""
+    built: bool = True
+    """`worksheets build` writes it for every version (else only when asked for)."""
 
     def writer(self) -> ModuleType:
         """The writer's module (imported now, if not yet)."""

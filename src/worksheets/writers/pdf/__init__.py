@@ -8,13 +8,11 @@ booklet's own pages and `overlays` the small pages assembly stamps on others.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab import rl_config
 
 if TYPE_CHECKING:
-    from functools import _SingleDispatchCallable
-
     from worksheets.document import Document
     from worksheets.writers.contract import Rendered, RenderUnit
 
@@ -36,14 +34,14 @@ def render(unit: RenderUnit) -> Rendered:
         return writers[unit.role](unit.document, unit.numbered)
     except LayoutError:
         what = ROLE_TITLES[unit.role]
-        raise SpecError(Problem(Loc(unit.document.source), f"the {what} cannot be laid out: an element is too large "
-                                                           "for a page (split a very long prompt, table or list)")) from None
+        raise SpecError(Problem(Loc(unit.document.source), f"the {what} cannot be laid out: an element is too "
+                                "large for a page (split a very long prompt, table or list)")) from None
 
 
 def warm_up() -> None:
     """Import the layout code and register the standard style's fonts (done once, before forking)."""
     from worksheets import document  # noqa: F401 - unpickling the documents needs it
-    from worksheets.writers.pdf import handout, insert, markscheme  # noqa: F401
+    from worksheets.writers.pdf import handout, insert, markscheme  # noqa: F401 - imported now, before forking
     from worksheets.writers.pdf.fonts import register
 
     register("Sans", "Serif")
@@ -58,7 +56,7 @@ def prepare(documents: Iterable[Document]) -> None:
         register(theme_for(doc.style).font, theme_for(doc.style).source_font)
 
 
-def detail_handlers() -> tuple[_SingleDispatchCallable[object], ...]:
+def detail_handlers() -> tuple[Any, ...]:
     """The functions that dispatch on a question's detail node: each registered type needs a handler in each."""
     from worksheets.writers.pdf import closed
 

@@ -17,9 +17,9 @@ from reportlab.platypus import (
 )
 
 from worksheets import document as d
+from worksheets.style.themes import MM
 from worksheets.writers.pdf.flow import Anchor, Beside, Keep, Paragraph, measuring_canvas, panel
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
-from worksheets.style.themes import MM
 
 CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
 
@@ -92,12 +92,12 @@ def _fields_row(names: tuple[str, ...], s: Styles, width: float, anchors: dict |
     cells: list[object] = []
     widths: list[float] = []
     label = field_label_style(s)
-    for index, (name, line_w) in enumerate(zip(names, _field_lines(names, s, width))):
+    for index, (name, line_w) in enumerate(zip(names, _field_lines(names, s, width), strict=True)):
         key = {"name": NAME_FIELD, "class": CLASS_FIELD}.get(name.strip().lower())
         line = Anchor(key, anchors) if anchors is not None and key else ""
         cells += [Paragraph(plain_markup(f"{name}:"), label), line]
         widths += [_label_width(name, s) + (FIELD_GAP if index else 0), line_w]
-    commands = [
+    commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -209,7 +209,8 @@ def _downsample(data: bytes, drawn_width: float) -> bytes:
             return data
         kind = "JPEG" if picture.format == "JPEG" else "PNG"
         height = max(1, round(picture.height * target / picture.width))
-        smaller = picture.convert("RGB" if kind == "JPEG" else picture.mode).resize((target, height), PILImage.LANCZOS)
+        converted = picture.convert("RGB" if kind == "JPEG" else picture.mode)
+        smaller = converted.resize((target, height), PILImage.Resampling.LANCZOS)
         out = io.BytesIO()
         smaller.save(out, format=kind, **({"quality": 88} if kind == "JPEG" else {}))
         return out.getvalue()
@@ -227,7 +228,7 @@ def glossary(block: d.GlossaryBlock, s: Styles, width: float) -> list[Flowable]:
     """Terms in alphabetical order in a two-column table that may split across pages."""
     if not block.entries:
         return []
-    rows = [[Paragraph("Term", s.cell_bold), Paragraph("Meaning", s.cell_bold)]]
+    rows: list[list[object]] = [[Paragraph("Term", s.cell_bold), Paragraph("Meaning", s.cell_bold)]]
     for term, meaning in block.entries:
         rows.append([Paragraph(plain_markup(term), s.cell_bold), flowables(meaning, s.cell, s.theme)])
     term_width = min(width * 0.32, max(_label_width(t, s) + 6 for t, _ in block.entries))
@@ -253,4 +254,5 @@ def insert_note(sources: tuple[d.SourceBlock, ...], s: Styles, width: float) -> 
     letters = [b.letter for b in sources]
     which = f"Source {letters[0]}" if len(letters) == 1 else f"Sources {letters[0]}–{letters[-1]}"
     verb = "is" if len(letters) == 1 else "are"
-    return panel([[Paragraph(f"<b>{which} {verb} in the separate source insert.</b>", s.cell)]], width, fill=s.theme.box_grey)
+    note = Paragraph(f"<b>{which} {verb} in the separate source insert.</b>", s.cell)
+    return panel([[note]], width, fill=s.theme.box_grey)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from worksheets.document.prose import Prose
+from worksheets.style.themes import theme_for
 from worksheets.writers.pdf.blocks import _image
 from worksheets.writers.pdf.flow import Paragraph
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import flowables, plain_markup, styles_for
-from worksheets.document.prose import Prose
-from worksheets.style.themes import theme_for
 
 
 def _furniture(style: str, header: str = "") -> Furniture:

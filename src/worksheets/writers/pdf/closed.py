@@ -15,9 +15,9 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from worksheets import document as d
 from worksheets.document import letters
+from worksheets.document.prose import Prose, plain
 from worksheets.writers.pdf.flow import Paragraph, TickBox
 from worksheets.writers.pdf.prose import GapMarkup, Styles, escape, flowables
-from worksheets.document.prose import Prose, plain
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 GRID = Color(0.55, 0.55, 0.55)
@@ -49,7 +49,7 @@ def _box_size(s: Styles) -> float:
 
 
 def _grid(table: Table, header: bool = False, lines: bool = True) -> Table:
-    commands = [
+    commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -65,6 +65,12 @@ def _grid(table: Table, header: bool = False, lines: bool = True) -> Table:
 # --- handout --------------------------------------------------------------------------------
 
 
+def _text_width(prose: Prose, s: Styles) -> float:
+    """The width of the prose's longest line in the cell style."""
+    lines = plain(prose).split("\n")
+    return max((stringWidth(line, s.cell.fontName, s.cell.fontSize) for line in lines), default=0)
+
+
 @singledispatch
 def handout(detail: object, s: Styles, width: float) -> list[Flowable]:
     """What the student fills in for a closed question (never the answers); one handler per detail type."""
@@ -76,8 +82,7 @@ def _choice(c: d.Choice, s: Styles, width: float) -> list[Flowable]:
     box = _box_size(s)
     lw = stringWidth("W", s.label.fontName, s.label.fontSize) + 8
     n = len(c.options)
-    text_widths = [max((stringWidth(line, s.cell.fontName, s.cell.fontSize) for line in plain(o).split("\n")), default=0)
-                   for o in c.options]
+    text_widths = [_text_width(o, s) for o in c.options]
     column = width / n
     if n <= 5 and all(tw + lw + box + 36 <= column for tw in text_widths):  # cell padding included
         # all options on one row
@@ -96,7 +101,7 @@ def _choice(c: d.Choice, s: Styles, width: float) -> list[Flowable]:
 def _true_false(tf: d.TrueFalse, s: Styles, width: float) -> list[Flowable]:
     box = _box_size(s)
     col = stringWidth("False", s.cell_bold.fontName, s.cell_bold.fontSize) + 16
-    rows: list[list[object]] = [[Paragraph("Statement", s.cell_bold), Paragraph("True", s.cell_bold), Paragraph("False", s.cell_bold)]]
+    rows: list[list[object]] = [[Paragraph(word, s.cell_bold) for word in ("Statement", "True", "False")]]
     for text, _ in tf.statements:
         rows.append([_cell(text, s), TickBox(box), TickBox(box)])
     table = Table(rows, colWidths=[width - 2 * col, col, col], repeatRows=1)
@@ -127,7 +132,8 @@ def _cloze(c: d.Cloze, s: Styles, width: float) -> list[Flowable]:
 
 def word_bank(words: tuple[str, ...], s: Styles, width: float) -> list[Flowable]:
     """A boxed row (or rows) of words, each in its own cell so they cannot run together."""
-    per_row = max(1, min(len(words), int(width // (max(stringWidth(w, s.cell.fontName, s.cell.fontSize) for w in words) + 24))))
+    widest = max(stringWidth(w, s.cell.fontName, s.cell.fontSize) for w in words)
+    per_row = max(1, min(len(words), int(width // (widest + 24))))
     cells = [Paragraph(escape(w), s.cell) for w in words]
     rows = [cells[i:i + per_row] + [""] * (per_row - len(cells[i:i + per_row])) for i in range(0, len(cells), per_row)]
     table = Table(rows, colWidths=[width / per_row] * per_row)
@@ -145,9 +151,10 @@ def _matching(mt: d.Matching, s: Styles, width: float) -> list[Flowable]:
     half = (width - 2 * nw - box - 24) / 2
     rows = []
     for i in range(max(len(mt.left), len(mt.right))):
-        left = [Paragraph(f"{i + 1}.", s.label), _cell(mt.left[i], s), TickBox(box)] if i < len(mt.left) else ["", "", ""]
+        left = ([Paragraph(f"{i + 1}.", s.label), _cell(mt.left[i], s), TickBox(box)] if i < len(mt.left)
+                else ["", "", ""])
         right = [Paragraph(letters(i), s.label), _cell(mt.right[i], s)] if i < len(mt.right) else ["", ""]
-        rows.append(left + [""] + right)
+        rows.append([*left, "", *right])
     table = Table(rows, colWidths=[nw, half, box + 8, 16, nw, half])
     return [_grid(table)]
 
@@ -175,14 +182,16 @@ def _choice_key(detail: d.Choice, s: Styles, width: float) -> list[Flowable]:
     picks = ", ".join(letters(i) for i in detail.correct)
     rows = [[Paragraph(letters(i), s.cell_bold), _cell(detail.options[i], s)] for i in detail.correct]
     head = Paragraph(f"Answer{'s' if len(detail.correct) > 1 else ''}: {picks}", s.subheading)
-    return [head, _grid(Table(rows, colWidths=[s.theme.body * 2, width - s.theme.body * 2], hAlign="LEFT"), lines=False)]
+    table = Table(rows, colWidths=[s.theme.body * 2, width - s.theme.body * 2], hAlign="LEFT")
+    return [head, _grid(table, lines=False)]
 
 
 @scheme.register
 def _true_false_key(detail: d.TrueFalse, s: Styles, width: float) -> list[Flowable]:
     col = stringWidth("Answer", s.cell_bold.fontName, s.cell_bold.fontSize) + 16
     rows: list[list[object]] = [[Paragraph("Statement", s.cell_bold), Paragraph("Answer", s.cell_bold)]]
-    rows += [[_cell(text, s), Paragraph("True" if answer else "False", s.cell_bold)] for text, answer in detail.statements]
+    rows += [[_cell(text, s), Paragraph("True" if answer else "False", s.cell_bold)]
+             for text, answer in detail.statements]
     return [_grid(Table(rows, colWidths=[width - col, col], repeatRows=1), header=True)]
 
 

@@ -4,6 +4,7 @@ boxes, and boxed panels."""
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from reportlab.lib.colors import Color, black
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table, TableStyle
@@ -19,12 +20,12 @@ class Paragraph(_Paragraph):
     times; line breaking is most of the time spent laying out a page, so it is done once."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        cache = self.__dict__.setdefault("_wrapped", {})
+        cache: dict[float, tuple[tuple[float, float], Any, Any]] = self.__dict__.setdefault("_wrapped", {})
         if availWidth not in cache:
-            size = super().wrap(availWidth, availHeight)
-            cache[availWidth] = (size, self._wrapWidths, self.blPara)
+            size: tuple[float, float] = super().wrap(availWidth, availHeight)
+            cache[availWidth] = (size, self.__dict__.get("_wrapWidths"), self.__dict__.get("blPara"))
             return size
-        size, self._wrapWidths, self.blPara = cache[availWidth]
+        size, self.__dict__["_wrapWidths"], self.__dict__["blPara"] = cache[availWidth]
         self.width, self.height = size
         return size
 
@@ -37,13 +38,13 @@ class _Unframed:
     tenth of the time spent laying out a long mark scheme."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        template = getattr(self.canv, "_doctemplate", None)  # type: ignore[attr-defined]
+        template: Any = getattr(self.canv, "_doctemplate", None)  # type: ignore[attr-defined]
         frame = getattr(template, "frame", None)
         if frame is None:
-            return super().wrap(availWidth, availHeight)  # type: ignore[misc, no-any-return]
+            return super().wrap(availWidth, availHeight)  # type: ignore[misc]
         template.frame = None
         try:
-            return super().wrap(availWidth, availHeight)  # type: ignore[misc, no-any-return]
+            return super().wrap(availWidth, availHeight)  # type: ignore[misc]
         finally:
             template.frame = frame
 
@@ -99,7 +100,8 @@ class AnswerLines(Flowable):
             return []
         head = AnswerLines(fits, self.pitch, self.grey, self.indent, self.first_gap, self.continued, self.font)
         head.label = self.label
-        tail = AnswerLines(self.lines - fits, self.pitch, self.grey, self.indent, self.font[1] * 0.6, self.continued, self.font)
+        tail = AnswerLines(self.lines - fits, self.pitch, self.grey, self.indent, self.font[1] * 0.6, self.continued,
+                           self.font)
         tail.label = self.continued
         return [head, tail]
 
@@ -213,7 +215,7 @@ class RunningLabel(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv._running_label = self.label  # type: ignore[attr-defined]
+        self.canv._running_label = self.label
 
 
 class Beside(Flowable):
@@ -229,10 +231,10 @@ class Beside(Flowable):
         self.size = self.content.wrapOn(canvas, avail_width, avail_height)
         return self.size
 
-    def _restrictSize(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: N802
+    def _restrictSize(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # reportlab's name
         return self.size
 
-    def _unRestrictSize(self) -> None:  # noqa: N802
+    def _unRestrictSize(self) -> None:  # reportlab's name
         pass
 
     def draw(self) -> None:

@@ -137,7 +137,7 @@ def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
         theme=theme,
         header_left=doc.title,
         header_right=version_label(doc),
-        footer_left=doc.version_code if doc.version_code != "C" else "",
+        footer_left=doc.footer_code,
         turn_over=True,
         first_page_header=bool(version_label(doc)),
         page_numbers=page_numbers,

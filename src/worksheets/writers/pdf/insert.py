@@ -6,12 +6,12 @@ from reportlab.platypus import Flowable, Spacer
 
 from worksheets import document as d
 from worksheets.document.layout import NO_PAGES
+from worksheets.style.themes import theme_for
 from worksheets.writers.contract import Rendered
 from worksheets.writers.pdf import blocks
 from worksheets.writers.pdf.flow import Paragraph
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import plain_markup, styles_for
-from worksheets.style.themes import theme_for
 
 
 def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
@@ -28,6 +28,6 @@ def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
         out += blocks.source(block, s, width, height * 0.6)
     furniture = Furniture(
         theme=theme, header_left=f"Source insert: {doc.title}", header_right="",
-        footer_left=doc.version_code if doc.version_code != "C" else "", turn_over=False, page_numbers=page_numbers,
+        footer_left=doc.footer_code, turn_over=False, page_numbers=page_numbers,
     )
     return Rendered(build_pdf(out, doc.paper, furniture, f"Source insert: {doc.title}", "Source insert"), NO_PAGES)

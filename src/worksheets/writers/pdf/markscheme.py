@@ -7,13 +7,13 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from worksheets import document as d
 from worksheets.document.layout import NO_PAGES
+from worksheets.style.themes import theme_for
+from worksheets.vocab import DEFAULT_STYLE, TIER_TITLES
+from worksheets.writers.contract import Rendered
 from worksheets.writers.pdf import blocks, questions
 from worksheets.writers.pdf.flow import Paragraph, panel
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import Styles, plain_markup, styles_for
-from worksheets.style.themes import theme_for
-from worksheets.vocab import DEFAULT_STYLE, TIER_TITLES
-from worksheets.writers.contract import Rendered
 
 GUIDANCE = (
     "Mark positively: credit what the student knows and can do, whatever the order of their points.",
@@ -42,7 +42,8 @@ def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowa
     out: list[Flowable] = [Paragraph(plain_markup(f"Mark scheme: {doc.title}"), s.title)]
     if doc.subtitle:
         out.append(Paragraph(plain_markup(doc.subtitle), s.subtitle))
-    out.append(Paragraph(plain_markup(" · ".join(p for p in (version_line(doc), f"Total: {total} marks") if p)), s.subtitle))
+    summary = " · ".join(p for p in (version_line(doc), f"Total: {total} marks") if p)
+    out.append(Paragraph(plain_markup(summary), s.subtitle))
     out.append(Spacer(1, t.body))
     rows: list[list[Flowable]] = [[Paragraph("General guidance", s.cell_bold)]]
     bullet = ParagraphStyle("guidance", parent=s.cell, leftIndent=t.body, bulletIndent=0)
@@ -76,7 +77,7 @@ def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
         theme=theme,
         header_left=f"Mark scheme: {doc.title}",
         header_right=version_line(doc),
-        footer_left=doc.version_code if doc.version_code != "C" else "",
+        footer_left=doc.footer_code,
         turn_over=False,
         page_numbers=page_numbers,
     )

@@ -7,17 +7,17 @@ furniture is drawn on each as it is finally written.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable
 
 from reportlab.lib.pagesizes import A4, A5, letter
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from worksheets.style.fonts import face_name
-from worksheets.writers.pdf.flow import Keep
 from worksheets.style.themes import Theme
+from worksheets.writers.pdf.flow import Keep
 
 PAPERS = {"A4": A4, "letter": letter, "A5": A5}  # A5: the pages of an a5-booklet
 
@@ -39,21 +39,22 @@ class _DeferredCanvas(Canvas):
     """Holds every page until save(), so each footer can say "Page X of Y"."""
 
     def __init__(self, *args: object, furniture: Furniture, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._held: list[dict[str, object]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:  # reportlab's name
         self._held.append(dict(self.__dict__))
         self._startPage()
 
     def save(self) -> None:
         total = len(self._held)
-        carried = None  # the running label in force where each page begins
+        carried: str | None = None  # the running label in force where each page begins
         for number, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
             _draw_furniture(self, self._furniture, number, total, carried)
-            carried = state.get("_running_label")
+            label = state.get("_running_label")
+            carried = label if isinstance(label, str) else None
             Canvas.showPage(self)
         Canvas.save(self)
 
@@ -77,7 +78,8 @@ def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, runni
     if number > 1 or f.first_page_header:
         head_y = height - t.margin_top + size * 1.4
         canvas.setFont(regular, size)
-        canvas.drawString(t.margin_left, head_y, _fit(f.header_left, regular, size, (width - t.margin_left - t.margin_right) * 0.7))
+        room = (width - t.margin_left - t.margin_right) * 0.7
+        canvas.drawString(t.margin_left, head_y, _fit(f.header_left, regular, size, room))
         right = " · ".join(x for x in (running, f.header_right) if x)
         if right:
             canvas.drawRightString(width - t.margin_right, head_y, right)

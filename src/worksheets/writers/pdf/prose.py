@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from html import escape as _html_escape
 from itertools import groupby
-from typing import Callable
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, ListItem
 
-from worksheets.style.fonts import face_name
-from worksheets.writers.pdf.fonts import register
-from worksheets.writers.pdf.flow import Bullets, Paragraph
 from worksheets.document.prose import Gap, Inline, ListBlock, Para, Prose, Run
+from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
+from worksheets.writers.pdf.flow import Bullets, Paragraph
+from worksheets.writers.pdf.fonts import register
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,8 @@ def styles_for(theme: Theme) -> Styles:
         source=source,
         attribution=attribution,
         caption=ParagraphStyle("caption", parent=attribution, alignment=TA_CENTER),
-        small=ParagraphStyle("small", parent=body, fontSize=small_size, leading=small_size * max(1.25, t.leading / t.body),
-                             spaceAfter=0),
+        small=ParagraphStyle("small", parent=body, fontSize=small_size,
+                             leading=small_size * max(1.25, t.leading / t.body), spaceAfter=0),
         heading=ParagraphStyle(
             "heading", parent=body, fontName=bold, fontSize=t.heading, leading=t.heading * 1.25,
             spaceBefore=t.heading * 0.9, spaceAfter=t.heading * 0.4, keepWithNext=1,
@@ -98,7 +98,7 @@ def _face(run: Inline) -> tuple[bool, bool, bool]:
 
 def markup(runs: tuple[Inline, ...], theme: Theme, gap: GapMarkup | None = None) -> str:
     """Reportlab paragraph markup for runs; all user text is escaped, so it prints literally."""
-    out = []
+    out: list[str] = []
     for (bold, italic, line_break), group in groupby(runs, key=_face):
         if line_break:
             out.extend("<br/>" for _ in group)

@@ -9,10 +9,10 @@ from reportlab.platypus import Flowable, Indenter, Spacer, Table, TableStyle
 
 from worksheets import document as d
 from worksheets.style.fonts import face_name
+from worksheets.style.themes import MM
 from worksheets.writers.pdf import closed
 from worksheets.writers.pdf.flow import AnswerBox, AnswerLines, Keep, Paragraph, RunningLabel, panel
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
-from worksheets.style.themes import MM
 
 KEEP_LINES = 10  # answer lines kept on the page of their prompt; more may run on to the next page
 
@@ -31,7 +31,8 @@ def marks_width(s: Styles) -> float:
     return stringWidth("[00 marks]", s.marks.fontName, s.marks.fontSize) + 6
 
 
-def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Styles, width: float, indent: float = 0) -> Table:
+def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Styles, width: float,
+                 indent: float = 0) -> Table:
     """Number in the margin, prompt, and the marks at the right level with the prompt's last line."""
     lw, mw = label_width(s), marks_width(s)
     cells: list[object] = [Paragraph(plain_markup(label), s.label), prompt or [Spacer(1, 1)]]
@@ -81,8 +82,8 @@ def answer_space(
         kept: list[Flowable] = [AnswerLines(head, t.line_pitch, t.rule_grey, indent, continued=continued, font=font)]
         rest: list[Flowable] = []
         if area.lines > head:
-            rest.append(AnswerLines(area.lines - head, t.line_pitch, t.rule_grey, indent, continued=continued, font=font,
-                                    label_at_top=True))
+            rest.append(AnswerLines(area.lines - head, t.line_pitch, t.rule_grey, indent, continued=continued,
+                                    font=font, label_at_top=True))
         return kept, rest
     if area.kind == "box" and area.height > 0:
         return [Spacer(1, 4), AnswerBox(area.height, indent, max_height - 3 * t.leading)], []
@@ -121,7 +122,7 @@ def handout_question(
         kept, rest = _with_space(row, part, s, width, max_height, indent=indent)
         out += [Keep(stem + kept), *rest, Spacer(1, t.body * 0.6)]
         stem = []
-    return out + [gap]
+    return [*out, gap]
 
 
 def _with_space(
@@ -129,7 +130,7 @@ def _with_space(
 ) -> tuple[list[Flowable], list[Flowable]]:
     """The row, any scaffold, and the answer space, as (kept together, may run on)."""
     left = indent + label_width(s)
-    before, starters, frame = scaffold_parts(q.scaffold, s, width - left) if q.scaffold else ([], [], [])
+    before, starters, frame = scaffold_parts(q.scaffold, s, width - left) if q.scaffold else ([], [], ())
     if frame:
         lines = q.answer.lines if q.answer.kind == "lines" else 0
         boxes = writing_frame(frame, max(3, lines // len(frame)), s, width - left)
@@ -150,7 +151,8 @@ def scaffold_parts(sc: d.Scaffold, s: Styles, width: float) -> tuple[list[Flowab
     before: list[Flowable] = []
     if sc.hint:
         hint = flowables(sc.hint, s.cell, t)
-        before += [Spacer(1, 3), panel([[Paragraph("Hint", s.cell_bold)], hint], width, fill=0.95, border=0, left_rule=2.5)]
+        box = panel([[Paragraph("Hint", s.cell_bold)], hint], width, fill=0.95, border=0, left_rule=2.5)
+        before += [Spacer(1, 3), box]
     if sc.word_bank:
         before += [Spacer(1, 4), *closed.word_bank(sc.word_bank, s, width)]
     starters: list[Flowable] = []
@@ -184,7 +186,7 @@ GRID = Color(0.55, 0.55, 0.55)
 HEAD_FILL = Color(0.86, 0.86, 0.86)
 
 
-def markscheme_question(q: d.Question, s: Styles, width: float, lead: list[Flowable] = ()) -> list[Flowable]:
+def markscheme_question(q: d.Question, s: Styles, width: float, lead: list[Flowable] | None = None) -> list[Flowable]:
     """The question as set, then everything a marker needs for it (and for each part).
 
     `lead` (a block heading) is kept on the page of the question."""
@@ -193,7 +195,7 @@ def markscheme_question(q: d.Question, s: Styles, width: float, lead: list[Flowa
     row = question_row(q.label, _prompt(q, s), None if q.parts else q.marks, s, width)
     # inside the question's first kept block, so it moves to the next page with the question if that does
     opening = RunningLabel(f"Question {q.number} continued")
-    out = _marked(row, _marking(q, s, width - indent), indent, [opening, *lead])
+    out = _marked(row, _marking(q, s, width - indent), indent, [opening, *(lead or [])])
     for part in q.parts:
         out.append(Spacer(1, t.paragraph_space))
         row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
@@ -236,7 +238,8 @@ def _marking(q: d.Question, s: Styles, width: float) -> list[Flowable]:
     if q.model_answer:
         out += [_label("Model answer", s), *flowables(q.model_answer, s.body, t)]
     if not out and not q.parts and q.detail is None:
-        out.append(Paragraph("<i>No model answer or mark scheme given.</i>" if t.italic else "No model answer or mark scheme given.", s.body))
+        none = "No model answer or mark scheme given."
+        out.append(Paragraph(f"<i>{none}</i>" if t.italic else none, s.body))
     return out
 
 
@@ -276,7 +279,7 @@ def _levels(levels: tuple[d.ScoringLevel, ...], s: Styles, width: float) -> Tabl
 
     level_w = stringWidth("Level 44", s.cell_bold.fontName, s.cell_bold.fontSize) + 14
     marks_w = stringWidth("Marks  ", s.cell_bold.fontName, s.cell_bold.fontSize) + 14
-    rows = [[Paragraph("Level", s.cell_bold), Paragraph("Marks", s.cell_bold), Paragraph("Descriptor", s.cell_bold)]]
+    rows: list[list[object]] = [[Paragraph(word, s.cell_bold) for word in ("Level", "Marks", "Descriptor")]]
     for level in levels:
         rows.append(
             [
@@ -327,7 +330,7 @@ def summary_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
     return table
 
 
-def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, total: int) -> Table:
+def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, total: int) -> Flowable:
     """For the teacher on page 1: each question's marks available and a box for the mark awarded."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -342,14 +345,14 @@ def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
     for start in range(0, len(labels), per_row):
         chunk = slice(start, start + per_row)
         pad = [""] * (per_row - len(labels[chunk]))
-        rows.append([Paragraph("Question", s.cell_bold)] + [Paragraph(x, s.cell_bold) for x in labels[chunk]] + pad)
-        rows.append([Paragraph("Marks", s.cell)] + [Paragraph(x, s.cell) for x in marks[chunk]] + pad)
-        rows.append([Paragraph("Awarded", s.cell)] + [""] * per_row)
+        rows.append([Paragraph("Question", s.cell_bold), *[Paragraph(x, s.cell_bold) for x in labels[chunk]], *pad])
+        rows.append([Paragraph("Marks", s.cell), *[Paragraph(x, s.cell) for x in marks[chunk]], *pad])
+        rows.append([Paragraph("Awarded", s.cell), *[""] * per_row])
     table = Table(rows, colWidths=[head_w] + [col] * per_row, hAlign="LEFT",
                   rowHeights=[None, None, s.theme.body * 2.2] * (len(rows) // 3))
-    commands = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    commands: list[tuple[object, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
     for r in range(0, len(rows), 3):
         commands.append(("BACKGROUND", (0, r), (-1, r), HEAD_FILL))
     table.setStyle(TableStyle(commands))
-    return Keep([Paragraph("For the teacher's use", s.small), Spacer(1, 2), table])  # type: ignore[return-value]
+    return Keep([Paragraph("For the teacher's use", s.small), Spacer(1, 2), table])

@@ -1,8 +1,7 @@
-"""Booklets: reading order, contents, outline, odd starts, imposition and bad parts."""
+"""Booklets assembled: reading order, contents, outline, odd starts, included PDFs and imposition."""
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -12,18 +11,9 @@ import pytest
 from PIL import ImageChops
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import RectangleObject
-from reportlab.pdfgen.canvas import Canvas
 
-from conftest import flat
+from helpers import flat, past_paper, pdf_text, write_file
 from worksheets.assemble.booklet import saddle_order
-
-
-def past_paper(path: Path, pages: int = 3) -> None:
-    canvas = Canvas(str(path), invariant=1)
-    for number in range(1, pages + 1):
-        canvas.drawString(100, 700, f"PAST PAPER PAGE {number}")
-        canvas.showPage()
-    canvas.save()
 
 
 @pytest.fixture
@@ -101,10 +91,10 @@ def test_a5_imposition_order(booklet):
     total = len(reading.pages)
     checked = 0
     with pdfplumber.open(imposed) as pdf:
-        for side, (left, right) in zip(pdf.pages, saddle_order(count)):
+        for side, (left, right) in zip(pdf.pages, saddle_order(count), strict=True):
             words = side.extract_words()
             found = {}
-            for half, expected in (("left", left), ("right", right)):
+            for half in ("left", "right"):
                 inside = [w for w in words if (w["x0"] < side.width / 2) == (half == "left")]
                 text = " ".join(w["text"] for w in inside)
                 match = re.search(rf"Page (\d+) of {total}", text)
@@ -179,47 +169,6 @@ def test_rebuild_is_byte_identical(run, specs, booklet):
     assert {p.name: p.read_bytes() for p in booklet.iterdir()} == before
 
 
-def _booklet(specs: Path, part: str) -> None:
-    (specs / "b.yaml").write_text(f"booklet:\n  title: B\n  parts:\n    - {part}\n", encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    ("part", "setup", "expected"),
-    [
-        ("pdf: none.pdf", None, "b.yaml:4:12: booklet.parts[0]: no such file 'none.pdf'"),
-        ("pdf: fake.pdf", ("fake.pdf", b"hello, not a pdf"), "b.yaml:4:12: booklet.parts[0].pdf: 'fake.pdf' is not a PDF file"),
-        ("pdf: broken.pdf", ("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n"),
-         "b.yaml:4:12: booklet.parts[0].pdf: 'broken.pdf' is damaged and cannot be read"),
-        ("worksheet: b.yaml", None, "b.yaml:4:18: booklet.parts[0]: the booklet names itself"),
-        ("worksheet: bank.yaml", None, "b.yaml:4:18: booklet.parts[0].worksheet: 'bank.yaml' is a bank spec, not a worksheet"),
-        ("pdf: ../outside.pdf", None, "b.yaml:4:12: booklet.parts[0].pdf: '../outside.pdf' is outside the root folder '.' (see --root)"),
-        ("{pdf: a.pdf, divider: {title: X}}", None,
-         "b.yaml:4:7: booklet.parts[0]: a part is one of 'worksheet: FILE', 'pdf: FILE' or 'divider: {...}'"),
-    ],
-)
-def test_bad_parts(run, specs, part, setup, expected):
-    if setup:
-        (specs / setup[0]).write_bytes(setup[1])
-    _booklet(specs, part)
-    result = run("build", "b.yaml", cwd=specs)
-    assert result.code == 1
-    assert result.lines == [expected]
-    assert not (specs / "output").exists()
-
-
-def test_encrypted_pdf_part(run, specs):
-    past_paper(specs / "plain.pdf")
-    writer = PdfWriter(clone_from=specs / "plain.pdf")
-    writer.encrypt("secret")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    (specs / "locked.pdf").write_bytes(buffer.getvalue())
-    _booklet(specs, "pdf: locked.pdf")
-    result = run("build", "b.yaml", cwd=specs)
-    assert result.lines == ["b.yaml:4:12: booklet.parts[0].pdf: 'locked.pdf' is encrypted (password-protected): "
-                            "save an unprotected copy"]
-
-
 def test_example_booklet(run, example):
     result = run("build", "booklet.yaml", cwd=example)
     assert result.code == 0, result.stderr
@@ -245,7 +194,7 @@ def _turned_and_cropped_pdf(path: Path) -> None:
     (the last also cropped), and one cropped to part of its page."""
     past_paper(path, pages=5)
     writer = PdfWriter(clone_from=path)
-    for page, turn in zip(writer.pages, (0, 90, 180, 270)):
+    for page, turn in zip(writer.pages, (0, 90, 180, 270), strict=False):  # the fifth page is only cropped
         page.rotate(turn)
     writer.pages[3].cropbox = RectangleObject((20, 50, 560, 800))
     writer.pages[4].cropbox = RectangleObject((40, 80, 400, 720))
@@ -266,3 +215,17 @@ def test_included_pages_look_as_a_viewer_shows_them(run, specs):
         got = booklet[number].render(scale=0.5).to_pil().convert("L")
         assert got.size == want.size, number
         assert ImageChops.difference(got, want).getbbox() is None, number
+
+
+def test_booklet_respects_no_mark_scheme_and_the_worksheets_own_setting(run, specs):
+    spec = (specs / "uses.yaml").read_text(encoding="utf-8").replace("  paper: letter",
+                                                                     "  paper: letter\n  mark_scheme: false")
+    write_file(specs, "uses.yaml", spec)
+    write_file(specs, "b.yaml", "booklet:\n  title: B\n  mark_schemes: appendix\n  parts:\n    - worksheet: uses.yaml\n"
+                                "    - worksheet: basic.yaml\n")
+    assert run("build", "b.yaml", cwd=specs).code == 0
+    text = pdf_text(specs / "output/b/b-booklet.pdf")
+    assert "SECRET-MODEL-ANSWER-ONE" in text and "SECRET-BANK-ANSWER" not in text
+    write_file(specs, "c.yaml", "booklet:\n  title: C\n  parts:\n    - worksheet: basic.yaml\n")
+    assert run("build", "c.yaml", "--no-mark-scheme", cwd=specs).code == 0
+    assert sorted(p.name for p in (specs / "output/c").iterdir()) == ["c-booklet.pdf"]

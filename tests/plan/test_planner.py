@@ -9,12 +9,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import flat, pdf_text, write_file
 from worksheets import document as d
-from worksheets.library import build_library
 from worksheets.document import letters
+from worksheets.document.prose import plain
+from worksheets.library import build_library
 from worksheets.plan import plan
 from worksheets.plan.context import default_lines
-from worksheets.document.prose import plain
 
 
 def planned(spec: dict, tier: str = "core") -> d.Document:
@@ -54,7 +55,8 @@ def test_tiers_and_extension_questions():
             {"id": "e", "prompt": "E", "marks": 4, "extension": True},
         ],
     }
-    summary = {t: [(q.number, q.id, q.marks) for q in planned(spec, t).questions] for t in ("support", "core", "challenge")}
+    summary = {t: [(q.number, q.id, q.marks) for q in planned(spec, t).questions]
+               for t in ("support", "core", "challenge")}
     assert summary == {
         "support": [("1", "a", 1), ("2", "b", 2)],
         "core": [("1", "a", 1), ("2", "c", 3)],
@@ -65,7 +67,8 @@ def test_tiers_and_extension_questions():
 def test_parts_are_lettered_and_marks_summed():
     spec = {
         "worksheet": {"title": "T", "contents": [{"questions": ["p"]}]},
-        "questions": [{"id": "p", "prompt": "Stem", "parts": [{"prompt": "x", "marks": 2}, {"prompt": "y", "marks": 5}]}],
+        "questions": [{"id": "p", "prompt": "Stem",
+                       "parts": [{"prompt": "x", "marks": 2}, {"prompt": "y", "marks": 5}]}],
     }
     q = planned(spec).questions[0]
     assert (q.marks, [(p.number, p.label, p.marks) for p in q.parts]) == (7, [("1(a)", "(a)", 2), ("1(b)", "(b)", 5)])
@@ -79,6 +82,40 @@ def test_question_reference_prints_its_number():
     }
     text_block = planned(spec).blocks[0]
     assert plain(text_block.body) == "See 2."
+
+
+def test_answer_lines_grow_with_marks(run, specs):
+    from worksheets.plan.context import default_lines
+
+    assert default_lines(4) in range(8, 11)
+    assert default_lines(8) in range(18, 23)
+    assert default_lines(1) >= 2
+
+
+def test_a_question_whose_parts_are_all_in_other_tiers_is_left_out(run, tmp_path):
+    write_file(tmp_path, "w.yaml", "worksheet:\n  title: T\n  contents:\n    - questions: [p, q]\nquestions:\n"
+                                   "  - {id: p, prompt: STEM, parts: [{prompt: a, marks: 1, tiers: [challenge]}]}\n"
+                                   "  - {id: q, prompt: OTHER, marks: 2}\n")
+    assert run("build", "w.yaml", cwd=tmp_path).code == 0
+    text = flat(pdf_text(tmp_path / "output/w/w-student.pdf"))
+    assert "STEM" not in text and "1 OTHER [2 marks]" in text and "Total: 2 marks" in text
+
+
+def test_references_in_titles_captions_scaffolds_and_glossary(run, tmp_path):
+    write_file(tmp_path, "w.yaml",
+               "worksheet:\n  title: T\n  tiers: [support]\n  contents:\n    - sources: [s]\n"
+               "    - questions: [q]\n    - glossary: all\n"
+               "sources:\n  - {id: s, title: 'Before {question:q}', text: x}\n"
+               "questions:\n  - id: q\n    prompt: P\n    marks: 1\n"
+               "    scaffold: {sentence_starters: ['Use {source:s}']}\n"
+               "glossary:\n  term: 'See {source:s}'\n")
+    assert run("build", "w.yaml", cwd=tmp_path).code == 0, run("build", "w.yaml", cwd=tmp_path).stderr
+    text = flat(pdf_text(tmp_path / "output/w/w-support-student.pdf"))
+    assert "Source A: Before 1" in text and "Use Source A" in text and "See Source A" in text
+    write_file(tmp_path, "bad.yaml",
+               "worksheet:\n  title: T\n  contents:\n    - glossary: all\nglossary:\n  term: 'See {source:nope}'\n")
+    assert run("check", "bad.yaml", cwd=tmp_path).lines == [
+        "bad.yaml:6:3: glossary 'term': no source with id 'nope' (in {source:nope})"]
 
 
 # --- generated worksheets ------------------------------------------------------------------

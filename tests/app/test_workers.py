@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 
@@ -21,17 +22,17 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_
                                 reason="the warm child needs fork and two cores")
 
 
-def _answer(value: int, progress=None) -> dict:  # noqa: ANN001 - a stage function as in_warm_child calls it
+def _answer(value: int, progress=None) -> dict:  # a stage function, as in_warm_child calls it
     if progress:
         progress(1, 1)
     return {"pid": os.getpid(), "twice": value * 2}
 
 
-def _fail(progress=None) -> None:  # noqa: ANN001
+def _fail(progress=None) -> None:
     raise SpecError(Problem(Loc("spec.yaml", 3, 5), "questions[0].marks: the failure travels back"))
 
 
-def _die_leaving_a_renderer(path: str, progress=None) -> None:  # noqa: ANN001
+def _die_leaving_a_renderer(path: str, progress=None) -> None:
     """Fork a 'renderer' that keeps the pipe open, note its pid, then die without answering."""
     pid = os.fork()
     if pid == 0:
@@ -121,7 +122,8 @@ def test_planned_jobs_reach_the_renderers_without_the_planner_or_pydantic(specs)
     from worksheets.app.build import Options, plan_all
 
     (specs / "book.yaml").write_text("booklet:\n  title: Book\n  parts:\n    - worksheet: basic.yaml\n"
-                                     "    - divider: {title: Part two}\n    - worksheet: tiered.yaml\n", encoding="utf-8")
+                                     "    - divider: {title: Part two}\n    - worksheet: tiered.yaml\n",
+                                     encoding="utf-8")
     planned = plan_all([specs / "book.yaml", specs / "basic.yaml"], Options(root=specs))
     (specs / "jobs.pickle").write_bytes(pickle.dumps([job for _, jobs, _ in planned for job in jobs]))
     script = textwrap.dedent("""
@@ -130,8 +132,8 @@ def test_planned_jobs_reach_the_renderers_without_the_planner_or_pydantic(specs)
         from worksheets.writers.pdf import booklet, handout, insert, markscheme
         jobs = pickle.loads(open("jobs.pickle", "rb").read())
         assert {type(job).__name__ for job in jobs} == {"BookletJob", "Job"}, jobs
-        print(sorted(m for m in ("pydantic", "worksheets.spec.base", "worksheets.plan", "worksheets.plan.booklet", "markdown_it")
-                     if m in sys.modules))
+        heavy = ("pydantic", "worksheets.spec.base", "worksheets.plan", "worksheets.plan.booklet", "markdown_it")
+        print(sorted(m for m in heavy if m in sys.modules))
     """)
     done = subprocess.run([sys.executable, "-c", script], cwd=specs, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
@@ -149,7 +151,7 @@ def test_a_child_that_dies_mid_work_is_an_error_not_a_hang(tmp_path):
     assert time.monotonic() - started < 10
     orphan = int(note.read_text())
     for _ in range(50):  # killed with the child's group; once reparented, init reaps it
-        if _gone(orphan) or open(f"/proc/{orphan}/stat").read().split()[2] == "Z":
+        if _gone(orphan) or Path(f"/proc/{orphan}/stat").read_text().split()[2] == "Z":
             break
         time.sleep(0.1)
     else:
@@ -169,7 +171,8 @@ def test_a_page_too_small_for_an_element_is_one_line_from_the_child(run, tmp_pat
     words = " ".join(["longword"] * 6000)
     (tmp_path / "huge.yaml").write_text(
         "worksheet:\n  title: Huge\n  contents:\n    - questions: [m1]\nquestions:\n  - id: m1\n    type: matching\n"
-        f"    prompt: Match them.\n    marks: 2\n    pairs:\n      - [\"{words}\", b]\n      - [c, d]\n", encoding="utf-8")
+        f"    prompt: Match them.\n    marks: 2\n    pairs:\n      - [\"{words}\", b]\n      - [c, d]\n",
+        encoding="utf-8")
     result = run("build", "huge.yaml", cwd=tmp_path)
     assert result.code == 1
     assert result.lines == ["huge.yaml: the handout cannot be laid out: an element is too large for a page "

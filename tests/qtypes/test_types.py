@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
-from hypothesis import strategies as st
-
-from conftest import flat, pdf_text
-from worksheets.plan.shuffle import permutation
+from helpers import flat, pdf_text, write_file
 
 
 def build(run, specs):
@@ -92,8 +88,19 @@ def test_glossary_subset_is_alphabetical(run, specs):
     assert "Glossary Term Meaning alpha First letter. Mid Middle. Zeta Last letter." in handout
 
 
-@given(st.integers(3, 30), st.text(max_size=10))
-def test_a_shuffle_of_three_or_more_always_moves_something(count, key):
-    order = permutation(count, key)
-    assert sorted(order) == list(range(count)) and order != list(range(count))
-    assert permutation(count, key) == order
+def test_a_two_pair_matching_question_hides_its_key(run, tmp_path):
+    write_file(tmp_path, "w.yaml", "worksheet:\n  title: T\n  contents:\n    - questions: [m]\nquestions:\n"
+                                   "  - {id: m, type: matching, pairs: [[Yagoda, RIGHTA], [Yezhov, RIGHTB]]}\n")
+    assert run("build", "w.yaml", cwd=tmp_path).code == 0
+    assert re.findall(r"RIGHT\w", pdf_text(tmp_path / "output/w/w-student.pdf")) == ["RIGHTB", "RIGHTA"]
+
+
+def test_cloze_gaps_inside_lists(run, tmp_path):
+    write_file(tmp_path, "w.yaml", "worksheet:\n  title: T\n  contents:\n    - questions: [c]\nquestions:\n"
+                                   "  - id: c\n    type: cloze\n    text: |\n"
+                                   "      - In [[NINETEEN]] something\n      1. [[MOSCOW]] is a city\n")
+    assert run("build", "w.yaml", cwd=tmp_path).code == 0
+    handout = pdf_text(tmp_path / "output/w/w-student.pdf")
+    scheme = flat(pdf_text(tmp_path / "output/w/w-markscheme.pdf"))
+    assert "\ue000" not in handout and "NINETEEN" not in handout and "(1) _" in handout
+    assert "(1) NINETEEN" in scheme and "(2) MOSCOW" in scheme

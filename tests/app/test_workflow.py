@@ -1,8 +1,7 @@
-"""The teacher's workflow: new (templates), schema, preview, watch and serve."""
+"""The teacher's workflow: new (templates), preview, watch and serve."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import threading
@@ -10,11 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-import jsonschema
 import pytest
-import yaml
 
-from conftest import EXAMPLE, SPECS
 from worksheets.app.build import Options
 
 
@@ -30,30 +26,6 @@ def test_every_template_builds_at_once_and_explains_itself(run, tmp_path):
         assert result.code == 0, result.stderr
     assert run("new", "x", "--template", "cooking", cwd=tmp_path).lines == [
         "cooking: unknown template (choose one of: history-sources, science-recall, blank)"]
-
-
-def _schema(run, tmp_path) -> dict:
-    result = run("schema", cwd=tmp_path)
-    assert result.code == 0
-    return json.loads(result.stdout)
-
-
-def test_schema_accepts_every_example_spec(run, tmp_path):
-    validator = jsonschema.Draft202012Validator(_schema(run, tmp_path))
-    files = [*EXAMPLE.glob("*.yaml"), *SPECS.glob("*.yaml")]
-    assert len(files) >= 10
-    for path in files:
-        errors = [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))]
-        assert errors == [], path
-
-
-def test_schema_rejects_a_typo_and_describes_keys(run, tmp_path):
-    schema = _schema(run, tmp_path)
-    validator = jsonschema.Draft202012Validator(schema)
-    spec = {"worksheet": {"title": "T", "contents": [{"text": "x"}], "papr": "A4"}}
-    assert not validator.is_valid(spec)
-    assert validator.is_valid({"worksheet": {"title": "T", "contents": [{"text": "x"}], "paper": "A4"}})
-    assert schema["$defs"]["Worksheet"]["properties"]["paper"]["description"] == "A4 or letter (reflowed, never scaled)."
 
 
 def test_preview_writes_png_pages_beside_the_pdfs(run, specs):
@@ -81,7 +53,8 @@ def test_watch_rebuilds_on_a_real_file_change_and_keeps_the_last_good_pdf(specs,
 
     monkeypatch.chdir(specs)
     state, stop = State(), threading.Event()
-    thread = threading.Thread(target=watch, args=([Path("uses.yaml")], Options(), lambda s: None, stop, state), daemon=True)
+    thread = threading.Thread(target=watch, args=([Path("uses.yaml")], Options(), lambda s: None, stop, state),
+                              daemon=True)
     thread.start()
     try:
         _wait(lambda: state.number == 1)
@@ -152,13 +125,14 @@ def test_serve_in_a_real_browser_reloads_and_shows_errors_in_red(served):
     from selenium import webdriver
     from selenium.webdriver.common.by import By
 
-    address, folder, state = served
+    address, folder, _ = served
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"):
         options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=shutil.which("chromedriver")))
+    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver"))
+    driver = webdriver.Chrome(options=options, service=service)
     try:
         driver.get(address)
         assert "Build 1: ok" in driver.find_element(By.ID, "status").text
@@ -173,14 +147,6 @@ def test_serve_in_a_real_browser_reloads_and_shows_errors_in_red(served):
         assert problems.value_of_css_property("color") in ("rgba(176, 0, 32, 1)", "rgb(176, 0, 32)")
     finally:
         driver.quit()
-
-
-def test_reference_docs_are_generated_from_the_models():
-    from worksheets.spec.schema import reference_markdown
-
-    current = (Path(__file__).parent.parent / "docs" / "reference.md").read_text(encoding="utf-8")
-    assert current == reference_markdown(), "run: python -m worksheets.spec.schema"
-    assert "| `source_insert` | true/false | `false` |" in current
 
 
 def test_a_warm_rebuild_renders_only_what_the_change_touched(specs, monkeypatch):

@@ -1,5 +1,5 @@
 """Golden page renders: three pages of the Stalin's Terror example, rasterised small and compared with PNGs in
-tests/golden/ within a small tolerance. `pytest --accept tests/test_golden_pages.py` rewrites the PNGs (look at
+tests/golden/ within a small tolerance. `pytest --accept tests/writers/test_golden_pages.py` rewrites the PNGs (look at
 them before committing). On a failure NAME.actual.png and NAME.diff.png (changed pixels in red) are written
 beside the golden file; git ignores them."""
 
@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops
 
-from conftest import EXAMPLE, page_texts
+from helpers import EXAMPLE, page_texts
 
 DPI = 45  # an A4 page is 372 x 526 pixels: body text is still legible, a PNG is tens of KB at most
 LEVELS = 48  # a pixel counts as changed when its grey differs by more than this (out of 255) ...

@@ -43,7 +43,7 @@ def test_duplicate_keys_are_refused():
 
 def test_alias_bomb_is_refused_quickly():
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
-    for name, prev in zip("bcdefghi", "abcdefgh"):
+    for name, prev in zip("bcdefghi", "abcdefgh", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 10) + "]")
     with pytest.raises(SpecError) as caught:
         parse_yaml("\n".join(lines) + "\n", "f.yaml")

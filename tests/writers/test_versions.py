@@ -1,16 +1,15 @@
-"""Tiers, styles, variants and class sets, checked on the PDFs' text, fonts and sizes."""
+"""Tiers, styles and variants, checked on the PDFs' text, fonts and sizes."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from pypdf import PdfReader
-from pypdf.generic import IndirectObject, StreamObject
 
-from conftest import flat, page_texts, pdf_text
+from helpers import flat, page_texts, pdf_text
 
 VERSIONS = [f"tiered{t}{s}-student.pdf" for t in ("-support", "", "-challenge")
             for s in ("", "-large-print", "-dyslexia")]
@@ -78,7 +77,7 @@ def _fonts_and_sizes(path: Path) -> tuple[set[str], float, float]:
 
 
 def test_standard_style_fonts_and_sizes(tiered):
-    fonts, smallest, body = _fonts_and_sizes(tiered / "tiered-student.pdf")
+    fonts, _, body = _fonts_and_sizes(tiered / "tiered-student.pdf")
     assert all(f.startswith(("LiberationSans", "LiberationSerif")) for f in fonts)
     assert 11 <= body <= 12
 
@@ -86,7 +85,7 @@ def test_standard_style_fonts_and_sizes(tiered):
 def test_large_print_is_16pt_or_more_and_nothing_under_14(tiered):
     for version in ("tiered-large-print-student.pdf", "tiered-support-large-print-student.pdf",
                     "tiered-large-print-markscheme.pdf"):
-        fonts, smallest, body = _fonts_and_sizes(tiered / version)
+        _, smallest, body = _fonts_and_sizes(tiered / version)
         assert body >= 16, version
         assert smallest >= 14, (version, smallest)
 
@@ -94,7 +93,7 @@ def test_large_print_is_16pt_or_more_and_nothing_under_14(tiered):
 def test_dyslexia_style_literacy_font_no_italics_and_tint(tiered):
     for version in ("tiered-dyslexia-student.pdf", "tiered-support-dyslexia-student.pdf",
                     "tiered-dyslexia-markscheme.pdf"):
-        fonts, smallest, body = _fonts_and_sizes(tiered / version)
+        fonts, _, body = _fonts_and_sizes(tiered / version)
         assert fonts <= {"Andika", "Andika-Bold"}, (version, fonts)
         assert 12 <= body <= 14
     with pdfplumber.open(tiered / "tiered-dyslexia-student.pdf") as pdf:
@@ -105,7 +104,7 @@ def test_dyslexia_style_literacy_font_no_italics_and_tint(tiered):
         for char in page.chars:
             lines.setdefault(round(char["top"], 1), char["size"])
         tops = sorted(t for t, size in lines.items() if abs(size - 12.5) < 0.1)
-        gaps = [b - a for a, b in zip(tops, tops[1:]) if 0 < b - a < 25]
+        gaps = [b - a for a, b in itertools.pairwise(tops) if 0 < b - a < 25]
         assert min(gaps) >= 12.5 * 1.45  # 1.5 line spacing
 
 
@@ -127,87 +126,8 @@ def test_variants_shuffle_and_label_every_page(run, specs):
         assert f"Answer: {'ABCD'[pick]} {'ABCD'[pick]} OPT-THREE" in scheme
         assert "Version " + letter in scheme
     assert orders["A"] != orders["B"]
-    again = run("build", "tiered.yaml", "--variants", "2", "--tier", "core", "--style", "standard", "--force", cwd=specs)
+    again = run("build", "tiered.yaml", "--variants", "2", "--tier", "core", "--style", "standard", "--force",
+                cwd=specs)
     assert again.code == 0
     text = flat(pdf_text(folder / "tiered-A-student.pdf"))
     assert re.findall(r"OPT-\w+", text) == orders["A"][1]
-
-
-CLASS = ("name,tier,style,class\nAda Lovelace,support,,7B\nBoris Pasternak,core,dyslexia,7B\nChloé Dupont,,,7C\n"
-         "Дмитрий,challenge,large-print,7C\n")
-
-
-def test_class_set(run, specs):
-    (specs / "7b.csv").write_text(CLASS, encoding="utf-8")
-    result = run("build", "tiered.yaml", "--class-list", "7b.csv", cwd=specs)
-    assert result.code == 0, result.stderr
-    folder = specs / "output/tiered"
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "tiered-challenge-markscheme.pdf", "tiered-class-7b.pdf", "tiered-markscheme.pdf",
-        "tiered-support-markscheme.pdf"]
-    reader = PdfReader(folder / "tiered-class-7b.pdf")
-    texts = [page.extract_text() or "" for page in reader.pages]
-    starts = [i for i, t in enumerate(texts) if "Name:" in t]
-    assert len(starts) == 4
-    assert all(i % 2 == 0 for i in starts)  # every copy starts on an odd page
-    for index, name, group in zip(starts, ["Ada Lovelace", "Boris Pasternak", "Chloé Dupont", "Дмитрий"],
-                                  ["7B", "7B", "7C", "7C"]):
-        assert name in texts[index] and group in texts[index]
-        assert sum(name in t for t in texts) == 1
-    assert "HINT-TEXT" in "".join(texts[starts[0]:starts[1]])
-    assert "HINT-TEXT" not in "".join(texts[starts[1]:])
-    assert "EXTENSION-PROMPT" in "".join(texts[starts[3]:])
-    first = (folder / "tiered-class-7b.pdf").read_bytes()
-    assert run("build", "tiered.yaml", "--class-list", "7b.csv", "--force", cwd=specs).code == 0
-    assert (folder / "tiered-class-7b.pdf").read_bytes() == first
-
-
-@pytest.mark.parametrize(
-    ("content", "expected"),
-    [
-        ("pupil,tier\nAda,core\n", ["7b.csv:1: the class list needs a 'name' column (found: pupil, tier)"]),
-        ("name,form\nAda,7B\n", ["7b.csv:1: unknown column 'form' (the columns are name, tier, style, class)"]),
-        ("name,tier\nAda,expert\nBo,core\n,core\n", ["7b.csv:2: tier 'expert' is not one of: support, core, challenge",
-                                                     "7b.csv:4: a student with no name"]),
-        ("", ["7b.csv:1: the class list is empty: expected a header line with a 'name' column"]),
-        ("name\n", ["7b.csv:1: the class list has no students"]),
-        ("name,style\nAda,huge\n", ["7b.csv:2: style 'huge' is not one of: standard, large-print, dyslexia"]),
-    ],
-)
-def test_bad_class_lists(run, specs, content, expected):
-    (specs / "7b.csv").write_text(content, encoding="utf-8")
-    result = run("build", "tiered.yaml", "--class-list", "7b.csv", cwd=specs)
-    assert result.code == 1
-    assert result.lines == expected
-    assert not (specs / "output").exists()
-
-
-def test_class_list_not_utf8(run, specs):
-    (specs / "7b.csv").write_bytes("name\nChlo\xe9\n".encode("latin-1"))
-    result = run("build", "tiered.yaml", "--class-list", "7b.csv", cwd=specs)
-    assert result.lines == ["7b.csv:2: the class list is not UTF-8 text (save it as UTF-8)"]
-
-
-def test_one_core_and_many_cores_give_the_same_bytes(run, specs, monkeypatch):
-    (specs / "7b.csv").write_text(CLASS, encoding="utf-8")
-    assert run("build", "tiered.yaml", "--class-list", "7b.csv", cwd=specs).code == 0
-    folder = specs / "output/tiered"
-    many = {p.name: p.read_bytes() for p in folder.iterdir()}
-    monkeypatch.setattr("os.cpu_count", lambda: 1)
-    assert run("build", "tiered.yaml", "--class-list", "7b.csv", "--force", cwd=specs).code == 0
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == many
-
-
-def test_copies_of_one_version_share_their_pages_but_not_their_names(run, specs):
-    (specs / "pair.csv").write_text("name\nAda Lovelace\nBoris Pasternak\n", encoding="utf-8")
-    assert run("build", "tiered.yaml", "--class-list", "pair.csv", cwd=specs).code == 0
-    reader = PdfReader(specs / "output/tiered/tiered-class-pair.pdf")
-    pages = reader.pages
-    half = len(pages) // 2
-    assert half >= 2 and len(pages) == 2 * half
-    contents = [page.raw_get("/Contents") for page in pages]
-    assert all(isinstance(c, IndirectObject) and isinstance(c.get_object(), StreamObject) for c in contents)
-    # the Name page is each student's own; every other page is drawn from the same objects
-    assert contents[0] != contents[half]
-    assert all(contents[i] == contents[half + i] for i in range(1, half))
-    assert "Ada Lovelace" in pages[0].extract_text() and "Ada Lovelace" not in pages[half].extract_text()

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import EXAMPLE, flat, pdf_text
-from worksheets.style.fonts import missing_glyphs
+from helpers import EXAMPLE, flat, pdf_text
 from worksheets.app.write import TEMP_SUFFIX, write_all
+from worksheets.style.fonts import missing_glyphs
 
 LINE = re.compile(r"^[^:\n]+:\d+(:\d+)?: \S.*$")
 
@@ -154,7 +154,8 @@ def test_two_builds_into_one_folder_at_once(tmp_path):
 # --- generated specs ------------------------------------------------------------------------
 
 # letters and digits of the scripts the bundled fonts cover: Latin, Greek, Cyrillic
-PRINTABLE = [c for c in map(chr, range(0x20, 0x500)) if (c.isalnum() or c in " -’–") and not missing_glyphs(c, "standard")]
+PRINTABLE = [c for c in map(chr, range(0x20, 0x500))
+             if (c.isalnum() or c in " -’–") and not missing_glyphs(c, "standard")]
 words = st.text(alphabet=st.sampled_from(PRINTABLE), min_size=1, max_size=30).map(str.strip).filter(bool)
 
 
@@ -177,7 +178,8 @@ def closed(draw, index):
     if kind == "cloze":
         return base | {"prompt": f"PROMPT{index}", "text": f"Fill GAPTEXT{index} [[CLOZEANSWER{index}]] here."}
     if kind == "matching":
-        return base | {"prompt": f"PROMPT{index}", "pairs": [[f"L{index}a", f"R{index}a"], [f"L{index}b", f"R{index}b"]]}
+        return base | {"prompt": f"PROMPT{index}",
+                       "pairs": [[f"L{index}a", f"R{index}a"], [f"L{index}b", f"R{index}b"]]}
     return base | {"prompt": f"PROMPT{index}", "items": [f"I{index}a", f"I{index}b", f"I{index}c"]}
 
 
@@ -189,7 +191,8 @@ def worksheets_(draw):
             "questions": questions}
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(spec=worksheets_())
 def test_generated_valid_specs_build_with_every_prompt_and_no_answer(run, tmp_path_factory, spec):
     import yaml
