@@ -7,10 +7,9 @@ import ast
 import re
 from pathlib import Path
 
-import worksheets
-
-SRC = Path(worksheets.__file__).parent
-DOCS = SRC.parent.parent / "docs" / "architecture.md"
+REPO = Path(__file__).resolve().parents[1]
+SRC = REPO / "src" / "worksheets"  # the source tree, whether or not the tests run against an installed copy
+DOCS = REPO / "docs" / "architecture.md"
 EVERYTHING = {"vocab", "errors", "document", "style", "spec", "qtypes", "library", "plan", "writers", "assemble", "app"}
 ALLOWED = {  # what each part may import, besides itself and the package's version
     "vocab": set(),

@@ -10,11 +10,10 @@ import pkgutil
 import textwrap
 from pathlib import Path
 
-import worksheets
 import worksheets.document as document
 from worksheets.spec.schema import spec_schema
 
-SRC = Path(worksheets.__file__).parent
+SRC = Path(__file__).resolve().parents[2] / "src" / "worksheets"  # the source tree
 
 
 def _documented_fields(cls: type) -> set[str]:
