@@ -60,9 +60,11 @@ def _run(action, debug: bool):  # type: ignore[no-untyped-def]
     except Exception as error:  # the promise is: no traceback without --debug
         if debug:
             raise
+        from worksheets.errors import shown
+
         typer.echo(
-            f"worksheets: internal error ({type(error).__name__}: {error}); please report it, "
-            "with the spec, at the project's issue tracker (run again with --debug for details)",
+            shown(f"worksheets: internal error ({type(error).__name__}: {error}); please report it, "
+                  "with the spec, at the project's issue tracker (run again with --debug for details)"),
             err=True,
         )
         raise typer.Exit(EXIT_INTERNAL) from None
@@ -130,11 +132,11 @@ def build(
                                   class_list=class_list, force=force)
     with _progress_bar(quiet) as progress:
         results = _run(lambda: run_build(list(specs), options, progress), debug)
-    from worksheets.errors import display_path
+    from worksheets.errors import display_path, shown
 
     if not quiet:
         for path, written in results:
-            typer.echo(f"{'wrote' if written else 'up to date:'} {display_path(path)}")
+            typer.echo(f"{'wrote' if written else 'up to date:'} {shown(display_path(path))}")
 
 
 @app.command()
@@ -188,7 +190,7 @@ def preview(
     from worksheets.app.build import Options
     from worksheets.app.build import build as run_build
     from worksheets.app.preview import thumbnails
-    from worksheets.errors import display_path
+    from worksheets.errors import display_path, shown
 
     if role is not None and role not in ("student", "markscheme"):
         raise typer.BadParameter("use student or markscheme", param_hint="--role")
@@ -196,7 +198,7 @@ def preview(
     pdfs = [path for path, _ in results if _previewable(path) and (role is None or path.stem.endswith(f"-{role}"))]
     for pdf in pdfs:
         for image in _run(lambda pdf=pdf: thumbnails(pdf, page), debug):
-            typer.echo(f"wrote {display_path(image)}")
+            typer.echo(f"wrote {shown(display_path(image))}")
 
 
 def _previewable(path: Path) -> bool:
@@ -263,7 +265,7 @@ def serve(
     """Show the pages of the latest build in a browser, reloading after every rebuild."""
     from worksheets.app.preview import thumbnails
     from worksheets.app.serve import make_server, serve_in_background
-    from worksheets.app.watch import State
+    from worksheets.app.watch import State, previews
     from worksheets.app.watch import watch as run_watch
 
     options = _build_options(out, root, tier, style, None, False, None)
@@ -271,7 +273,7 @@ def serve(
 
     def prepare(outputs) -> None:  # type: ignore[no-untyped-def]
         for pdf in filter(_previewable, outputs):
-            for old in pdf.parent.glob(f"{pdf.stem}-p*.png"):
+            for old in previews(pdf):  # only PDF-STEM-pN.png: a teacher's notes-pics.png stays
                 old.unlink(missing_ok=True)
             thumbnails(pdf)
 

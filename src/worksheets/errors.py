@@ -12,7 +12,7 @@ def display_path(path: str | os.PathLike[str]) -> str:
     p = Path(path)
     try:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link that loops (Python 3.11)
         return str(p)
 
 
@@ -40,12 +40,19 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.loc}: {self.message.translate(_ESCAPED_BREAKS)}"
+        return f"{self.loc}: {self.message}".translate(_ESCAPED)
 
 
-# one line per problem, whatever a message quotes: the line breaks in a value are shown escaped
-_ESCAPED_BREAKS = {ord(c): c.encode("unicode_escape").decode("ascii")
-                   for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+# One line per problem, whatever a message or a file name quotes, and nothing a terminal would act on:
+# line breaks, control characters (ESC, BEL, NUL...) and the marks that reorder text are shown escaped.
+_UNSEEN = [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+           0x200E, 0x200F, 0x061C]
+_ESCAPED = {code: chr(code).encode("unicode_escape").decode("ascii") for code in _UNSEEN}
+
+
+def shown(text: str) -> str:
+    """Text as one line a terminal shows as it is: control characters and line breaks escaped."""
+    return text.translate(_ESCAPED)
 
 
 class SpecError(Exception):

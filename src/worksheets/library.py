@@ -18,7 +18,7 @@ from worksheets.errors import Loc, Problem, ProblemList, SpecError
 from worksheets.spec.bank import Bank, QuestionSet
 from worksheets.spec.base import Model
 from worksheets.spec.content import Section, Source
-from worksheets.spec.files import confine, image_problem
+from worksheets.spec.files import confine, image_problem, need_file
 from worksheets.spec.problems import validation_problems
 from worksheets.spec.worksheet import GlossaryRef, QuestionsRef, SectionRef, SourcesRef, Worksheet, WorksheetFile
 from worksheets.spec.yaml import Loaded, Map, load_file, locate
@@ -98,8 +98,7 @@ def build_library(spec_path: Path, root: Path, loaded: Loaded | None = None) -> 
                 seen.add(path)
                 if len(seen) > MAX_FILES:
                     raise SpecError(Problem(where, f"uses: more than {MAX_FILES} files"))
-                if not path.is_file():
-                    raise SpecError(Problem(where, f"uses: no such file '{name}'"))
+                need_file(path, name, where, "uses", f"uses: no such file '{name}'")
                 bank_loaded = load_file(path)
                 bank_kind = spec_kind(bank_loaded)
                 if bank_kind != "bank":
@@ -222,11 +221,9 @@ def _check_image(library: Library, source: Source, root: Path, problems: Problem
     owner = next((f for f in library.files if _same(f, base)), library.spec.path)
     try:
         path = confine(owner, source.image, root, source.where("image"), "image")
+        need_file(path, source.image, source.where("image"), "image", f"image: no such file '{source.image}'")
     except SpecError as error:
         problems.extend(error.problems)
-        return
-    if not path.is_file():
-        problems.add(source.where("image"), f"image: no such file '{source.image}'")
         return
     trouble = image_problem(path)
     if trouble:
@@ -238,7 +235,7 @@ def _check_image(library: Library, source: Source, root: Path, problems: Problem
 def _same(path: Path, shown: Path) -> bool:
     try:
         return path.resolve() == shown.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link that loops (Python < 3.13)
         return False
 
 

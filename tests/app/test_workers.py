@@ -168,7 +168,7 @@ def test_a_failed_warm_up_does_not_lose_the_work(monkeypatch):
 
 
 def test_a_page_too_small_for_an_element_is_one_line_from_the_child(run, tmp_path):
-    words = " ".join(["longword"] * 6000)
+    words = " ".join(["longword"] * 5000)  # within the text limit, too tall for a page
     (tmp_path / "huge.yaml").write_text(
         "worksheet:\n  title: Huge\n  contents:\n    - questions: [m1]\nquestions:\n  - id: m1\n    type: matching\n"
         f"    prompt: Match them.\n    marks: 2\n    pairs:\n      - [\"{words}\", b]\n      - [c, d]\n",

@@ -76,3 +76,22 @@ def test_class_set_needs_a_name_field(run, specs):
     result = run("build", "nameless.yaml", "--class-list", "7b.csv", cwd=specs)
     assert result.lines == ["nameless.yaml:3:19: student_fields: a class set needs a 'Name' field to print each "
                             "student's name in"]
+
+
+def test_a_name_too_wide_for_its_line_is_shortened_never_printed_past_it(tmp_path):
+    """Even at the smallest size a name stays on its line, cut short with an ellipsis, off the next field."""
+    import io
+
+    import pdfplumber
+
+    from worksheets.document.layout import Spot
+    from worksheets.writers.pdf import overlays
+
+    line = Spot(page=1, x=100.0, baseline=700.0, width=80.0, font="Sans-Bold", size=11.0)
+    name = "Maximilian-Alexander Featherstonehaugh-Montgomery"
+    pdf = overlays.pages((595.0, 842.0), [overlays.name_drawing([(line, name)])], ("Sans",))
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        chars = document.pages[0].chars
+    printed = "".join(c["text"] for c in chars)
+    assert printed.endswith("…") and name.startswith(printed[:-1])
+    assert max(c["x1"] for c in chars) <= line.x + line.width

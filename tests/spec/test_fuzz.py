@@ -18,7 +18,25 @@ LINE = re.compile(r"^[^:\n]+:\d+(:\d+)?: \S.*$")
 SEEDS = [(SPECS / "basic.yaml").read_text(encoding="utf-8"), (SPECS / "types.yaml").read_text(encoding="utf-8"),
          (EXAMPLE / "terror.yaml").read_text(encoding="utf-8")]
 TOKENS = [":", "- ", "[", "]", "{", "}", "&a ", "*a", "!!binary ", "'", '"', "\t", "\n", "  ", "#", "|", ">", "?",
-          "[[", "]]", "{source:", "{question:x}", "yes", "1:30", "~", "\x00", "\ufeff", "é", "---\n", "<<: *a\n"]
+          "[[", "]]", "{source:", "{question:x}", "yes", "1:30", "~", "\x00", "\ufeff", "é", "---\n", "<<: *a\n",
+          # the hostile shapes: escapes of half characters and control characters, tags on keys, line ends
+          '"\\ud800"', '"\\udfff x"', '"\\e[31m\\a\\0"', "!!python/object:os.system x: ", "\r", "\u2028"]
+
+
+@st.composite
+def hostile_shape(draw):
+    """A value that is legal YAML but hostile: nested deep, a number of thousands of digits, long text."""
+    kind = draw(st.sampled_from(["nested", "number", "float", "breaks", "long"]))
+    size = draw(st.integers(1, 6000))
+    if kind == "nested":
+        return "[" * size + "]" * size
+    if kind == "number":
+        return "9" * size
+    if kind == "float":
+        return "1" * size + ".5e" + str(size)
+    if kind == "breaks":
+        return '"' + "x\\n" * size + '"'
+    return "w " * size
 EXAMPLES = int(os.environ.get("WORKSHEETS_FUZZ_EXAMPLES", "60"))
 REGRESSIONS = [
     "worksheet:\n  title: T\n  contents:\n    - questions: [q]\nquestions:\n  - {id: q, type: cloze, text: '[[ ]]'}\n",
@@ -33,6 +51,11 @@ REGRESSIONS = [
 @st.composite
 def mutated(draw):
     text = draw(st.sampled_from(SEEDS))
+    if draw(st.booleans()):  # a hostile value in place of one of the spec's values
+        spots = [m.end() for m in re.finditer(r": ", text)]
+        at = draw(st.sampled_from(spots))
+        end = text.find("\n", at)
+        text = text[:at] + draw(hostile_shape()) + (text[end:] if end >= 0 else "")
     for _ in range(draw(st.integers(1, 4))):
         position = draw(st.integers(0, len(text)))
         action = draw(st.sampled_from(["insert", "delete", "swap-lines"]))

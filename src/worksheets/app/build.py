@@ -6,6 +6,7 @@ rendered before anything is written: a problem anywhere leaves the output folder
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,7 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None)
 
     A spec whose inputs and outputs are unchanged since its last build (see manifest.py) is skipped."""
     from worksheets.app import manifest, workers
-    from worksheets.app.write import write_all
+    from worksheets.app.write import cannot_write, check_folder
 
     results: list[tuple[Path, bool]] = []
     try:
@@ -76,17 +77,36 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None)
                 todo.append(spec)
         if not todo:
             return results
+        try:
+            check_folder(options.out)  # `--out notes.pdf` is refused now, not after the rendering
+        except OSError as error:
+            raise cannot_write(error, options.out) from None
         workers.start_warming()  # reportlab and the fonts load on another core while this one plans
         planned = plan_all(todo, options)
         seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}
         outputs = workers.in_warm_child(render_jobs, [job for _, jobs, _ in planned for job in jobs], progress=progress)
     finally:
         workers.stop_warming()
-    written = set(write_all(outputs))
+    return results + _write(planned, outputs, seen, options)
+
+
+def _write(planned: list[Planned], outputs: dict[Path, bytes], seen: dict[Path, dict[str, str | None]],
+           options: Options) -> list[tuple[Path, bool]]:
+    """Write every output, all or nothing (a failure is one line, and changes no earlier output), then
+    record the build in the manifest; returns each output and whether it was written."""
+    from worksheets.app import manifest
+    from worksheets.app.write import cannot_write, write_all
+
+    try:
+        written = set(write_all(outputs))
+    except OSError as error:
+        raise cannot_write(error, options.out) from None
+    results: list[tuple[Path, bool]] = []
     builds = []
     for spec, jobs, _ in planned:
         mine = {path: outputs[path] for job in jobs for path in job_paths(job)}
         builds.append((spec, options, seen[spec], mine))
         results += [(path, path in written) for path in mine]
-    manifest.record(options.out, builds)
+    with contextlib.suppress(OSError):  # the outputs are in place; without a record the next build redoes them
+        manifest.record(options.out, builds)
     return results

@@ -151,9 +151,8 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
     from worksheets.spec.yaml import load_file
 
     inputs = inputs if inputs is not None else []
-    root = (options.root or Path.cwd()).resolve()
-    if not spec.exists():
-        raise SpecError(Problem(Loc(display_path(spec)), "no such file"))
+    root = _root(options)
+    _check_spec_file(spec)
     loaded = load_file(spec)
     kind = spec_kind(loaded)
     if kind == "booklet" and options.class_list is not None:
@@ -178,6 +177,28 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
         inputs.append(options.class_list)
         return _plan_class_set(library, spec.stem, options, root)
     return _plan_worksheet(library, spec.stem, options)
+
+
+def _root(options: Options) -> Path:
+    """The root folder, resolved, or SpecError (a --root that loops or is too long)."""
+    from worksheets.spec.files import BadFile, resolve, shown_path
+
+    root = options.root or Path.cwd()
+    try:
+        return resolve(root)
+    except BadFile as error:
+        raise SpecError(Problem(Loc(shown_path(root)), f"the root folder is {error.reason}")) from None
+
+
+def _check_spec_file(spec: Path) -> None:
+    """A spec named on the command line must be a regular file: a link that loops, a pipe or a device such as
+    /dev/zero is refused before it is opened (reading one would wait, or never end)."""
+    from worksheets.spec.files import FOLDER, MISSING, file_problem, shown_path
+
+    trouble = file_problem(spec)
+    if trouble:
+        said = {MISSING: "no such file", FOLDER: "expected a file, found a folder"}.get(trouble, trouble)
+        raise SpecError(Problem(Loc(shown_path(spec)), said))
 
 
 def _variants(library: Library, options: Options) -> list[str | None]:
@@ -237,10 +258,15 @@ def _plan_versions(library: Library, stem: str, versions: list[tuple[str, str, s
 def _plan_class_set(library: Library, stem: str, options: Options, root: Path) -> list[AnyJob]:
     """One copy per student (variants dealt out in turn), plus a mark scheme per version used."""
     from worksheets.spec.classlist import read_class_list
+    from worksheets.spec.files import BadFile, resolve, shown_path
 
     path, ws = options.class_list, library.worksheet
     assert path is not None and ws is not None
-    if not path.resolve().is_relative_to(root):
+    try:
+        inside = resolve(path).is_relative_to(root)
+    except BadFile as error:  # a link that loops, a path too long
+        raise SpecError(Problem(Loc(shown_path(path)), error.reason)) from None
+    if not inside:
         raise SpecError(Problem(Loc(display_path(path)),
                                 f"the class list is outside the root folder '{display_path(root)}'"))
     variants = _variants(library, options)

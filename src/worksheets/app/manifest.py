@@ -1,55 +1,104 @@
 """Unchanged rebuilds are nearly free: a content-hash manifest at the root of the output folder
 records, per spec and options, the hash of every input and output of the last build.
 
-Checking it needs no YAML, no models and no reportlab, so it is only file hashing.
+Checking it needs no YAML, no models and no reportlab, so it is only file hashing. The manifest may
+have been edited by hand: a path in it that is not a regular file (a named pipe, /dev/zero, a link
+that loops), a file too large to hash, or an entry of the wrong shape only means "changed: rebuild".
+Nothing is opened unless os.stat says it is a regular file, so checking never waits or reads forever.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from worksheets import __version__
 
 MANIFEST = ".worksheets-manifest.json"
+MAX_DIGEST_BYTES = 1 << 30  # a larger file is not hashed: it counts as changed
+MAX_MANIFEST_BYTES = 50_000_000  # a larger manifest is ignored (every spec rebuilds, and it is rewritten)
+_CHUNK = 1 << 20
 
 
 def _digest(path: Path) -> str | None:
+    """The SHA-256 of a regular file of at most MAX_DIGEST_BYTES, read in chunks; None for anything else."""
+    from worksheets.spec.files import BadFile, open_regular
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        with open_regular(path) as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_DIGEST_BYTES:
+                return None
+            digest = hashlib.sha256()
+            left = MAX_DIGEST_BYTES + 1
+            while left > 0 and (chunk := handle.read(min(left, _CHUNK))):
+                digest.update(chunk)
+                left -= len(chunk)
+            return digest.hexdigest() if left > 0 else None
+    except (BadFile, OSError, ValueError):
         return None
 
 
-def _key(spec: Path, options: Any) -> str:
+def _resolved(path: Path) -> str | None:
+    """The path resolved, as text; None for one that loops or is too long."""
+    from worksheets.spec.files import BadFile, resolve
+
+    try:
+        return str(resolve(path))
+    except BadFile:
+        return None
+
+
+def _key(spec: Path, options: Any) -> str | None:
+    resolved = _resolved(spec)
+    if resolved is None:
+        return None
     fields = {k: str(v) for k, v in sorted(vars(options).items()) if k != "out"}
-    return json.dumps([str(spec.resolve()), fields], sort_keys=True)
+    return json.dumps([resolved, fields], sort_keys=True)
 
 
 def _read(out: Path) -> dict[str, Any]:
+    """The manifest, or {} if it is missing, not a regular file, too large, of another version or not ours."""
+    from worksheets.spec.files import BadFile, open_regular
+
     try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) and data.get("version") == __version__ else {}
-    except (OSError, ValueError):
+        with open_regular(out / MANIFEST) as handle:
+            raw = handle.read(MAX_MANIFEST_BYTES + 1)
+        data = json.loads(raw) if len(raw) <= MAX_MANIFEST_BYTES else None
+    except (BadFile, OSError, ValueError):
         return {}
+    if not isinstance(data, dict) or data.get("version") != __version__ or not isinstance(data.get("builds"), dict):
+        return {}
+    return data
+
+
+def _files(entry: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """An entry's inputs and outputs (name: digest), or None when a hand-edited entry has the wrong shape."""
+    if not isinstance(entry, dict):
+        return None
+    inputs, outputs = entry.get("inputs"), entry.get("outputs")
+    if not isinstance(inputs, dict) or not isinstance(outputs, dict):
+        return None
+    return inputs, outputs
 
 
 def up_to_date(spec: Path, options: Any) -> list[Path] | None:
     """The outputs of `spec`, if neither its inputs nor its outputs changed since they were built."""
-    entry = _read(options.out).get("builds", {}).get(_key(spec, options))
-    if not entry:
+    key = _key(spec, options)
+    files = _files(_read(options.out).get("builds", {}).get(key)) if key is not None else None
+    if files is None:
         return None
-    for name, digest in {**entry["inputs"], **entry["outputs"]}.items():
-        if _digest(Path(name)) != digest:
+    for name, digest in {**files[0], **files[1]}.items():
+        if not name or "\x00" in name or _digest(Path(name)) != digest:
             return None
-    return [Path(name) for name in entry["outputs"]]
+    return [Path(name) for name in files[1]]
 
 
 def digests(inputs: list[Path]) -> dict[str, str | None]:
     """The inputs' hashes, taken when they were planned from."""
-    return {str(p.resolve()): _digest(p) for p in inputs}
+    return {_resolved(p) or str(p): _digest(p) for p in inputs}
 
 
 def record(out: Path, builds: list[tuple[Path, Any, dict[str, str | None], dict[Path, bytes]]]) -> None:
@@ -61,6 +110,8 @@ def record(out: Path, builds: list[tuple[Path, Any, dict[str, str | None], dict[
     data = _read(out) or {"version": __version__, "builds": {}}
     for spec, options, inputs, outputs in builds:
         key = _key(spec, options)
+        if key is None:
+            continue
         if any(_digest(Path(name)) != digest for name, digest in inputs.items()):
             data["builds"].pop(key, None)
             continue

@@ -11,7 +11,7 @@ def thumbnails(pdf: Path, pages: list[int] | None = None, dpi: int = DPI) -> lis
     """Write PDF-STEM-pN.png beside the PDF for each page (from 1), or every page; returns the files."""
     import pypdfium2 as pdfium
 
-    from worksheets.app.write import write_atomic
+    from worksheets.app.write import cannot_write, write_atomic
 
     document = pdfium.PdfDocument(str(pdf))
     try:
@@ -25,7 +25,10 @@ def thumbnails(pdf: Path, pages: list[int] | None = None, dpi: int = DPI) -> lis
 
             buffer = io.BytesIO()
             image.save(buffer, format="PNG", optimize=False)
-            write_atomic(target, buffer.getvalue())
+            try:
+                write_atomic(target, buffer.getvalue())
+            except OSError as error:  # a full disk or a read-only folder: one line, not a traceback
+                raise cannot_write(error, target.parent) from None
             written.append(target)
         return written
     finally:

@@ -1,15 +1,21 @@
-"""`worksheets serve`: a page on 127.0.0.1 showing the latest build's pages, reloading after each rebuild."""
+"""`worksheets serve`: a page on 127.0.0.1 showing the latest build's pages, reloading after each rebuild.
+
+Only loopback Host names are answered (a DNS-rebinding page gets 403), and only the latest build's
+outputs and their preview PNGs are served: never the manifest, temporaries or other files.
+"""
 
 from __future__ import annotations
 
 import html
+import ipaddress
 import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
-from worksheets.app.watch import State
+from worksheets.app.watch import PREVIEW, State, previews
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>worksheets: {title}</title>
@@ -35,23 +41,36 @@ setInterval(async () => {{
 </body></html>
 """
 
+IDLE_SECONDS = 5.0  # a connection that sends nothing (or stops sending) for this long is closed
+MAX_PATH = 2048  # a longer request path gets 414 (http.server itself refuses request lines over 64 KB)
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _relative(path: Path, out: Path) -> str | None:
+    """The path of a file under the output folder, as the page links it; None if it lies outside."""
+    try:
+        return path.resolve().relative_to(out.resolve()).as_posix()
+    except ValueError:
+        return None
+
 
 def _link(path: Path, out: Path) -> str:
     """A URL for a file under the output folder."""
-    from urllib.parse import quote
-
-    return "/file/" + quote(path.resolve().relative_to(out.resolve()).as_posix())
+    return "/file/" + quote(_relative(path, out) or "")
 
 
 def page(state: State, title: str, out: Path) -> str:
+    """The HTML page: the latest build's status, its problems, and each output with its page previews."""
     with state.lock:
         problems = ""
         if not state.ok:
             problems = '<div class="problems" id="problems">' + html.escape("\n".join(state.problems)) + "</div>"
         parts = []
         for pdf in state.outputs:
-            images = sorted(pdf.parent.glob(f"{pdf.stem}-p*.png"), key=lambda p: int(p.stem.rsplit("-p", 1)[1]))
-            tags = "".join(f'<img alt="{html.escape(i.name)}" src="{_link(i, out)}?v={state.number}">' for i in images)
+            if _relative(pdf, out) is None:
+                continue
+            tags = "".join(f'<img alt="{html.escape(i.name)}" src="{_link(i, out)}?v={state.number}">'
+                           for i in previews(pdf))
             heading = f'<h2><a href="{_link(pdf, out)}">{html.escape(pdf.name)}</a></h2>'
             parts.append(f'<div class="pdf">{heading}{tags}</div>')
         status = f"ok in {state.seconds:.2f} s" if state.ok else "problems (the pages below are the last good build)"
@@ -59,41 +78,123 @@ def page(state: State, title: str, out: Path) -> str:
                            pdfs="".join(parts))
 
 
+def loopback_host(host: str | None, port: int) -> bool:
+    """Whether a Host header names this machine (localhost, 127.0.0.0/8, [::1]), with no port or ours.
+
+    A page on another site whose name was rebound to 127.0.0.1 still sends its own name: refused."""
+    host = (host or "").strip()
+    if host.startswith("["):  # an IPv6 address, bracketed
+        name, bracket, rest = host[1:].partition("]")
+        if not bracket or (rest and not rest.startswith(":")):
+            return False
+        given = rest[1:] if rest else None
+    else:
+        name, colon, given_text = host.partition(":")
+        given = given_text if colon else None
+    if given is not None and given != str(port):
+        return False
+    if not host.startswith("[") and name.lower() == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return address.is_loopback and (address.version == 6) == host.startswith("[") and "%" not in name
+
+
+def servable(state: State, out: Path, name: str) -> Path | None:
+    """The file NAME (a decoded path under the output folder) is, if it is an output of the latest build
+    or one of its preview PNGs and still a file inside the folder; None for anything else."""
+    parts = name.split("/")
+    if any(not part or part.startswith(".") for part in parts):
+        return None
+    with state.lock:
+        outputs = {rel: pdf for pdf in state.outputs if (rel := _relative(pdf, out)) is not None}
+    target = outputs.get(name)
+    match = PREVIEW.fullmatch(parts[-1])
+    if target is None and match is not None:
+        pdf = outputs.get("/".join([*parts[:-1], match["stem"] + ".pdf"]))
+        target = pdf.with_name(parts[-1]) if pdf is not None else None
+    if target is None or _relative(target, out) != name or not target.is_file():
+        return None
+    return target
+
+
+def _decode(raw: str) -> tuple[int, str]:
+    """The request path, percent-decoded; or the 4xx status it earns (too long, bad escapes, control bytes)."""
+    path = raw.split("?", 1)[0].split("#", 1)[0]
+    if len(path) > MAX_PATH:
+        return 414, ""
+    if _BAD_PERCENT.search(path):
+        return 400, ""
+    try:
+        decoded = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return 400, ""
+    if any(ord(c) < 32 or ord(c) == 127 for c in decoded):
+        return 400, ""
+    return 200, decoded
+
+
+class _Server(ThreadingHTTPServer):
+    """The threading server, quiet: a client that hangs up mid-answer is not worth a traceback."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 def make_server(state: State, title: str, out: Path, port: int) -> ThreadingHTTPServer:
-    """An HTTP server on 127.0.0.1 only, serving the page, /state and files under the output folder."""
-    allowed = out.resolve()
+    """An HTTP server on 127.0.0.1 only, serving the page, /state and the latest build's files."""
 
     class Handler(BaseHTTPRequestHandler):
+        timeout = IDLE_SECONDS  # StreamRequestHandler puts it on the socket: idle clients are dropped
+
         def log_message(self, *args: object) -> None:
             pass
 
-        def _send(self, code: int, body: bytes, kind: str) -> None:
+        def log_error(self, *args: object) -> None:
+            pass
+
+        def _send(self, code: int, body: bytes, kind: str = "text/plain; charset=utf-8") -> None:
             self.send_response(code)
             self.send_header("Content-Type", kind)
             self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
 
         def do_GET(self) -> None:  # http.server's name
-            path = self.path.split("?", 1)[0]
-            if path == "/":
+            hosts = self.headers.get_all("Host") or []
+            if len(hosts) != 1 or not loopback_host(hosts[0], self.connection.getsockname()[1]):
+                self._send(403, b"forbidden: open this page as http://127.0.0.1 or http://localhost\n")
+                return
+            status, path = _decode(self.path)
+            if status != 200:
+                self._send(status, b"bad request\n")
+            elif path == "/":
                 self._send(200, page(state, title, out).encode("utf-8"), "text/html; charset=utf-8")
             elif path == "/state":
                 with state.lock:
                     data = {"number": state.number, "ok": state.ok, "problems": state.problems}
                 self._send(200, json.dumps(data).encode("utf-8"), "application/json")
-            elif path.startswith("/file/"):
-                target = (allowed / unquote(path[len("/file/"):])).resolve()
-                if not target.is_relative_to(allowed) or not target.is_file():
-                    self._send(404, b"not found", "text/plain")
-                    return
-                kind = _media_type(target)
-                self._send(200, target.read_bytes(), kind)
             else:
-                self._send(404, b"not found", "text/plain")
+                self._file(path)
 
-    return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        def _file(self, path: str) -> None:
+            target = servable(state, out, path[len("/file/"):]) if path.startswith("/file/") else None
+            try:
+                body = target.read_bytes() if target is not None else None
+            except OSError:  # removed or replaced since it was checked
+                body = None
+            if target is None or body is None:
+                self._send(404, b"not found\n")
+            else:
+                self._send(200, body, _media_type(target))
+
+    return _Server(("127.0.0.1", port), Handler)
 
 
 def _media_type(path: Path) -> str:
@@ -107,6 +208,7 @@ def _media_type(path: Path) -> str:
 
 
 def serve_in_background(server: ThreadingHTTPServer) -> threading.Thread:
+    """Answer requests on a daemon thread until `server.shutdown()`."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return thread

@@ -6,6 +6,7 @@ documents the change touched. A broken save reports its problems and keeps the l
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -66,11 +67,60 @@ def watched_paths(specs: list[Path], root: Path) -> list[Path]:
 
 
 WATCHED = (".yaml", ".yml", ".png", ".jpg", ".jpeg", ".csv", ".pdf")  # specs, banks, images, class lists, PDF parts
+PREVIEW = re.compile(r"(?P<stem>.+)-p(?P<page>[1-9][0-9]{0,5})\.png")
+"""A preview PNG's name: PDF-STEM-pN.png, written beside the PDF."""
+
+
+def previews(pdf: Path) -> list[Path]:
+    """The preview PNGs beside a PDF, by page; a PNG whose name only looks like one (x-pics.png) is not."""
+    found = []
+    try:
+        for path in pdf.parent.iterdir():
+            match = PREVIEW.fullmatch(path.name)
+            if match and match["stem"] == pdf.stem:
+                found.append((int(match["page"]), path))
+    except OSError:
+        return []
+    return [path for _, path in sorted(found)]
+
+
+def own_file(path: Path, outputs: frozenset[Path]) -> bool:
+    """Whether a build wrote PATH itself: one of its OUTPUTS (resolved), a preview PNG beside one,
+    the manifest, or a temporary file. Watching those would rebuild in a loop."""
+    from worksheets.app.manifest import MANIFEST
+    from worksheets.app.write import TEMP_SUFFIX
+
+    if path.name == MANIFEST or path.name.endswith(TEMP_SUFFIX):
+        return True
+    path = path.resolve()
+    if path in outputs:
+        return True
+    match = PREVIEW.fullmatch(path.name)
+    return match is not None and path.with_name(match["stem"] + ".pdf") in outputs
+
+
+def _filter(state: State) -> Callable[[object, str], bool]:
+    """The watch filter: an input's suffix, and not a file of the latest build (wherever --out is)."""
+    cache: dict[int, frozenset[Path]] = {}
+
+    def relevant(_: object, name: str) -> bool:
+        path = Path(name)
+        if path.suffix.lower() not in WATCHED:
+            return False
+        with state.lock:
+            number, outputs = state.number, list(state.outputs)
+        if number not in cache:
+            cache.clear()
+            cache[number] = frozenset(p.resolve() for p in outputs)
+        return not own_file(path, cache[number])
+
+    return relevant
 
 
 def watch(specs: list[Path], options: Options, report: Callable[[State], None], stop: threading.Event | None = None,
           state: State | None = None, prepare: Callable[[list[Path]], None] | None = None) -> None:
-    """Build now, then again after every change to a YAML, image, CSV or PDF file under the watched folders."""
+    """Build now, then again after every change to a YAML, image, CSV or PDF file under the watched folders
+    that the build did not write itself (its outputs may lie in a watched folder: --out . works)."""
     from watchfiles import watch as file_changes
 
     from worksheets.app.workers import keep_warm
@@ -78,12 +128,7 @@ def watch(specs: list[Path], options: Options, report: Callable[[State], None], 
     keep_warm()
     state = state or State()
     root = (options.root or Path.cwd()).resolve()
-    out = options.out.resolve()
     rebuild(specs, options, state, report, prepare)
-
-    def relevant(_: object, path: str) -> bool:
-        p = Path(path)
-        return p.suffix.lower() in WATCHED and not p.is_relative_to(out)
-
+    relevant = _filter(state)
     for _ in file_changes(*watched_paths(specs, root), watch_filter=relevant, stop_event=stop, debounce=200, step=50):
         rebuild(specs, options, state, report, prepare)

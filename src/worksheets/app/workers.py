@@ -7,6 +7,10 @@ core from itself (so no renderer starts cold), assembles class sets and booklets
 the finished PDFs back. Forking is Linux-only here; elsewhere, and on one core, everything
 happens in this process. In watch and serve the process itself stays warm and remembers what
 it rendered.
+
+No process outlives the command: the warm child and every renderer ask the kernel to kill them
+when their parent dies (`worksheets.spec.bounded.die_with_parent`), so a kill -9 of the command
+or of its process group ends them all at once; an interrupted or failed build kills them itself.
 """
 
 from __future__ import annotations
@@ -74,7 +78,11 @@ def render_over_cores(units: list[RenderUnit], progress: Progress | None = None)
     # mark schemes take longest: started first, they do not leave one core working alone at the end
     order = sorted(range(len(units)), key=lambda index: units[index].role != "markscheme")
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    with _frozen(fork), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    from worksheets.spec.bounded import die_with_parent
+
+    # each renderer dies with this process, even when a kill -9 leaves no time to end the pool
+    with _frozen(fork), ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                            initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         futures = {index: pool.submit(render_one, units[index]) for index in order}
         try:
             _wait_for(futures, progress)
@@ -133,10 +141,13 @@ class _Child:
     def __init__(self) -> None:
         from multiprocessing import Pipe
 
+        from worksheets.spec.bounded import die_with_parent
+
         for stream in (sys.stdout, sys.stderr):  # else the child could write pending output a second time
             stream.flush()
         self.conn, theirs = Pipe()
         self.thaw = _freeze()  # until stop(): the child shares this process's heap
+        parent = os.getpid()
         try:
             self.pid = os.fork()
         except BaseException:
@@ -148,6 +159,7 @@ class _Child:
         if self.pid == 0:  # the child: never returns
             code = 1
             try:
+                die_with_parent(parent)  # killed with this process, even by a kill -9 of it or its group
                 os.setpgid(0, 0)  # its own process group, so stop() can end it with any renderers it forked
                 self.conn.close()
                 code = _serve(theirs)

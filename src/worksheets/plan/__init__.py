@@ -56,6 +56,9 @@ def _check_glyphs(planner: Planner, library: Library) -> None:
         planner.glyphs(label, ws.where("student_fields"), "worksheet.student_fields")
     for term, (_, loc) in library.glossary.items():
         planner.glyphs(term, loc, "glossary")
+    tier_label = _tier_label(ws, planner.tier)
+    if tier_label:  # printed on the students' copies
+        planner.glyphs(tier_label, ws.where("tier_labels" if ws.tier_labels else "show_tier_labels"), "tier_labels")
 
 
 def _tier_label(ws: Worksheet, tier: str) -> str | None:

@@ -44,6 +44,9 @@ def _section_ref(p: Planner, item: SectionRef) -> list[d.Block]:
 
 def section_block(p: Planner, section: Section) -> d.SectionBlock:
     """A section with its callouts."""
+    for callout in section.callouts:
+        if callout.title:
+            p.check(callout.title, callout, "title")
     callouts = tuple(
         d.Callout(c.kind, c.title or CALLOUT_TITLES[c.kind], p.prose(c.text, c, "text")) for c in section.callouts
     )
@@ -72,6 +75,8 @@ def _questions_ref(p: Planner, item: QuestionsRef) -> list[d.Block]:
     if not ids:
         return []  # every question of the block is in other tiers: no empty heading
     title, intro = item.title, item.intro
+    if title:
+        p.check(title, item, "title")
     owner: Model = item
     if isinstance(item.questions, str) and item.questions in p.lib.question_sets:
         qset = p.lib.question_sets[item.questions]

@@ -14,9 +14,11 @@ from worksheets.errors import Loc, Problem, SpecError
 from worksheets.library import Library, build_library, spec_kind, validate
 from worksheets.plan import plan
 from worksheets.plan.markdown import parse
+from worksheets.spec.base import Model
 from worksheets.spec.booklet import Booklet, BookletFile, BookletPart
-from worksheets.spec.files import confine, image_problem, inspect_pdf
+from worksheets.spec.files import confine, image_problem, inspect_pdf, need_file
 from worksheets.spec.yaml import Loaded, load_file
+from worksheets.style.fonts import unprintable
 from worksheets.vocab import DEFAULT_TIER
 
 MAX_PARTS = 100
@@ -53,6 +55,7 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
         except SpecError as error:
             problems.extend(p for p in error.problems if p not in problems)
     cover_image = _cover_image(booklet, spec, root, problems)
+    problems += _unprintable(booklet)
     if problems:
         raise SpecError(problems)
     return BookletPlan(
@@ -64,18 +67,37 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
     )
 
 
+def _unprintable(booklet: Booklet) -> list[Problem]:
+    """The booklet's own texts (cover, contents, dividers) must be printable in its style's fonts."""
+    texts: list[tuple[Model, str, str]] = [(booklet, "title", "booklet.title"),
+                                           (booklet, "subtitle", "booklet.subtitle")]
+    for index, part in enumerate(booklet.parts):
+        texts.append((part, "title", f"booklet.parts[{index}].title"))
+        if part.divider is not None:
+            texts += [(part.divider, "title", f"booklet.parts[{index}].divider.title"),
+                      (part.divider, "text", f"booklet.parts[{index}].divider.text")]
+    problems = []
+    for owner, key, name in texts:
+        shown = unprintable(getattr(owner, key) or "", booklet.style)
+        if shown:
+            problems.append(Problem(owner.where(key), f"{name}: {shown} cannot be printed with the bundled fonts "
+                                                      f"of the {booklet.style} style (they cover Latin, Greek and "
+                                                      "Cyrillic)"))
+    return problems
+
+
 def _part(gathered: _Parts, part: BookletPart, field: str) -> Part:
     """One part, checked and planned, or SpecError."""
     if part.divider is not None:
         return DividerPart(part.title or part.divider.title, parse(part.divider.text or ""))
     name = part.worksheet if part.worksheet is not None else part.pdf
     assert name is not None
-    where = part.where("worksheet" if part.worksheet is not None else "pdf")
-    path = confine(gathered.spec, name, gathered.root, where, f"{field}.{'worksheet' if part.worksheet else 'pdf'}")
+    key = "worksheet" if part.worksheet is not None else "pdf"
+    where = part.where(key)
+    path = confine(gathered.spec, name, gathered.root, where, f"{field}.{key}")
     if path == gathered.spec.resolve():
         raise SpecError(Problem(where, f"{field}: the booklet names itself"))
-    if not path.is_file():
-        raise SpecError(Problem(where, f"{field}: no such file '{name}'"))
+    need_file(path, name, where, f"{field}.{key}", f"{field}: no such file '{name}'")
     if part.pdf is not None:
         pages, trouble = inspect_pdf(path)
         if trouble:
@@ -110,7 +132,7 @@ def _cover_image(booklet: Booklet, spec: Path, root: Path, problems: list[Proble
     except SpecError as error:
         problems.extend(error.problems)
         return None
-    trouble = "does not exist" if not cover_image.is_file() else image_problem(cover_image)
+    trouble = image_problem(cover_image)  # "does not exist", "is not a regular file (a named pipe)", ...
     if trouble:
         problems.append(Problem(booklet.where("cover_image"),
                                 f"booklet.cover_image: '{booklet.cover_image}' {trouble}"))

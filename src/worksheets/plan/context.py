@@ -20,7 +20,7 @@ from worksheets.plan.tiers import in_tier
 from worksheets.spec import questions as sq
 from worksheets.spec.base import Model, parse_length
 from worksheets.spec.worksheet import QuestionsRef, SourcesRef
-from worksheets.style.fonts import missing_glyphs
+from worksheets.style.fonts import unprintable
 from worksheets.vocab import SCAFFOLD_TIER
 
 LINES_PER_MARK = 2.5
@@ -116,11 +116,14 @@ class Planner:
 
     def glyphs(self, text: str, loc: Loc, field: str) -> None:
         """Every character must be printable in this style's fonts, not a blank box."""
-        missing = missing_glyphs(text, self.style)
-        if missing:
-            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:3]) + (" ..." if len(missing) > 3 else "")
+        shown = unprintable(text, self.style)
+        if shown:
             self.problems.add(loc, f"{field}: {shown} cannot be printed with the bundled fonts of the {self.style} "
                                    "style (they cover Latin, Greek and Cyrillic)")
+
+    def check(self, text: str, owner: Model, field: str) -> None:
+        """Text printed as it is, with no references to substitute: every character must be printable."""
+        self.glyphs(text, owner.where(field), field)
 
     def substitute(self, text: str, loc: Loc, field: str) -> str:
         """The text with {source:ID} and {question:ID} replaced by what this version prints."""

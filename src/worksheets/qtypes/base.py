@@ -29,6 +29,9 @@ class Context(Protocol):
     def cloze_prose(self, text: str, owner: Model, field: str) -> d.Prose:
         """Prose whose `[[N]]` marks become gap N."""
 
+    def check(self, text: str, owner: Model, field: str) -> None:
+        """Text printed as it is (an answer, a word-bank word): every character must be printable."""
+
     def shuffle(self, count: int, *key: str) -> list[int]:
         """A deterministic order of `count` items; each variant has its own."""
 

@@ -55,6 +55,8 @@ def lower(q: ClozeQuestion, ctx: Context, number: str) -> d.Question:
     counter = itertools.count(1)
     numbered = GAP.sub(lambda _: f"[[{next(counter)}]]", q.text)  # the answers never reach the prose
     answers = tuple(q.gaps)
+    for word in (*answers, *q.distractors):  # printed in the mark scheme and the word bank
+        ctx.check(word, q, "distractors" if word in q.distractors and word not in answers else "text")
     bank: tuple[str, ...] = ()
     if q.word_bank:
         words = list(dict.fromkeys([*answers, *q.distractors]))

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from worksheets.errors import Loc
@@ -19,6 +28,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_LINES = 200
 MAX_VARIANTS = 26
 MAX_ITEMS = 2000  # of each kind in one file: bounds the work a shared spec can ask for
+MAX_TEXT_CHARS = 50_000  # in one text field: about 15 pages; a longer one takes the layout minutes
+MAX_TEXT_BREAKS = 1_000  # line breaks in one text field: each page of a split paragraph re-breaks the rest
 
 
 def as_text(value: Any) -> Any:
@@ -71,7 +82,20 @@ def no_repeats(values: list[str], where: str = "") -> list[str]:
     return values
 
 
-Text = Annotated[str, BeforeValidator(as_text), WithJsonSchema({"type": ["string", "number", "boolean"]})]
+def bounded_text(value: str) -> str:
+    """Refuse a text too long to lay out in bounded time (a page split re-breaks the rest of a paragraph)."""
+    if len(value) > MAX_TEXT_CHARS:
+        raise PydanticCustomError("text_long", "{n} characters is too long for one text (at most {most}): split it",
+                                  {"n": f"{len(value):,}", "most": f"{MAX_TEXT_CHARS:,}"})
+    breaks = value.count("\n")
+    if breaks > MAX_TEXT_BREAKS:
+        raise PydanticCustomError("text_lines", "{n} line breaks are too many for one text (at most {most}): split it",
+                                  {"n": f"{breaks:,}", "most": f"{MAX_TEXT_BREAKS:,}"})
+    return value
+
+
+Text = Annotated[str, BeforeValidator(as_text), AfterValidator(bounded_text),
+                 WithJsonSchema({"type": ["string", "number", "boolean"]})]
 Id = Annotated[str, BeforeValidator(check_id)]
 Marks = Annotated[int, Field(ge=0, le=1000)]
 

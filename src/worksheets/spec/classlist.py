@@ -10,8 +10,9 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from worksheets.errors import Loc, Problem, SpecError, display_path
-from worksheets.spec.files import read_text
+from worksheets.errors import Loc, Problem, SpecError
+from worksheets.spec.files import read_text, shown_path
+from worksheets.style.fonts import unprintable
 from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, STYLES, TIERS
 
 MAX_STUDENTS = 500
@@ -32,12 +33,33 @@ def _cell(row: list[str], columns: dict[str, int], key: str) -> str:
     return row[index].strip() if index is not None and index < len(row) else ""
 
 
+MAX_NAME_CHARS = 60  # a name or class longer than this cannot be printed on the Name line
+
+
+def _row_problems(student: Student) -> list[str]:
+    """What is wrong with one student's row: a name that cannot be printed, a tier or style that does not exist."""
+    problems = []
+    if not student.name:
+        problems.append("a student with no name")
+    if student.tier not in TIERS:
+        problems.append(f"tier '{student.tier}' is not one of: {', '.join(TIERS)}")
+    if student.style not in STYLES:
+        problems.append(f"style '{student.style}' is not one of: {', '.join(STYLES)}")
+        return problems
+    for what, text in (("name", student.name), ("class", student.group)):
+        if len(text) > MAX_NAME_CHARS:
+            problems.append(f"the {what} is too long to print ({len(text)} characters; at most {MAX_NAME_CHARS})")
+        shown = unprintable(text, student.style)
+        if shown:
+            problems.append(f"the {what} has {shown}, which the bundled fonts of the {student.style} style cannot "
+                            "print")
+    return problems
+
+
 def read_class_list(path: Path, default_tier: str = DEFAULT_TIER, default_style: str = DEFAULT_STYLE) -> list[Student]:
     """The students of a class list, in the file's order, or SpecError with every problem."""
-    shown = display_path(path)
-    if not path.is_file():
-        raise SpecError(Problem(Loc(shown), "no such class list"))
-    text = read_text(path, shown, "class list", columns=False)
+    shown = shown_path(path)
+    text = read_text(path, shown, "class list", columns=False)  # refuses a pipe or a device without opening it
     if not text.strip():
         raise SpecError(Problem(Loc(shown, 1), "the class list is empty: expected a header line with a 'name' column"))
     try:
@@ -63,16 +85,10 @@ def read_class_list(path: Path, default_tier: str = DEFAULT_TIER, default_style:
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        name = _cell(row, col, "name")
-        tier = _cell(row, col, "tier").lower() or default_tier
-        style = _cell(row, col, "style").lower() or default_style
-        if not name:
-            problems.append(Problem(Loc(shown, number), "a student with no name"))
-        if tier not in TIERS:
-            problems.append(Problem(Loc(shown, number), f"tier '{tier}' is not one of: {', '.join(TIERS)}"))
-        if style not in STYLES:
-            problems.append(Problem(Loc(shown, number), f"style '{style}' is not one of: {', '.join(STYLES)}"))
-        students.append(Student(name, tier, style, number, _cell(row, col, "class")))
+        student = Student(_cell(row, col, "name"), _cell(row, col, "tier").lower() or default_tier,
+                          _cell(row, col, "style").lower() or default_style, number, _cell(row, col, "class"))
+        problems += [Problem(Loc(shown, number), message) for message in _row_problems(student)]
+        students.append(student)
     if not students and not problems:
         problems.append(Problem(Loc(shown, 1), "the class list has no students"))
     if len(students) > MAX_STUDENTS:

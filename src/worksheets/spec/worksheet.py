@@ -5,7 +5,16 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING, Annotated, Any, Union
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from worksheets.spec.bank import Bank
@@ -168,6 +177,17 @@ def _auto_or_bool(value: Any) -> Any:
 Paper = Annotated[PaperName, BeforeValidator(paper_name)]
 
 
+MAX_FIELD_LABEL = 40  # characters: a label longer than this leaves no room to write on its line
+
+
+def _field_labels(value: list[str]) -> list[str]:
+    for label in value:
+        if len(label) > MAX_FIELD_LABEL:
+            raise PydanticCustomError("label_long", "a field label of {n} characters leaves no room to write (at most "
+                                      "{most})", {"n": len(label), "most": MAX_FIELD_LABEL})
+    return value
+
+
 class Worksheet(Model):
     """The worksheet itself: title, settings, the versions to build, and its contents in order."""
 
@@ -179,7 +199,7 @@ class Worksheet(Model):
     """Content bank files, relative to this file."""
     paper: Paper = "A4"
     """A4 or letter (reflowed, never scaled)."""
-    student_fields: list[Text] = ["Name", "Class", "Date"]
+    student_fields: Annotated[list[Text], AfterValidator(_field_labels)] = ["Name", "Class", "Date"]
     """Labelled writing lines under the title."""
     instructions: Text | None = None
     """Prose in the instructions box."""

@@ -26,6 +26,10 @@ from worksheets.spec.files import read_text
 
 MAX_NODES = 100_000
 MAX_DEPTH = 64
+MAX_EXPANDED_CHARS = 10_000_000  # of text, aliases expanded: bounds every later stage's work
+MAX_NUMBER_DIGITS = 30  # a longer number is kept as the text typed (Python refuses ints of 4,300 digits)
+SURROGATE = re.compile("[\ud800-\udfff]")
+LINE_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")  # as YAML counts lines
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -34,6 +38,7 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 MAP = "tag:yaml.org,2002:map"
 SEQ = "tag:yaml.org,2002:seq"
+PLAIN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL})  # what a key may be: text, or a word YAML reads as a value
 
 
 class _CoreResolver(BaseResolver):
@@ -120,6 +125,7 @@ class _Builder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.count = 0
+        self.chars = 0
         self.problems: list[Problem] = []
 
     def build(self, node: Node, depth: int = 0) -> Any:
@@ -148,6 +154,9 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self.problems.append(Problem(key_loc, "a key must be plain text, not a list or mapping"))
                 continue
+            if key_node.tag not in PLAIN_TAGS:
+                self.problems.append(Problem(key_loc, f"unsupported YAML tag {key_node.tag}"))
+                continue
             key = key_node.value
             if key == "<<" and not key_node.style:  # plain (the C parser says "", the Python one None)
                 self.problems.append(Problem(key_loc, "merge keys (<<) are not supported: write the keys out"))
@@ -168,6 +177,14 @@ class _Builder:
     def _scalar(self, node: ScalarNode) -> Any:
         text = node.value
         tag = node.tag
+        self.chars += len(text)
+        if self.chars > MAX_EXPANDED_CHARS:
+            raise SpecError(Problem(_mark(self.file, node), f"the file expands to more than {MAX_EXPANDED_CHARS:,} "
+                                                            "characters of text (an alias bomb?)"))
+        if not text.isascii() and SURROGATE.search(text):
+            self.problems.append(Problem(_mark(self.file, node), "an escape such as \\ud800 stands for half a "
+                                                                 "character: write the character itself"))
+            return text
         if tag == STR:
             return text
         if tag == NULL:
@@ -175,7 +192,7 @@ class _Builder:
         if tag == BOOL:
             return text.lower() == "true"
         if tag == INT:
-            return int(text)
+            return int(text) if len(text) <= MAX_NUMBER_DIGITS else text
         if tag == FLOAT:
             return SourceFloat(float(text), text)
         self.problems.append(Problem(_mark(self.file, node), f"unsupported YAML tag {tag}"))
@@ -205,8 +222,9 @@ def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
         return Problem(Loc(file, mark.line + 1, mark.column + 1), f"YAML syntax error: {what}{_hint(what)}")
     if isinstance(error, yaml.reader.ReaderError):
         before = text[: error.position]
-        line = before.count("\n") + 1
-        column = error.position - (before.rfind("\n") + 1) + 1
+        breaks = list(LINE_BREAK.finditer(before))
+        line = len(breaks) + 1
+        column = error.position - (breaks[-1].end() if breaks else 0) + 1
         code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
         return Problem(Loc(file, line, column), f"the file has a control character YAML does not allow (U+{code:04X})")
     return Problem(Loc(file, 1, 1), f"YAML syntax error: {error}")
@@ -221,18 +239,25 @@ def _compose(kind: Any, text: str) -> Node | None:
         composer.dispose()
 
 
+def _better_error(first: yaml.YAMLError, text: str) -> yaml.YAMLError:
+    """The pure-Python parser's error, which words it better (and names the character), when it fails too."""
+    if _FAST is None:
+        return first
+    try:
+        _compose(_Composer, text)
+    except yaml.YAMLError as better:
+        return better
+    except RecursionError:  # nested deeper than it can follow: libyaml's own word stands
+        pass
+    return first
+
+
 def parse_yaml(text: str, file: str) -> Any:
     """Parse one YAML document from text into Map/Seq/scalars, or raise SpecError."""
     try:
         node = _compose(_FAST or _Composer, text)
     except yaml.YAMLError as first:
-        error = first
-        if _FAST is not None:
-            try:  # the pure-Python parser words its errors better (and names the character), when it fails too
-                _compose(_Composer, text)
-            except yaml.YAMLError as better:
-                error = better
-        raise SpecError(_syntax_problem(file, error, text)) from None
+        raise SpecError(_syntax_problem(file, _better_error(first, text), text)) from None
     except RecursionError:
         raise SpecError(Problem(Loc(file, 1, 1), f"nested more than {MAX_DEPTH} levels deep")) from None
     if node is None:

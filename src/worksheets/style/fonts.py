@@ -72,3 +72,11 @@ def missing_glyphs(text: str, style: str) -> list[str]:
     if text.isascii():  # every bundled face has all of ASCII's printable characters
         return [c for c in dict.fromkeys(text) if not (c.isprintable() or c in ALWAYS_FINE)]
     return [c for c in dict.fromkeys(text) if not _printable(c, style)]
+
+
+def unprintable(text: str, style: str) -> str | None:
+    """"'☃' (U+2603), ..." for the characters of `text` the style's fonts cannot print; None if it can all print."""
+    missing = missing_glyphs(text, style)
+    if not missing:
+        return None
+    return ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:3]) + (" ..." if len(missing) > 3 else "")

@@ -6,6 +6,7 @@ type with a detail registers one handler with each (a test checks none is missin
 
 from __future__ import annotations
 
+import math
 from functools import singledispatch
 
 from reportlab.lib.colors import Color
@@ -16,6 +17,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from worksheets import document as d
 from worksheets.document import letters
 from worksheets.document.prose import Prose, plain
+from worksheets.style.fonts import face_name
 from worksheets.writers.pdf.flow import Paragraph, TickBox
 from worksheets.writers.pdf.prose import GapMarkup, Styles, escape, flowables
 
@@ -117,14 +119,28 @@ def _gap_blank(width_chars: int) -> GapMarkup:
     return blank
 
 
+MIN_BLANK_CHARS = 10  # underscores: room for a short word in handwriting
+HANDWRITING = 1.8  # how much wider a word is handwritten than printed at the body size
+
+
+def blank_chars(answers: tuple[str, ...], s: Styles, width: float) -> int:
+    """How many underscores every gap of a cloze gets: one width for all, whatever each answer's length,
+    wide enough to handwrite the longest (handwriting is wider than print), and never wider than the line."""
+    style = _cloze_style(s)
+    underscore = stringWidth("_", style.fontName, style.fontSize)
+    longest = max(stringWidth(answer, style.fontName, style.fontSize) for answer in answers)
+    number = stringWidth("(000)\u00a0", face_name(s.theme.font, bold=True), style.fontSize)
+    fits = int((width - number) // underscore)
+    return max(1, min(fits, max(MIN_BLANK_CHARS, math.ceil(longest * HANDWRITING / underscore) + 2)))
+
+
 def _cloze_style(s: Styles) -> ParagraphStyle:
     return ParagraphStyle("cloze", parent=s.body, leading=s.theme.body * 2.1)
 
 
 @handout.register
 def _cloze(c: d.Cloze, s: Styles, width: float) -> list[Flowable]:
-    longest = max(len(a) for a in c.answers)
-    out = flowables(c.text, _cloze_style(s), s.theme, _gap_blank(max(10, min(28, int(longest * 1.4) + 4))))
+    out = flowables(c.text, _cloze_style(s), s.theme, _gap_blank(blank_chars(c.answers, s, width)))
     if c.word_bank:
         out += [Spacer(1, 4), *word_bank(c.word_bank, s, width)]
     return out

@@ -43,6 +43,8 @@ def name_drawing(fields: Sequence[tuple[Spot | None, str]]) -> Drawing:
             size = spot.size
             while size > 6 and stringWidth(text, spot.font, size) > spot.width - 6:
                 size -= 0.5
+            while len(text) > 1 and stringWidth(text, spot.font, size) > spot.width - 6:
+                text = text[:-2] + "…"  # never past the line's end, onto the next field
             canvas.setFont(spot.font, size)
             canvas.drawString(spot.x + 3, spot.baseline, text)
 

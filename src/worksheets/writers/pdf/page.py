@@ -78,9 +78,12 @@ def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, runni
     if number > 1 or f.first_page_header:
         head_y = height - t.margin_top + size * 1.4
         canvas.setFont(regular, size)
-        room = (width - t.margin_left - t.margin_right) * 0.7
+        full = width - t.margin_left - t.margin_right
+        # "Question 11 continued" and the version come first (up to 60% of the line); the title takes the
+        # rest, up to 70%: cut short with an ellipsis, so the two never run into each other
+        right = _fit(" · ".join(x for x in (running, f.header_right) if x), regular, size, full * 0.6)
+        room = min(full * 0.7, full - _width(right, regular, size) - size * 2) if right else full * 0.7
         canvas.drawString(t.margin_left, head_y, _fit(f.header_left, regular, size, room))
-        right = " · ".join(x for x in (running, f.header_right) if x)
         if right:
             canvas.drawRightString(width - t.margin_right, head_y, right)
         canvas.setStrokeGray(0.6)
@@ -89,12 +92,17 @@ def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, runni
     canvas.restoreState()
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
+def _width(text: str, font: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    if stringWidth(text, font, size) <= width:
+    return float(stringWidth(text, font, size))
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """The text, cut short with an ellipsis if it is wider than `width`."""
+    if _width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and _width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
