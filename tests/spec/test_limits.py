@@ -95,3 +95,9 @@ def test_a_cloze_with_a_thousand_gaps_builds(run, tmp_path):
     write_file(tmp_path, "gaps.yaml", "worksheet:\n  title: T\n  contents:\n    - questions: [q]\nquestions:\n"
                                        f"  - id: q\n    type: cloze\n    text: \"{gaps}\"\n")
     assert run("build", "gaps.yaml", cwd=tmp_path).code == 0
+
+
+def test_a_file_not_in_utf8_with_old_mac_line_ends_names_the_right_line(run, tmp_path):
+    (tmp_path / "mac.yaml").write_bytes(b"worksheet:\r  title: T\r  x: caf\xe9\r")
+    result = run("check", "mac.yaml", cwd=tmp_path)
+    assert (result.code, result.lines) == (1, ["mac.yaml:3:1: the file is not UTF-8 text (save it as UTF-8)"])

@@ -14,6 +14,7 @@ import contextlib
 import errno
 import logging
 import os
+import re
 import stat
 import warnings
 from collections.abc import Iterator
@@ -155,7 +156,7 @@ def read_text(path: Path, shown: str, what: str = "file", columns: bool = True) 
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        line = len(re.findall(rb"\r\n|\r|\n", raw[: error.start])) + 1  # old Mac files end lines with \r alone
         loc = Loc(shown, line, 1 if columns else 0)
         raise SpecError(Problem(loc, f"the {what} is not UTF-8 text (save it as UTF-8)")) from None
 
