@@ -33,8 +33,9 @@ def closed(q: d.Question) -> tuple[list[str], str]:
         return ([f"{d.letters(i)}  {plain(o)}" for i, o in enumerate(detail.options)],
                 ", ".join(d.letters(i) for i in detail.correct))
     if isinstance(detail, d.TrueFalse):
-        return ([plain(s) for s, _ in detail.statements],
-                "; ".join(f"{plain(s)}: {'True' if t else 'False'}" for s, t in detail.statements))
+        return ([plain(s) for s in detail.statements],
+                "; ".join(f"{plain(s)}: {'True' if t else 'False'}"
+                          for s, t in zip(detail.statements, detail.answers, strict=True)))
     if isinstance(detail, d.Cloze):
         return ([" · ".join(detail.word_bank)] if detail.word_bank else [],
                 "; ".join(f"({i + 1}) {a}" for i, a in enumerate(detail.answers)))

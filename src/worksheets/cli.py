@@ -1,4 +1,4 @@
-"""Stage 6: the `worksheets` command. Thin: each verb calls the stages, imported only when used."""
+"""The `worksheets` command. Thin: each verb calls app/ (and the stages), imported only when used."""
 
 from __future__ import annotations
 

@@ -7,6 +7,8 @@ a question names must exist. Problems from all files are reported together.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +43,7 @@ class Library:
     glossary: dict[str, tuple[str, Loc]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     images: dict[str, Path] = field(default_factory=dict)
+    image_digests: dict[str, str] = field(default_factory=dict)  # so a picture replaced under its name re-renders
 
 
 def spec_kind(loaded: Loaded) -> str:
@@ -230,6 +233,8 @@ def _check_image(library: Library, source: Source, root: Path, problems: Problem
         problems.add(source.where("image"), f"image: '{source.image}' {trouble}")
     else:
         library.images[source.id] = path
+        with contextlib.suppress(OSError):  # gone since it was checked: the writer reports it
+            library.image_digests[source.id] = hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _same(path: Path, shown: Path) -> bool:

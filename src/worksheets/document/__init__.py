@@ -153,6 +153,8 @@ class SourceBlock:
     """The source's words."""
     image: Path | None
     """A checked PNG or JPEG."""
+    image_digest: str
+    """Its content's hash: a picture replaced under the same name makes a different document (watch re-renders)."""
     caption: str | None
     """Under the image."""
     attribution: Prose
@@ -252,12 +254,13 @@ class Document:
         return tuple(b for b in self.blocks if isinstance(b, SourceBlock))
 
     def student_view(self) -> Document:
-        """The document without model answers or mark schemes: all a handout may see.
+        """The document without model answers, mark schemes or the closed types' answers: all a handout may see.
 
-        Handouts are rendered from this view, so they cannot print an answer, and an edit to
-        an answer alone does not re-render them."""
+        Handouts are rendered from this view, so they cannot print an answer or lay one out, and an
+        edit to an answer alone does not re-render them."""
         def strip(q: Question) -> Question:
-            return replace(q, model_answer=(), scheme=Scheme(), parts=tuple(strip(p) for p in q.parts))
+            return replace(q, model_answer=(), scheme=Scheme(), parts=tuple(strip(p) for p in q.parts),
+                           detail=q.detail.without_answers() if q.detail is not None else None)
 
         blocks = tuple(
             replace(b, questions=tuple(strip(q) for q in b.questions)) if isinstance(b, QuestionsBlock) else b

@@ -1,12 +1,13 @@
 """The answer data of the closed question types: what a writer needs beyond the prompt.
 
 Each class is the `detail` of a `Question`; writers dispatch on its type (one handler per
-registered question type, see `worksheets.qtypes`).
+registered question type, see `worksheets.qtypes`). What the student sees and the answers are
+separate fields, and `without_answers()` empties the answers: the student view holds no answer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from worksheets.document.prose import Prose
 
@@ -18,15 +19,27 @@ class Choice:
     options: tuple[Prose, ...]
     """The options, in the order printed (shuffled in variants)."""
     correct: tuple[int, ...]
-    """Indexes into `options` of the correct ones, ascending."""
+    """Indexes into `options` of the correct ones, ascending (empty in the student view)."""
+    ticks: int = 1
+    """How many boxes to tick: the instruction says so, so it is no answer."""
+
+    def without_answers(self) -> Choice:
+        """The options and the number to tick, not which."""
+        return replace(self, correct=())
 
 
 @dataclass(frozen=True)
 class TrueFalse:
     """Statements to judge, in the spec's order."""
 
-    statements: tuple[tuple[Prose, bool], ...]
-    """Each statement and whether it is true."""
+    statements: tuple[Prose, ...]
+    """The statements."""
+    answers: tuple[bool, ...]
+    """Whether each is true (empty in the student view)."""
+
+    def without_answers(self) -> TrueFalse:
+        """The statements alone."""
+        return replace(self, answers=())
 
 
 @dataclass(frozen=True)
@@ -36,9 +49,15 @@ class Cloze:
     text: Prose
     """The text, its gaps as `Gap` nodes (no answer in it)."""
     answers: tuple[str, ...]
-    """`answers[n - 1]` fills gap n."""
+    """`answers[n - 1]` fills gap n (empty in the student view)."""
     word_bank: tuple[str, ...] = ()
     """Words to print in a box, in printed (shuffled) order; empty: no word bank."""
+    longest: int = 0
+    """Characters in the longest answer: every gap is one width, with room for it."""
+
+    def without_answers(self) -> Cloze:
+        """The text with its gaps, the word bank and the gaps' width, not what fills them."""
+        return replace(self, answers=())
 
 
 @dataclass(frozen=True)
@@ -50,7 +69,11 @@ class Matching:
     right: tuple[Prose, ...]
     """The right column, in printed order."""
     key: tuple[int, ...]
-    """`key[i]` is the index in `right` that matches left item i."""
+    """`key[i]` is the index in `right` that matches left item i (empty in the student view)."""
+
+    def without_answers(self) -> Matching:
+        """Both columns, not which go together."""
+        return replace(self, key=())
 
 
 @dataclass(frozen=True)
@@ -60,7 +83,11 @@ class Ordering:
     items: tuple[Prose, ...]
     """The items, in printed order."""
     order: tuple[int, ...]
-    """Their indexes from first to last: the answer."""
+    """Their indexes from first to last: the answer (empty in the student view)."""
+
+    def without_answers(self) -> Ordering:
+        """The items, not their order."""
+        return replace(self, order=())
 
 
 Detail = Choice | TrueFalse | Cloze | Matching | Ordering

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER
+from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, TIER_TITLES
 
 if TYPE_CHECKING:
     from worksheets import document as d
@@ -64,8 +64,8 @@ def _check_glyphs(planner: Planner, library: Library) -> None:
 def _tier_label(ws: Worksheet, tier: str) -> str | None:
     """Students are not labelled by tier unless the spec asks (`show_tier_labels`, or `tier_labels` given)."""
     if ws.tier_labels is not None:
-        return ws.tier_labels.get(tier, tier.capitalize())  # type: ignore[call-overload]
-    return tier.capitalize() if ws.show_tier_labels else None
+        return ws.tier_labels.get(tier, TIER_TITLES[tier])  # type: ignore[call-overload]
+    return TIER_TITLES[tier] if ws.show_tier_labels else None
 
 
 def _grading_table(setting: str | bool, blocks: list[d.Block]) -> bool:

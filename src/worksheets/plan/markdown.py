@@ -14,50 +14,53 @@ from worksheets.document.prose import Block, Gap, Inline, ListBlock, Para, Prose
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
-    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
-GAP_MARK = re.compile(r"\[\[(\d+)\]\]")
+NUMBERED_GAP = re.compile(r"\[\[(\d+)\]\]")
+# While Markdown reads a cloze, each gap stands as a mark that is neither a letter's punctuation nor space,
+# so emphasis around a gap ("**[[kulak]]**s") opens and closes as it does around a word; the marks
+# never leave this module: they become Gap nodes (and teacher text holding them is refused as unprintable).
+_OPEN, _CLOSE = chr(0xE000), chr(0xE001)
+_MARK = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 
 
-def _gap_rule(state: StateInline, silent: bool) -> bool:
-    """`[[N]]` at this position becomes a gap token (cloze text only)."""
-    match = GAP_MARK.match(state.src, state.pos)
-    if match is None:
-        return False
-    if not silent:
-        state.push("gap", "", 0).content = match.group(1)
-    state.pos = match.end()
-    return True
-
-
-@lru_cache(maxsize=2)
-def _parser(gaps: bool) -> MarkdownIt:
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
     """Imported on first use: the renderers read parsed prose and never need markdown-it."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("zero", {"breaks": True, "html": False}).enable(["emphasis", "list", "newline"])
-    if gaps:
-        md.inline.ruler.push("gap", _gap_rule)
-    return md
+    return MarkdownIt("zero", {"breaks": True, "html": False}).enable(["emphasis", "list", "newline"])
 
 
 @lru_cache(maxsize=4096)
 def parse(source: str) -> Prose:
     """Parse prose into blocks; cached because the same text appears in many versions."""
-    return _parse(source, gaps=False)
+    tokens = _parser().parse(source.replace("\r\n", "\n"))
+    blocks, _ = _blocks(tokens, 0, None)
+    return tuple(blocks)
 
 
 @lru_cache(maxsize=256)
 def parse_cloze(source: str) -> Prose:
     """Parse a cloze's text, whose `[[N]]` marks become Gap nodes."""
-    return _parse(source, gaps=True)
+    return tuple(_gapped(block) for block in parse(NUMBERED_GAP.sub(f"{_OPEN}\\1{_CLOSE}", source)))
 
 
-def _parse(source: str, gaps: bool) -> Prose:
-    tokens = _parser(gaps).parse(source.replace("\r\n", "\n"))
-    blocks, _ = _blocks(tokens, 0, None)
-    return tuple(blocks)
+def _gapped(block: Block) -> Block:
+    """The block with the gap marks in its runs made Gap nodes, in the run's face."""
+    if isinstance(block, ListBlock):
+        return ListBlock(block.ordered, block.start, tuple(tuple(_gapped(b) for b in item) for item in block.items))
+    runs: list[Inline] = []
+    for run in block.runs:
+        if not isinstance(run, Run) or _OPEN not in run.text:
+            runs.append(run)
+            continue
+        for index, piece in enumerate(_MARK.split(run.text)):
+            if index % 2:
+                runs.append(Gap(int(piece), run.bold, run.italic))
+            elif piece:
+                runs.append(Run(piece, run.bold, run.italic))
+    return Para(tuple(runs))
 
 
 def _blocks(tokens: list[Token], i: int, until: str | None) -> tuple[list[Block], int]:
@@ -109,8 +112,6 @@ def _runs(children: list[Token]) -> tuple[Inline, ...]:
             depth[name] += step
         elif kind in ("softbreak", "hardbreak"):
             runs.append(Run("\n"))
-        elif kind == "gap":
-            runs.append(Gap(int(child.content), depth["bold"] > 0, depth["italic"] > 0))
         elif child.content:
             runs.append(Run(child.content, depth["bold"] > 0, depth["italic"] > 0))
     return _merged(runs)

@@ -68,7 +68,7 @@ class QuestionType:
     """The document node holding its answer data, which writers dispatch on; None: prompt and answer space only."""
 
 
-def closed_question(q: sq.ClosedQuestion, ctx: Context, number: str, prompt: str, detail: object) -> d.Question:
+def closed_question(q: sq.ClosedQuestion, ctx: Context, number: str, prompt: str, detail: d.Detail) -> d.Question:
     """A closed question's shared parts around its type's detail: prompt, marks, scheme, scaffold, sources."""
     from worksheets import document as d
 
@@ -77,5 +77,5 @@ def closed_question(q: sq.ClosedQuestion, ctx: Context, number: str, prompt: str
         prompt=ctx.prose(prompt, q, "prompt"), marks=q.total, answer=d.AnswerArea("none"),
         model_answer=ctx.prose(q.model_answer, q, "model_answer"), scheme=ctx.scheme(q.mark_scheme),
         scaffold=ctx.scaffold(q.scaffold), sources=ctx.source_labels(q.sources),
-        detail=detail,  # type: ignore[arg-type]
+        detail=detail,
     )

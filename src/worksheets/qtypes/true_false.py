@@ -48,7 +48,8 @@ class TrueFalseQuestion(ClosedQuestion):
 
 def lower(q: TrueFalseQuestion, ctx: Context, number: str) -> d.Question:
     """The statements in the spec's order, each with its answer."""
-    detail = d.TrueFalse(tuple((ctx.prose(st.text, st, "text"), st.answer) for st in q.statements))
+    detail = d.TrueFalse(tuple(ctx.prose(st.text, st, "text") for st in q.statements),
+                         tuple(st.answer for st in q.statements))
     return closed_question(q, ctx, number, q.prompt or PROMPT, detail)
 
 

@@ -8,14 +8,14 @@ from pydantic import Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from worksheets.qtypes import QUESTION_TYPES
-from worksheets.spec.base import MAX_ITEMS, Id, Item, Model, Text
+from worksheets.spec.base import MAX_ITEMS, Id, Item, Model, Text, describe
 from worksheets.spec.content import Section, Source
 
 
 def _question_tag(value: Any) -> str:
     if isinstance(value, dict):
         kind = value.get("type", "written")
-        return kind if kind in QUESTION_TYPES else "unknown"
+        return kind if isinstance(kind, str) and kind in QUESTION_TYPES else "unknown"
     return "written"
 
 
@@ -28,9 +28,12 @@ class UnknownQuestion(Item):
     @classmethod
     def _refuse(cls, data: Any) -> Any:
         known = ", ".join(QUESTION_TYPES)
-        raise PydanticCustomError(
-            "unknown_type", "unknown question type '{t}' (expected one of: {k})", {"t": data.get("type"), "k": known}
-        )
+        kind = data.get("type")
+        if not isinstance(kind, str):
+            raise PydanticCustomError("type_name", "the question type must be one of: {k} (found {t})",
+                                      {"t": describe(kind), "k": known})
+        raise PydanticCustomError("unknown_type", "unknown question type '{t}' (expected one of: {k})",
+                                  {"t": kind, "k": known})
 
 
 if TYPE_CHECKING:

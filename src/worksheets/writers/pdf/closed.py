@@ -38,7 +38,7 @@ def _instruction(detail: object) -> str | None:
 
 @_instruction.register
 def _(detail: d.Choice) -> str | None:
-    n = len(detail.correct)
+    n = detail.ticks
     return "Tick one box." if n == 1 else f"Tick {NUMBER_WORDS.get(n, str(n))} boxes."
 
 
@@ -104,7 +104,7 @@ def _true_false(tf: d.TrueFalse, s: Styles, width: float) -> list[Flowable]:
     box = _box_size(s)
     col = stringWidth("False", s.cell_bold.fontName, s.cell_bold.fontSize) + 16
     rows: list[list[object]] = [[Paragraph(word, s.cell_bold) for word in ("Statement", "True", "False")]]
-    for text, _ in tf.statements:
+    for text in tf.statements:
         rows.append([_cell(text, s), TickBox(box), TickBox(box)])
     table = Table(rows, colWidths=[width - 2 * col, col, col], repeatRows=1)
     _grid(table, header=True)
@@ -123,15 +123,19 @@ MIN_BLANK_CHARS = 10  # underscores: room for a short word in handwriting
 HANDWRITING = 1.8  # how much wider a word is handwritten than printed at the body size
 
 
-def blank_chars(answers: tuple[str, ...], s: Styles, width: float) -> int:
+AVERAGE_LETTER = 0.5  # em: a printed letter's width, on average
+
+
+def blank_chars(longest: int, s: Styles, width: float) -> int:
     """How many underscores every gap of a cloze gets: one width for all, whatever each answer's length,
-    wide enough to handwrite the longest (handwriting is wider than print), and never wider than the line."""
+    wide enough to handwrite the longest (handwriting is wider than print), and never wider than the line.
+    Only the longest answer's length is known here: the handout never sees an answer."""
     style = _cloze_style(s)
     underscore = stringWidth("_", style.fontName, style.fontSize)
-    longest = max(stringWidth(answer, style.fontName, style.fontSize) for answer in answers)
+    room = longest * AVERAGE_LETTER * style.fontSize * HANDWRITING
     number = stringWidth("(000)\u00a0", face_name(s.theme.font, bold=True), style.fontSize)
     fits = int((width - number) // underscore)
-    return max(1, min(fits, max(MIN_BLANK_CHARS, math.ceil(longest * HANDWRITING / underscore) + 2)))
+    return max(1, min(fits, max(MIN_BLANK_CHARS, math.ceil(room / underscore) + 2)))
 
 
 def _cloze_style(s: Styles) -> ParagraphStyle:
@@ -140,7 +144,7 @@ def _cloze_style(s: Styles) -> ParagraphStyle:
 
 @handout.register
 def _cloze(c: d.Cloze, s: Styles, width: float) -> list[Flowable]:
-    out = flowables(c.text, _cloze_style(s), s.theme, _gap_blank(blank_chars(c.answers, s, width)))
+    out = flowables(c.text, _cloze_style(s), s.theme, _gap_blank(blank_chars(c.longest, s, width)))
     if c.word_bank:
         out += [Spacer(1, 4), *word_bank(c.word_bank, s, width)]
     return out
@@ -207,7 +211,7 @@ def _true_false_key(detail: d.TrueFalse, s: Styles, width: float) -> list[Flowab
     col = stringWidth("Answer", s.cell_bold.fontName, s.cell_bold.fontSize) + 16
     rows: list[list[object]] = [[Paragraph("Statement", s.cell_bold), Paragraph("Answer", s.cell_bold)]]
     rows += [[_cell(text, s), Paragraph("True" if answer else "False", s.cell_bold)]
-             for text, answer in detail.statements]
+             for text, answer in zip(detail.statements, detail.answers, strict=True)]
     return [_grid(Table(rows, colWidths=[width - col, col], repeatRows=1), header=True)]
 
 

@@ -131,6 +131,8 @@ def flowables(prose: Prose, style: ParagraphStyle, theme: Theme, gap: GapMarkup 
             out.append(Paragraph(markup(block.runs, theme, gap), style))
         elif isinstance(block, ListBlock):
             out.append(_list(block, style, theme, gap))
+        else:  # a new kind of prose block must be laid out here, not dropped
+            raise TypeError(f"no layout for prose block {type(block).__name__}")
     return out
 
 
