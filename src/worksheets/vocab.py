@@ -43,6 +43,9 @@ SEES_ANSWERS: frozenset[str] = frozenset({"markscheme"})
 FormatName = Literal["pdf"]
 """The output formats (see writers.FORMATS)."""
 
+ShuffleName = Literal["both", "options", "questions", "none"]
+"""What variants shuffle: the questions of each block, the options of choice questions, both, or neither."""
+
 ImposeName = Literal["none", "a5-booklet", "a4-on-a3"]
 """How a booklet is imposed for saddle-stitched printing."""
 SchemePlacement = Literal["separate", "appendix", "none"]

@@ -44,6 +44,9 @@ class Planner:
         self.source_letter: dict[str, str] = {}
         self.question_number: dict[str, str] = {}
         self.printed_sources: set[str] = set()
+        shuffle = library.worksheet.shuffle if library.worksheet is not None else "both"
+        self.shuffles_questions = shuffle in ("both", "questions")
+        self.shuffles_options = shuffle in ("both", "options")  # of choice questions, in variants
 
     # --- first pass: which questions and sources appear, and their numbers and letters ---
 
@@ -60,7 +63,7 @@ class Planner:
     def question_ids(self, item: QuestionsRef) -> list[str]:
         """The ids a questions block prints in this version, in order (shuffled in variants)."""
         ids = self._question_ids(item)
-        if self.variant and len(ids) > 1:
+        if self.variant and len(ids) > 1 and self.shuffles_questions and not item.keep_order:
             # variants shuffle the question order within each block
             ids = [ids[i] for i in self.shuffle(len(ids), "block", *ids)]
         return ids

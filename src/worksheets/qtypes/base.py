@@ -22,6 +22,7 @@ class Context(Protocol):
 
     tier: str
     variant: str | None
+    shuffles_options: bool  # variants shuffle the options of choice questions (the worksheet's `shuffle:`)
 
     def prose(self, text: str | None, owner: Model, field: str) -> d.Prose:
         """Prose with references substituted and every character checked printable."""

@@ -70,7 +70,8 @@ class ChoiceQuestion(ClosedQuestion):
 
 def lower(q: ChoiceQuestion, ctx: Context, number: str) -> d.Question:
     """Options in printed order (shuffled in variants), the correct ones indexed in that order."""
-    order = ctx.shuffle(len(q.options), q.id, "options") if ctx.variant else list(range(len(q.options)))
+    shuffled = ctx.variant and ctx.shuffles_options
+    order = ctx.shuffle(len(q.options), q.id, "options") if shuffled else list(range(len(q.options)))
     correct = sorted(order.index(i) for i in q.correct_list)
     detail = d.Choice(tuple(ctx.prose(q.options[i], q, "options") for i in order), tuple(correct), len(correct))
     return closed_question(q, ctx, number, q.prompt or "", detail)

@@ -33,6 +33,20 @@ class Part(Model):
     tiers: list[TierName] | None = None
     """Only in these tiers (support, core, challenge); default: all."""
 
+    @model_validator(mode="after")
+    def _bands(self) -> Part:
+        _check_bands(self.mark_scheme, self.marks)
+        return self
+
+
+def _check_bands(scheme: MarkScheme | None, marks: int) -> None:
+    """A level of response cannot award more than the question is worth."""
+    for level in scheme.levels if scheme is not None else []:
+        if level.band[1] > marks:
+            raise PydanticCustomError("band_marks", "mark_scheme.levels: the band {band} goes above the question's "
+                                      "{marks} mark{s}", {"band": level.marks, "marks": marks,
+                                                          "s": "" if marks == 1 else "s"})
+
 
 class WrittenQuestion(Item):
     """A question answered in writing, on ruled lines or in a box."""
@@ -68,6 +82,7 @@ class WrittenQuestion(Item):
                 raise PydanticCustomError(
                     "marks_sum", "marks is {m} but its parts add up to {t}", {"m": self.marks, "t": total}
                 )
+        _check_bands(self.mark_scheme, self.total)
         return self
 
     @property

@@ -20,7 +20,8 @@ from pydantic_core import PydanticCustomError
 from worksheets.spec.bank import Bank
 from worksheets.spec.base import MAX_ITEMS, MAX_VARIANTS, Id, Model, Text, as_text, check_id, describe, paper_name
 from worksheets.spec.content import Section
-from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, PaperName, StyleName, TierName
+from worksheets.spec.yaml import Map
+from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, PaperName, ShuffleName, StyleName, TierName
 
 
 def _by_id_or_inline(value: Any) -> str:
@@ -62,8 +63,30 @@ def _question_ids(value: Any) -> Any:
                               {"v": describe(value)})
 
 
+GROUP_KEYS = ("ids", "keep_order")  # of the mapping form, `questions: {ids: [...], keep_order: true}`
+
+
+def _grouped(data: Any) -> Any:
+    """`questions: {ids: X, keep_order: true}` is `questions: X` with `keep_order: true` beside it (places kept)."""
+    group = data.get("questions") if isinstance(data, Map) else None
+    if not isinstance(group, Map):
+        return data
+    unknown = [key for key in group if key not in GROUP_KEYS]
+    if unknown or "ids" not in group:
+        what = f"unknown key '{unknown[0]}'" if unknown else "missing key 'ids'"
+        raise PydanticCustomError("questions_group", "questions: {what} (a mapping here takes {keys})",
+                                  {"what": what, "keys": " and ".join(GROUP_KEYS)})
+    flat = Map({**data, "questions": group["ids"], **({"keep_order": group["keep_order"]} if "keep_order" in group
+                                                       else {})})
+    flat.loc, flat.key_locs = data.loc, {**data.key_locs, **group.key_locs}
+    flat.value_locs = {**data.value_locs, "questions": group.value_locs["ids"], **{
+        k: v for k, v in group.value_locs.items() if k == "keep_order"}}
+    return flat
+
+
 class QuestionsRef(Model):
-    """`questions: SET` or `questions: [ID, ...]`: numbered questions, with any sources they need first."""
+    """`questions: SET` or `questions: [ID, ...]` (or `{ids: ..., keep_order: true}`): numbered questions,
+    with any sources they need first."""
 
     questions: Annotated[Any, BeforeValidator(_question_ids)]
     """A question set's id, or a list of question ids."""
@@ -71,6 +94,13 @@ class QuestionsRef(Model):
     """Heading above the questions (default: the set's title)."""
     intro: Text | None = None
     """Prose under the heading (default: the set's intro)."""
+    keep_order: bool = False
+    """true: variants keep these questions in this order (a question that refers to a later one; easy to hard)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _group(cls, data: Any) -> Any:
+        return _grouped(data)
 
 
 class HeadingRef(Model):
@@ -224,6 +254,9 @@ class Worksheet(Model):
     """Names to print for the tiers (implies showing them)."""
     variants: Annotated[int, Field(ge=1, le=MAX_VARIANTS)] = 1
     """Shuffled versions A, B, ... to build."""
+    shuffle: ShuffleName = "both"
+    """What variants shuffle: both (the questions in each block and the options of choice questions), options,
+    questions, or none. Matching and ordering questions are always shuffled: their order is the answer."""
 
 
 class WorksheetFile(Bank):
