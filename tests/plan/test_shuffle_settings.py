@@ -45,7 +45,8 @@ def test_a_block_that_keeps_its_order_is_not_shuffled(run, tmp_path):
 
 
 def test_a_grouped_block_with_a_wrong_key_is_one_located_line(run, tmp_path):
-    write_file(tmp_path, "w.yaml", "worksheet:\n  title: W\n  contents:\n    - questions: {ids: [q0], keep_ordr: true}\n"
+    write_file(tmp_path, "w.yaml", "worksheet:\n  title: W\n  contents:\n"
+                                   "    - questions: {ids: [q0], keep_ordr: true}\n"
                                    f"questions:\n{QUESTIONS}")
     result = run("check", "w.yaml", cwd=tmp_path)
     assert (result.code, result.lines) == (1, ["w.yaml:4:7: worksheet.contents[0]: questions: unknown key 'keep_ordr' "
