@@ -1,7 +1,8 @@
 """Prose fields to document prose: Markdown paragraphs, bold, italic, lists and line breaks.
 
-Everything else (HTML, links, images, code, entities, headings) stays literal text. In a
-cloze's text, `[[N]]` marks gap N (the planner has taken the answers out before parsing).
+Everything else (HTML, links, images, code, entities, headings) stays literal text. Only `*` makes
+emphasis: underscores print as typed. A backslash escapes Markdown punctuation (`\\*` prints a star).
+In a cloze's text, `[[N]]` marks gap N (the planner has taken the answers out before parsing).
 """
 
 from __future__ import annotations
@@ -29,13 +30,17 @@ def _parser() -> MarkdownIt:
     """Imported on first use: the renderers read parsed prose and never need markdown-it."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("zero", {"breaks": True, "html": False}).enable(["emphasis", "list", "newline"])
+    return MarkdownIt("zero", {"breaks": True, "html": False}).enable(["emphasis", "list", "newline", "escape"])
+
+
+BARE_UNDERSCORE = re.compile(r"(?<!\\)_")  # only `*` makes emphasis: `H2(___)` and `Name: ____` keep their blanks
 
 
 @lru_cache(maxsize=4096)
 def parse(source: str) -> Prose:
     """Parse prose into blocks; cached because the same text appears in many versions."""
-    tokens = _parser().parse(source.replace("\r\n", "\n"))
+    source = BARE_UNDERSCORE.sub(r"\\_", source.replace("\r\n", "\n"))
+    tokens = _parser().parse(source)
     blocks, _ = _blocks(tokens, 0, None)
     return tuple(blocks)
 

@@ -207,6 +207,10 @@ def _hint(what: str) -> str:
         return " (text containing ': ' must be in quotes)"
     if "found character '\\t'" in what:
         return " (indent with spaces, not tabs)"
+    if "alias" in what:  # `*Why*` or `*Note: ...` read as an alias
+        return " (text that starts with '*' must be in quotes, e.g. \"*Note*: ...\")"
+    if "expected <block end>" in what:
+        return " (check the indentation of this line: it must line up with the keys above it)"
     return ""
 
 
