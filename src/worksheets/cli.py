@@ -130,13 +130,16 @@ def build(
 
     options = dataclasses.replace(_build_options(out, root, tier, style, variants, no_mark_scheme, paper),
                                   class_list=class_list, force=force)
+    removed: list[Path] = []
     with _progress_bar(quiet) as progress:
-        results = _run(lambda: run_build(list(specs), options, progress), debug)
+        results = _run(lambda: run_build(list(specs), options, progress, removed), debug)
     from worksheets.errors import display_path, shown
 
     if not quiet:
         for path, written in results:
             typer.echo(f"{'wrote' if written else 'up to date:'} {shown(display_path(path))}")
+        for path in removed:
+            typer.echo(f"removed {shown(display_path(path))} (the spec no longer makes it)")
 
 
 @app.command()

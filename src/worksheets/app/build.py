@@ -59,10 +59,12 @@ def render_jobs(jobs: list[AnyJob], progress: Progress | None = None) -> dict[Pa
     return outputs
 
 
-def build(specs: list[Path], options: Options, progress: Progress | None = None) -> list[tuple[Path, bool]]:
+def build(specs: list[Path], options: Options, progress: Progress | None = None,
+          removed: list[Path] | None = None) -> list[tuple[Path, bool]]:
     """Check, plan, render, then write everything; returns each output and whether it was (re)written.
 
-    A spec whose inputs and outputs are unchanged since its last build (see manifest.py) is skipped."""
+    A spec whose inputs and outputs are unchanged since its last build (see manifest.py) is skipped.
+    The files its last build wrote and this one no longer does are removed, and added to `removed`."""
     from worksheets.app import manifest, workers
     from worksheets.app.write import cannot_write, check_folder
 
@@ -87,11 +89,24 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None)
         outputs = workers.in_warm_child(render_jobs, [job for _, jobs, _ in planned for job in jobs], progress=progress)
     finally:
         workers.stop_warming()
-    return results + _write(planned, outputs, seen, options)
+    return results + _write(planned, outputs, seen, options, removed if removed is not None else [])
+
+
+def _remove_stale(spec: Path, options: Options, outputs: list[Path]) -> list[Path]:
+    """Remove what the spec's last build wrote and this one does not (last week's version, a dropped tier),
+    so nobody prints it by mistake; only files exactly as that build wrote them (see manifest.stale)."""
+    from worksheets.app import manifest
+
+    gone = []
+    for path in manifest.stale(spec, options, outputs):
+        with contextlib.suppress(OSError):  # cannot be removed: it stays, as any other file would
+            path.unlink()
+            gone.append(path)
+    return gone
 
 
 def _write(planned: list[Planned], outputs: dict[Path, bytes], seen: dict[Path, dict[str, str | None]],
-           options: Options) -> list[tuple[Path, bool]]:
+           options: Options, removed: list[Path]) -> list[tuple[Path, bool]]:
     """Write every output, all or nothing (a failure is one line, and changes no earlier output), then
     record the build in the manifest; returns each output and whether it was written."""
     from worksheets.app import manifest
@@ -107,6 +122,7 @@ def _write(planned: list[Planned], outputs: dict[Path, bytes], seen: dict[Path, 
         mine = {path: outputs[path] for job in jobs for path in job_paths(job)}
         builds.append((spec, options, seen[spec], mine))
         results += [(path, path in written) for path in mine]
+        removed += _remove_stale(spec, options, list(mine))
     with contextlib.suppress(OSError):  # the outputs are in place; without a record the next build redoes them
         manifest.record(options.out, builds)
     return results

@@ -96,6 +96,21 @@ def up_to_date(spec: Path, options: Any) -> list[Path] | None:
     return [Path(name) for name in files[1]]
 
 
+def stale(spec: Path, options: Any, outputs: list[Path]) -> list[Path]:
+    """The files the last build of `spec` with these options wrote and this one does not, still exactly as it
+    wrote them (a file since edited or replaced is somebody's, and is kept), inside the output folder."""
+    key = _key(spec, options)
+    files = _files(_read(options.out).get("builds", {}).get(key)) if key is not None else None
+    if files is None:
+        return []
+    now = {_resolved(p) for p in outputs}
+    folder = _resolved(options.out)
+    old = [Path(name) for name, digest in files[1].items()
+           if isinstance(name, str) and name and "\x00" not in name and name not in now
+           and folder is not None and Path(name).is_relative_to(folder) and _digest(Path(name)) == digest]
+    return sorted(old)
+
+
 def digests(inputs: list[Path]) -> dict[str, str | None]:
     """The inputs' hashes, taken when they were planned from."""
     return {_resolved(p) or str(p): _digest(p) for p in inputs}
