@@ -4,6 +4,7 @@ units it needs rendered. Everything is planned, and every problem found, before 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -251,8 +252,24 @@ def _plan_versions(library: Library, stem: str, versions: list[tuple[str, str, s
             continue
         docs.append(dataclasses.replace(doc, paper=options.paper) if options.paper else doc)
     if problems:
-        raise SpecError(problems)
+        raise SpecError(_once(problems))
     return docs
+
+
+_STYLE_NAMED = re.compile(r" of the (\S+) style \(")
+
+
+def _once(problems: list[Problem]) -> list[Problem]:
+    """One line per problem, not one per version: a character no style can print names all of them."""
+    merged: dict[tuple[Loc, str], list[str]] = {}
+    for problem in problems:
+        match = _STYLE_NAMED.search(problem.message)
+        key = (problem.loc, _STYLE_NAMED.sub(" of the \x00 (", problem.message) if match else problem.message)
+        merged.setdefault(key, [])
+        if match and match.group(1) not in merged[key]:
+            merged[key].append(match.group(1))
+    return [Problem(loc, message.replace("\x00", f"{' and '.join(styles)} style{'s' if len(styles) > 1 else ''}")
+                    if styles else message) for (loc, message), styles in merged.items()]
 
 
 def _plan_class_set(library: Library, stem: str, options: Options, root: Path) -> list[AnyJob]:

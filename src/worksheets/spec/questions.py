@@ -9,7 +9,9 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from worksheets.errors import Loc
 from worksheets.spec.base import MAX_LINES, Id, Item, Marks, Model, Text, parse_length
+from worksheets.spec.yaml import Map, Seq
 
 
 class AnswerSpace(Model):
@@ -86,8 +88,33 @@ class Level(Model):
         return low, int(match.group(2) or low)
 
 
+def _located_points(data: Any) -> Any:
+    """Points written as plain text become {text: ...} mappings that keep the text's place in the file."""
+    points = data.get("points") if isinstance(data, Map) else None
+    if not isinstance(points, Seq):
+        return data
+    items = Seq(_as_point(item, loc) for item, loc in zip(points, points.item_locs, strict=True))
+    items.loc, items.item_locs = points.loc, points.item_locs
+    located = Map({**data, "points": items})
+    located.loc, located.key_locs, located.value_locs = data.loc, data.key_locs, data.value_locs
+    return located
+
+
+def _as_point(item: Any, loc: Loc) -> Any:
+    if not isinstance(item, (str, int, float)) or isinstance(item, bool):
+        return item
+    point = Map({"text": item})
+    point.loc, point.key_locs, point.value_locs = loc, {"text": loc}, {"text": loc}
+    return point
+
+
 class MarkScheme(Model):
     """How a question is marked: printed in the mark scheme only."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _locate_points(cls, data: Any) -> Any:
+        return _located_points(data)
 
     guidance: Text | None = None
     """Prose for the marker."""
