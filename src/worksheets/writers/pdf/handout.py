@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import singledispatch
 
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus.doctemplate import NotAtTopPageBreak
 
 from worksheets import document as d
 from worksheets.document.layout import PageMap, Spot
@@ -43,8 +44,18 @@ def story(doc: d.Document, s: Styles, width: float, height: float,
     for index, block in enumerate(doc.blocks):
         out += lay_out(block, layout, index)
         if index == last_questions:
+            _keep_with_next(out)
             out.append(Paragraph("END OF QUESTIONS", s.end))
     return out
+
+
+def _keep_with_next(out: list[Flowable]) -> None:
+    """The last question's end (back to its last real flowable) stays on the page of what follows it,
+    so the end marker never stands alone on a page."""
+    for flowable in reversed(out):
+        flowable.keepWithNext = True
+        if not isinstance(flowable, Spacer):
+            break
 
 
 @singledispatch
@@ -103,7 +114,7 @@ def _glossary(block: d.GlossaryBlock, layout: Layout, index: int) -> list[Flowab
 
 @lay_out.register
 def _page_break(block: d.PageBreakBlock, layout: Layout, index: int) -> list[Flowable]:
-    return [PageBreak()]
+    return [NotAtTopPageBreak()]  # content that filled the page exactly does not leave an empty one
 
 
 def version_label(doc: d.Document) -> str:
