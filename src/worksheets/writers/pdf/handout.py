@@ -14,7 +14,7 @@ from worksheets.style.fonts import face_name
 from worksheets.style.themes import tier_theme
 from worksheets.writers.contract import Rendered
 from worksheets.writers.pdf import blocks, questions
-from worksheets.writers.pdf.flow import Anchor, Paragraph
+from worksheets.writers.pdf.flow import MIN_RUN, Anchor, AnswerLines, Paragraph
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup, styles_for
 
@@ -50,12 +50,21 @@ def story(doc: d.Document, s: Styles, width: float, height: float,
 
 
 def _keep_with_next(out: list[Flowable]) -> None:
-    """The last question's end (back to its last real flowable) stays on the page of what follows it,
-    so the end marker never stands alone on a page."""
-    for flowable in reversed(out):
+    """The last question's end stays on the page of what follows it, so the end marker never stands alone
+    on a page. Answer lines that run on keep only their last few lines with it (split off here), so the
+    rest still fills the page before instead of moving whole to the next."""
+    index = len(out) - 1
+    while index > 0 and isinstance(out[index], Spacer):
+        index -= 1
+    last = out[index]
+    if isinstance(last, AnswerLines) and last.lines > 2 * MIN_RUN:
+        tail = AnswerLines(MIN_RUN, last.pitch, last.grey, last.indent, 0.0, last.continued, last.font,
+                           label_at_top=True)
+        out[index:index + 1] = [AnswerLines(last.lines - MIN_RUN, last.pitch, last.grey, last.indent, last.first_gap,
+                                            last.continued, last.font, last.label_at_top), tail]
+        index += 1
+    for flowable in out[index:]:
         flowable.keepWithNext = True
-        if not isinstance(flowable, Spacer):
-            break
 
 
 @singledispatch
