@@ -6,6 +6,8 @@ The tests folder is on the import path (`pythonpath` in pyproject.toml), so any 
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -43,3 +45,13 @@ def past_paper(path: Path, pages: int = 3) -> None:
         canvas.drawString(100, 700, f"PAST PAPER PAGE {number}")
         canvas.showPage()
     canvas.save()
+
+
+def wait_until(predicate: Callable[[], bool], seconds: float = 30.0) -> None:
+    """Poll until `predicate()` holds; fail after `seconds` (no test waits forever)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError("timed out")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import past_paper
+from helpers import past_paper, wait_until
 from worksheets.app.build import Options
 from worksheets.app.watch import State
 
@@ -18,12 +18,7 @@ QUIET = 2.5  # seconds without a build that show it is not rebuilding in a loop 
 
 
 def _wait(predicate: Callable[[], bool], seconds: float = 30.0) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError("timed out")
+    wait_until(predicate, seconds)
 
 
 def _previews(outputs: list[Path]) -> None:

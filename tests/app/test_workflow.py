@@ -7,10 +7,12 @@ import shutil
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from helpers import wait_until
 from worksheets.app.build import Options
 
 
@@ -39,13 +41,8 @@ def test_preview_writes_png_pages_beside_the_pdfs(run, specs):
         assert image.size[1] > image.size[0] > 400  # an A4 page at 60 dpi is about 496 x 702
 
 
-def _wait(predicate, seconds: float = 20.0) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError("timed out")
+def _wait(predicate: Callable[[], bool], seconds: float = 20.0) -> None:
+    wait_until(predicate, seconds)
 
 
 def test_watch_rebuilds_on_a_real_file_change_and_keeps_the_last_good_pdf(specs, monkeypatch):
