@@ -9,6 +9,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 HERE = Path(__file__).parent
 FAMILIES = {"Sans": "LiberationSans", "Serif": "LiberationSerif", "Literacy": "Andika"}
+FALLBACK = ("Symbols", "DejaVuSans", {"Regular": "", "Bold": "-Bold"})  # upright only: signs are not slanted
 
 
 def ranges(codes: set[int]) -> list[list[int]]:
@@ -26,5 +27,8 @@ for family, stem in FAMILIES.items():
     faces = [set(TTFont(f"{stem}-{face}", str(HERE / f"{stem}-{face}.ttf")).face.charToGlyph)
              for face in ("Regular", "Bold", "Italic", "BoldItalic")]
     coverage[family] = ranges(set.intersection(*faces))
+faces = [set(TTFont(f"{FALLBACK[1]}{suffix}", str(HERE / f"{FALLBACK[1]}{suffix}.ttf")).face.charToGlyph)
+         for suffix in FALLBACK[2].values()]
+coverage[FALLBACK[0]] = ranges(set.intersection(*faces))
 (HERE / "coverage.json").write_text(json.dumps(coverage), encoding="utf-8")
 print({k: len(v) for k, v in coverage.items()})

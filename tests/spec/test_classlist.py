@@ -16,8 +16,8 @@ import pytest
         ("name\n", ["7b.csv:1: the class list has no students"]),
         ("name,style\nAda,huge\n", ["7b.csv:2: style 'huge' is not one of: standard, large-print, dyslexia"]),
         ("name\n" + "A" * 500 + "\n", ["7b.csv:2: the name is too long to print (500 characters; at most 60)"]),
-        ("name,class\nAda,7\u2603\n", ["7b.csv:2: the class has '\u2603' (U+2603), which the bundled fonts of the "
-                                       "standard style cannot print"]),
+        ("name,class\nAda,7\U0001F642\n", ["7b.csv:2: the class has '\U0001F642' (U+1F642), which the bundled "
+                                            "fonts of the standard style cannot print"]),
         ("name,style\nZo\u00eb \u4e2d,dyslexia\n", ["7b.csv:2: the name has '\u4e2d' (U+4E2D), which the bundled "
                                                   "fonts of the dyslexia style cannot print"]),
     ],

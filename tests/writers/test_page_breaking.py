@@ -27,3 +27,53 @@ def test_the_end_marker_never_stands_alone_on_a_page(run, tmp_path, lines):
     assert run("build", "e.yaml", cwd=tmp_path).code == 0
     bodies = _bodies(tmp_path / "output/e/e-student.pdf")
     assert all(body.strip() != "END OF QUESTIONS" for body in bodies), bodies
+
+
+def _page_of(pdf, phrase: str) -> int:
+    """The first page (from 1) whose text holds `phrase`."""
+    for number, text in enumerate(PdfReader(pdf).pages, 1):
+        if phrase in " ".join((text.extract_text() or "").split()):
+            return number
+    raise AssertionError(f"{phrase!r} is on no page")
+
+
+def _source_spec(folder, words: int, lines: int, between: str = "") -> None:
+    filler = " ".join(["Background words for the reader to take in."] * words)
+    write_file(folder, "s.yaml", "worksheet:\n  title: Sources T\n  student_fields: []\n  contents:\n"
+                                 f"    - text: '{filler}'\n    - sources: [s1]\n{between}"
+                                 "    - questions: [q]\n"
+                                 "sources:\n  - id: s1\n    title: A letter\n"
+                                 f"    text: '{' '.join(['The letter speaks of the harvest and the weather.'] * 40)}'\n"
+                                 "questions:\n  - id: q\n    prompt: 'Use {source:s1}: what does QUESTION-ONE say?'\n"
+                                 f"    sources: [s1]\n    marks: 4\n    answer: {{lines: {lines}}}\n")
+
+
+@pytest.mark.parametrize("words", [10, 25, 40, 55])
+@pytest.mark.parametrize("lines", [6, 10, 14])
+def test_a_source_is_on_or_facing_the_page_of_its_first_question(run, tmp_path, words, lines):
+    """Text before the source pushes it and its question across page 1's foot at several heights; page 1 and
+    page 2 are the two sides of one sheet, so the student must find both on one page."""
+    _source_spec(tmp_path, words, lines)
+    assert run("build", "s.yaml", cwd=tmp_path).code == 0
+    pdf = tmp_path / "output/s/s-student.pdf"
+    source, question = _page_of(pdf, "Source A: A letter"), _page_of(pdf, "what does QUESTION-ONE say")
+    assert source == question or (abs(source - question) == 1 and min(source, question) % 2 == 0), (source, question)
+
+
+def test_a_source_longer_than_the_room_left_starts_a_page_and_breaks_cleanly(run, tmp_path):
+    """Where keeping together cannot work, the pages are still laid out: every page has a body."""
+    _source_spec(tmp_path, 30, 40, between="    - text: '" + " ".join(["More words in between."] * 200) + "'\n")
+    assert run("build", "s.yaml", cwd=tmp_path).code == 0
+    assert all(body.strip() for body in _bodies(tmp_path / "output/s/s-student.pdf"))
+
+
+def test_the_last_part_of_the_last_question_never_stands_alone(run, tmp_path):
+    for lines in range(22, 34, 2):
+        write_file(tmp_path, "p.yaml", "worksheet:\n  title: Lines T\n  student_fields: []\n  contents:\n"
+                                       "    - questions: [q]\nquestions:\n  - id: q\n    prompt: Answer.\n    parts:\n"
+                                       f"      - {{prompt: PART-ONE, marks: 2, answer: {{lines: {lines}}}}}\n"
+                                       "      - {prompt: PART-TWO, marks: 2, answer: {lines: 8}}\n")
+        assert run("build", "p.yaml", cwd=tmp_path).code == 0
+        bodies = _bodies(tmp_path / "output/p/p-student.pdf")
+        last = bodies[-1]
+        assert "PART-TWO" not in last or "PART-ONE" in last or "continued" in last, (lines, bodies)

@@ -273,6 +273,15 @@ class Document:
         """Every numbered question, in order."""
         return tuple(q for b in self.blocks if isinstance(b, QuestionsBlock) for q in b.questions)
 
+    def first_uses(self) -> dict[str, str]:
+        """Each used source's label and the number of the first question that uses it (or one of its parts):
+        where a student reading the question needs to see the source."""
+        out: dict[str, str] = {}
+        for q in self.questions:
+            for label in (*q.sources, *(label for part in q.parts for label in part.sources)):
+                out.setdefault(label, q.number)
+        return out
+
     @property
     def total_marks(self) -> int:
         """The marks of every question."""

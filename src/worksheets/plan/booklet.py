@@ -18,7 +18,7 @@ from worksheets.spec.base import Model
 from worksheets.spec.booklet import Booklet, BookletFile, BookletPart
 from worksheets.spec.files import confine, image_problem, inspect_pdf, need_file
 from worksheets.spec.yaml import Loaded, load_file
-from worksheets.style.fonts import unprintable
+from worksheets.style.fonts import cannot_print, unprintable
 from worksheets.vocab import DEFAULT_TIER
 
 MAX_PARTS = 100
@@ -80,9 +80,7 @@ def _unprintable(booklet: Booklet) -> list[Problem]:
     for owner, key, name in texts:
         shown = unprintable(getattr(owner, key) or "", booklet.style)
         if shown:
-            problems.append(Problem(owner.where(key), f"{name}: {shown} cannot be printed with the bundled fonts "
-                                                      f"of the {booklet.style} style (they cover Latin, Greek and "
-                                                      "Cyrillic)"))
+            problems.append(Problem(owner.where(key), cannot_print(name, shown, booklet.style)))
     return problems
 
 

@@ -20,7 +20,7 @@ from worksheets.plan.tiers import in_tier
 from worksheets.spec import questions as sq
 from worksheets.spec.base import Model, parse_length
 from worksheets.spec.worksheet import QuestionsRef, SourcesRef
-from worksheets.style.fonts import unprintable
+from worksheets.style.fonts import cannot_print, unprintable
 from worksheets.vocab import SCAFFOLD_TIER
 
 LINES_PER_MARK = 2.5
@@ -121,8 +121,7 @@ class Planner:
         """Every character must be printable in this style's fonts, not a blank box."""
         shown = unprintable(text, self.style)
         if shown:
-            self.problems.add(loc, f"{field}: {shown} cannot be printed with the bundled fonts of the {self.style} "
-                                   "style (they cover Latin, Greek and Cyrillic)")
+            self.problems.add(loc, cannot_print(field, shown, self.style))
 
     def check(self, text: str, owner: Model, field: str) -> None:
         """Text printed as it is, with no references to substitute: every character must be printable."""

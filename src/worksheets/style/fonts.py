@@ -15,6 +15,22 @@ FAMILIES = {
     "Literacy": "Andika",
 }
 FACES = ("Regular", "Bold", "Italic", "BoldItalic")
+FALLBACK = "Symbols"
+"""The family a character missing from the text font prints in (DejaVu Sans, upright: arrows, maths and
+science signs); registered only when a page needs it, and subset like every embedded font."""
+FALLBACK_FILES = {"Regular": "DejaVuSans", "Bold": "DejaVuSans-Bold"}
+
+SCHOOL_SYMBOLS = (
+    "⁺⁻⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉₊₋"  # charges, powers and subscripts typed as characters
+    "⇌⇋⇀↽→←↔⇒⇐⇔↑↓⟶"  # reactions, implication, gas and precipitate
+    "∠∡⊥∥∴∵△□○°′″"  # geometry and angles
+    "℃℉Åℓ‰µΩ"  # units
+    "✓✗✔✘☐☑☒"  # ticks, crosses and tick boxes
+    "×÷±∓√∛∞≈≃≅≠≤≥≡∝∑∏∫∂∆∇−·⋅∘½¼¾⅓⅔⅛"  # arithmetic and algebra
+    "∈∉⊂⊆∪∩∅ℝℕℤℚ∀∃¬∧∨"  # sets and logic
+    "αβγδελπθρσφωΔ"  # Greek letters used as quantities
+)
+"""The signs a school's worksheets use: every one prints in every style (checked by a test)."""
 
 
 def font_dir() -> Path:
@@ -63,8 +79,16 @@ def _covers(family: str, char: str) -> bool:
 
 
 @cache
+def printing_family(char: str, family: str) -> str | None:
+    """The family that prints `char` in text set in `family`: itself, the symbol fallback, or None (no glyph)."""
+    if _covers(family, char):
+        return family
+    return FALLBACK if _covers(FALLBACK, char) else None
+
+
+@cache
 def _printable(char: str, style: str) -> bool:
-    return char in ALWAYS_FINE or all(_covers(family, char) for family in style_families(style))
+    return char in ALWAYS_FINE or all(printing_family(char, family) for family in style_families(style))
 
 
 def missing_glyphs(text: str, style: str) -> list[str]:
@@ -80,3 +104,12 @@ def unprintable(text: str, style: str) -> str | None:
     if not missing:
         return None
     return ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:3]) + (" ..." if len(missing) > 3 else "")
+
+
+COVERED = "Latin, Greek, Cyrillic and the usual maths and science signs"
+"""What the bundled fonts print, for messages about a character they cannot."""
+
+
+def cannot_print(field: str, shown: str, style: str) -> str:
+    """The message for text in `field` holding characters (`shown` by `unprintable`) the style cannot print."""
+    return f"{field}: {shown} cannot be printed with the bundled fonts of the {style} style (they cover {COVERED})"

@@ -18,7 +18,7 @@ from reportlab.platypus import (
 
 from worksheets import document as d
 from worksheets.style.themes import MM
-from worksheets.writers.pdf.flow import Anchor, Beside, Keep, Paragraph, measuring_canvas, panel
+from worksheets.writers.pdf.flow import Anchor, Beside, Keep, Paragraph, Rows, measuring_canvas, panel
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
 
 CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
@@ -160,8 +160,10 @@ def _beside(block: d.SectionBlock, body: list[Flowable], s: Styles, width: float
 
 
 
-def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: float) -> list[Flowable]:
-    """A grey box: "Source A" (and title), the provenance line, then the words or the picture."""
+def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: float,
+           mark: Flowable | None = None) -> list[Flowable]:
+    """A grey box: "Source A" (and title), the provenance line, then the words or the picture; `mark`
+    (an anchor) goes on the box's page."""
     t = s.theme
     head = f"<b>{plain_markup(block.label)}</b>"
     if block.title:
@@ -177,7 +179,7 @@ def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: floa
         rows.append([Paragraph(plain_markup(block.caption), s.caption)])
     box = panel(rows, width, fill=t.box_grey, border=1.0)
     # a source that fits on a page is never split; a longer one runs on across pages
-    return [Spacer(1, 4), Keep([box]), Spacer(1, t.body)]
+    return [Spacer(1, 4), Keep([mark, box] if mark else [box]), Spacer(1, t.body)]
 
 
 def _image(path: object, max_width: float, max_height: float) -> Image:
@@ -232,7 +234,7 @@ def glossary(block: d.GlossaryBlock, s: Styles, width: float) -> list[Flowable]:
     for term, meaning in block.entries:
         rows.append([Paragraph(plain_markup(term), s.cell_bold), flowables(meaning, s.cell, s.theme)])
     term_width = min(width * 0.32, max(_label_width(t, s) + 6 for t, _ in block.entries))
-    table = Table(rows, colWidths=[term_width, width - term_width], repeatRows=1, splitInRow=1)
+    table = Rows(rows, colWidths=[term_width, width - term_width], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

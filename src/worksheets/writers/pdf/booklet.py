@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from worksheets.document.prose import Prose
 from worksheets.style.themes import theme_for
 from worksheets.writers.pdf.blocks import _image
-from worksheets.writers.pdf.flow import Paragraph
+from worksheets.writers.pdf.flow import Paragraph, Rows
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import flowables, plain_markup, styles_for
 
@@ -43,7 +43,7 @@ def contents(title: str, entries: list[tuple[str, int | None]], paper: str, styl
     number_width = theme.body * 4
     rows = [[Paragraph(plain_markup(name), s.cell), Paragraph("" if page is None else str(page), s.marks)]
             for name, page in entries]
-    table = Table(rows, colWidths=[width - number_width, number_width], repeatRows=0)
+    table = Rows(rows, colWidths=[width - number_width, number_width], repeatRows=0)
     table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, Color(0.7, 0.7, 0.7)),
                                ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))

@@ -7,8 +7,10 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib.colors import Color, black
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Spacer, Table, TableStyle
 from reportlab.platypus import Paragraph as _Paragraph
+
+from worksheets.writers.pdf.fonts import draw_text, with_fallback
 
 MIN_RUN = 4  # fewest answer lines left on either side of a page break
 
@@ -17,7 +19,12 @@ class Paragraph(_Paragraph):
     """reportlab's Paragraph, breaking its lines once per width.
 
     Tables, KeepTogether and page splitting wrap the same paragraph at the same width several
-    times; line breaking is most of the time spent laying out a page, so it is done once."""
+    times; line breaking is most of the time spent laying out a page, so it is done once. Characters
+    the style's font lacks are set in the symbol fallback."""
+
+    def __init__(self, text: str | None, style: Any, *args: Any, **kwargs: Any) -> None:
+        # reportlab makes the halves of a split paragraph from their fragments, with no text
+        super().__init__(text if text is None else with_fallback(text, style.fontName), style, *args, **kwargs)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         cache: dict[float, tuple[tuple[float, float], Any, Any]] = self.__dict__.setdefault("_wrapped", {})
@@ -50,11 +57,76 @@ class _Unframed:
 
 
 class Keep(_Unframed, KeepTogether):
-    """reportlab's KeepTogether, measured without copying the frame."""
+    """reportlab's KeepTogether, measured without copying the frame, and nestable: measured inside another
+    Keep (reportlab measures a list's members against an endless height) it gives its real height, not
+    reportlab's "endless" that makes every outer Keep start a new page."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        return (width, self._H) if availHeight >= _MEASURING else (width, height)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if availHeight >= self._H:  # all of it goes here: a nested Keep is placed as its content
+            return _unnested(parts)
+        return parts
+
+
+def _unnested(flowables: list[Flowable]) -> list[Flowable]:
+    return [g for f in flowables for g in (_unnested(f._content) if isinstance(f, Keep) else [f])]
+
+
+_MEASURING = 0xFFFFFFF  # the height reportlab's _listWrapOn measures a list's members against
 
 
 class Bullets(_Unframed, ListFlowable):
     """reportlab's ListFlowable, measured without copying the frame."""
+
+
+def keep_tail(out: list[Flowable], following: list[Flowable]) -> None:
+    """Append `following` to `out`, kept on one page with the end of `out` (the end marker with the last
+    question, a question's last part with the part before). Answer lines that run on keep only their last
+    few lines with it (split off here), so the rest still fills the page before instead of moving whole."""
+    index = len(out) - 1
+    while index > 0 and isinstance(out[index], Spacer):
+        index -= 1
+    if index < 0:
+        out += following
+        return
+    last = out[index]
+    if isinstance(last, AnswerLines) and last.lines > 2 * MIN_RUN:
+        tail = AnswerLines(MIN_RUN, last.pitch, last.grey, last.indent, 0.0, last.continued, last.font,
+                           label_at_top=True)
+        out[index:index + 1] = [AnswerLines(last.lines - MIN_RUN, last.pitch, last.grey, last.indent, last.first_gap,
+                                            last.continued, last.font, last.label_at_top), tail]
+        index += 1
+    # one Keep, not keepWithNext flags: reportlab does not join a Keep to its neighbours by those
+    out[index:] = [Keep([*out[index:], *following])]
+
+
+class Rows(Table):
+    """reportlab's Table, never leaving a lone row on either side of a page break: at least two body rows
+    go on each side (when the table has enough), so no page holds a single row of it."""
+
+    _rowSplitRange: tuple[int, int] | None  # reportlab's: the rows a split may fall before
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        if frame is not None and frame._atTop:  # rows too tall for two a page: split as reportlab would
+            return list(super().split(availWidth, availHeight))
+        saved = self._rowSplitRange
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        count = len(self._cellvalues)
+        if count < head + 2:  # one row: only a row taller than the room left splits, inside itself
+            return list(super().split(availWidth, availHeight))
+        if count < head + 4:  # two or three rows cannot be split without a lone one: all go on the next page
+            return []
+        if saved is None:
+            self._rowSplitRange = (head + 2, count - 2)
+        try:
+            return list(super().split(availWidth, availHeight))
+        finally:
+            self._rowSplitRange = saved
 
 
 def _outline(canvas, x: float, y: float, w: float, h: float, grey: float, width: float) -> None:  # type: ignore[no-untyped-def]
@@ -109,9 +181,8 @@ class AnswerLines(Flowable):
         canvas = self.canv
         canvas.saveState()
         if self.label:
-            canvas.setFont(*self.font)
             canvas.setFillGray(0.3)
-            canvas.drawString(self.indent, self.height - self.font[1], self.label)
+            draw_text(canvas, self.indent, self.height - self.font[1], self.label, *self.font)
         canvas.setStrokeGray(self.grey)
         canvas.setLineWidth(0.5)
         for i in range(self.lines):
@@ -147,7 +218,7 @@ def panel(
     left_rule: float = 0.0,
 ) -> Table:
     """A full-width box of stacked rows that may split between and inside rows at a page break."""
-    table = Table([[row] for row in rows], colWidths=[width], splitByRow=1, splitInRow=1)
+    table = Rows([[row] for row in rows], colWidths=[width], splitByRow=1, splitInRow=1)
     stroke = Color(border_grey, border_grey, border_grey) if border_grey else black
     commands: list[tuple] = [
         ("LEFTPADDING", (0, 0), (-1, -1), padding + left_rule),

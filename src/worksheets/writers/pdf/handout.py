@@ -14,9 +14,12 @@ from worksheets.style.fonts import face_name
 from worksheets.style.themes import tier_theme
 from worksheets.writers.contract import Rendered
 from worksheets.writers.pdf import blocks, questions
-from worksheets.writers.pdf.flow import MIN_RUN, Anchor, AnswerLines, Paragraph
+from worksheets.writers.pdf.flow import Anchor, Keep, Paragraph, keep_tail
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup, styles_for
+
+Anchors = dict[str, tuple[int, float, float, float]]
+"""Where marked flowables were drawn: key -> (page, x, y, width)."""
 
 
 @dataclass
@@ -27,14 +30,17 @@ class Layout:
     s: Styles
     width: float
     height: float
-    anchors: dict[str, tuple[int, float, float, float]] = field(default_factory=dict)
+    anchors: Anchors = field(default_factory=dict)
+    marked: dict[str, Flowable] = field(default_factory=dict)  # anchor key -> the top-level flowable holding it
     insert_noted: bool = False  # the note sending students to the source insert is printed once
+    last_question: str = ""  # its last part keeps the part before with it
 
 
-def story(doc: d.Document, s: Styles, width: float, height: float,
-          anchors: dict[str, tuple[int, float, float, float]] | None = None) -> list[Flowable]:
-    """The handout's flowables, in order."""
-    layout = Layout(doc, s, width, height, anchors if anchors is not None else {})
+def story(doc: d.Document, s: Styles, width: float, height: float, anchors: Anchors | None = None,
+          chained: frozenset[str] = frozenset()) -> list[Flowable]:
+    """The handout's flowables, in order; each `chained` source is kept on the page of its first question."""
+    layout = Layout(doc, s, width, height, anchors if anchors is not None else {},
+                    last_question=doc.questions[-1].number if doc.questions else "")
     total = doc.total_marks
     total_line = f"Total: {total} mark{'' if total == 1 else 's'}" if doc.questions else ""
     out: list[Flowable] = blocks.title_block(doc, s, width, total_line, anchors=layout.anchors)
@@ -43,28 +49,42 @@ def story(doc: d.Document, s: Styles, width: float, height: float,
     last_questions = max((i for i, b in enumerate(doc.blocks) if isinstance(b, d.QuestionsBlock)), default=-1)
     for index, block in enumerate(doc.blocks):
         out += lay_out(block, layout, index)
-        if index == last_questions:
-            _keep_with_next(out)
-            out.append(Paragraph("END OF QUESTIONS", s.end))
+        if index == last_questions:  # every question is laid out: chain sources, then end
+            uses = doc.first_uses()
+            for label in sorted(chained):
+                _chain(out, layout.marked.get(f"source:{label}"), layout.marked.get(f"question:{uses[label]}"))
+            keep_tail(out, [Paragraph("END OF QUESTIONS", s.end)])  # the end marker never stands alone
     return out
 
 
-def _keep_with_next(out: list[Flowable]) -> None:
-    """The last question's end stays on the page of what follows it, so the end marker never stands alone
-    on a page. Answer lines that run on keep only their last few lines with it (split off here), so the
-    rest still fills the page before instead of moving whole to the next."""
-    index = len(out) - 1
-    while index > 0 and isinstance(out[index], Spacer):
-        index -= 1
-    last = out[index]
-    if isinstance(last, AnswerLines) and last.lines > 2 * MIN_RUN:
-        tail = AnswerLines(MIN_RUN, last.pitch, last.grey, last.indent, 0.0, last.continued, last.font,
-                           label_at_top=True)
-        out[index:index + 1] = [AnswerLines(last.lines - MIN_RUN, last.pitch, last.grey, last.indent, last.first_gap,
-                                            last.continued, last.font, last.label_at_top), tail]
-        index += 1
-    for flowable in out[index:]:
-        flowable.keepWithNext = True
+def _chain(out: list[Flowable], start: Flowable | None, end: Flowable | None) -> None:
+    """Everything from `start` to `end` stays together on one page where it fits (where it does not, it
+    starts a page and runs on)."""
+    ids = [id(f) for f in out]
+    if start is not None and end is not None and id(start) in ids and id(end) in ids:
+        first, last = ids.index(id(start)), ids.index(id(end))
+        if first < last:
+            out[first:last + 1] = [Keep(out[first:last + 1])]
+
+
+def together(first: int, second: int) -> bool:
+    """Two pages a student sees at once: the same page, or facing pages of a duplex copy (2k and 2k+1)."""
+    return first == second or (abs(first - second) == 1 and min(first, second) % 2 == 0)
+
+
+def misplaced(doc: d.Document, anchors: Anchors) -> list[str]:
+    """Sources printed neither on nor facing the page of the first question that uses them."""
+    return [label for label, number in doc.first_uses().items()
+            if f"source:{label}" in anchors and f"question:{number}" in anchors
+            and not together(anchors[f"source:{label}"][0], anchors[f"question:{number}"][0])]
+
+
+def _mark(key: str, layout: Layout) -> Anchor:
+    """A zero-height anchor that lands on the page of what follows it (inside a Keep: reportlab does not
+    join a Keep to what comes before it by keepWithNext)."""
+    mark = Anchor(key, layout.anchors, height=0)
+    mark.keepWithNext = True
+    return mark
 
 
 @singledispatch
@@ -77,16 +97,17 @@ def lay_out(block: object, layout: Layout, index: int) -> list[Flowable]:
 def _section(block: d.SectionBlock, layout: Layout, index: int) -> list[Flowable]:
     out: list[Flowable] = []
     if block.title:
-        mark = Anchor(f"section:{index}", layout.anchors, height=0)
-        mark.keepWithNext = True  # lands on the page of the heading that follows
-        out.append(mark)
+        out.append(_mark(f"section:{index}", layout))
     return out + blocks.section(block, layout.s, layout.width, layout.height)
 
 
 @lay_out.register
 def _source(block: d.SourceBlock, layout: Layout, index: int) -> list[Flowable]:
     if not layout.doc.source_insert:
-        return blocks.source(block, layout.s, layout.width, layout.height * 0.55)
+        key = f"source:{block.label}"
+        out = blocks.source(block, layout.s, layout.width, layout.height * 0.55, _mark(key, layout))
+        layout.marked[key] = out[1]
+        return out
     if layout.insert_noted:
         return []
     layout.insert_noted = True
@@ -101,7 +122,11 @@ def _questions(block: d.QuestionsBlock, layout: Layout, index: int) -> list[Flow
     out: list[Flowable] = []
     for q in block.questions:
         # a block's heading and intro stay on the page of its first question
-        out += questions.handout_question(q, s, layout.width, layout.height, lead)
+        key = f"question:{q.number}"
+        laid = questions.handout_question(q, s, layout.width, layout.height, [_mark(key, layout), *lead],
+                                          q.number == layout.last_question)
+        layout.marked[key] = laid[0]
+        out += laid
         lead = []
     return out + lead
 
@@ -162,6 +187,20 @@ def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
         first_page_header=bool(version_label(doc)),
         page_numbers=page_numbers,
     )
-    anchors: dict[str, tuple[int, float, float, float]] = {}
-    pdf = build_pdf(story(doc, s, width, height, anchors), doc.paper, furniture, doc.title, "Student handout")
+    def build(chained: frozenset[str]) -> tuple[bytes, Anchors, list[str]]:
+        anchors: Anchors = {}
+        pdf = build_pdf(story(doc, s, width, height, anchors, chained), doc.paper, furniture, doc.title,
+                        "Student handout")
+        return pdf, anchors, misplaced(doc, anchors)
+
+    chained: frozenset[str] = frozenset()
+    pdf, anchors, apart = build(chained)
+    for _ in range(3):  # keep a source with its question; a try that puts more sources apart is dropped
+        if not apart:
+            break
+        trial = build(chained | {apart[0]})
+        if len(trial[2]) >= len(apart):
+            break
+        chained |= {apart[0]}
+        pdf, anchors, apart = trial
     return Rendered(pdf, page_map(anchors, s))

@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from worksheets.document.layout import Spot
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
-from worksheets.writers.pdf.fonts import register
+from worksheets.writers.pdf.fonts import draw_text, register, text_width
 
 BLANK_TEXT = "This page is intentionally left blank."
 Drawing = Callable[[Canvas], None]
@@ -35,18 +35,15 @@ def name_drawing(fields: Sequence[tuple[Spot | None, str]]) -> Drawing:
     """Draws each text on its field's line (a student's name on the Name line, their class on the Class line),
     in the field's face, shrunk until it fits the line."""
     def draw(canvas: Canvas) -> None:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         for spot, text in fields:
             if spot is None or not text:
                 continue
             size = spot.size
-            while size > 6 and stringWidth(text, spot.font, size) > spot.width - 6:
+            while size > 6 and text_width(text, spot.font, size) > spot.width - 6:
                 size -= 0.5
-            while len(text) > 1 and stringWidth(text, spot.font, size) > spot.width - 6:
+            while len(text) > 1 and text_width(text, spot.font, size) > spot.width - 6:
                 text = text[:-2] + "…"  # never past the line's end, onto the next field
-            canvas.setFont(spot.font, size)
-            canvas.drawString(spot.x + 3, spot.baseline, text)
+            draw_text(canvas, spot.x + 3, spot.baseline, text, spot.font, size)
 
     return draw
 

@@ -18,6 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
 from worksheets.writers.pdf.flow import Keep
+from worksheets.writers.pdf.fonts import draw_text, text_width
 
 PAPERS = {"A4": A4, "letter": letter, "A5": A5}  # A5: the pages of an a5-booklet
 
@@ -66,43 +67,34 @@ def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, runni
     size = t.small
     regular, bold = face_name(t.font), face_name(t.font, bold=True)
     foot_y = t.margin_bottom - size * 2.2
-    canvas.setFont(regular, size)
     canvas.setFillGray(0.15)
     if f.page_numbers:
-        canvas.drawCentredString(width / 2, foot_y, f"Page {number} of {total}")
+        draw_text(canvas, width / 2, foot_y, f"Page {number} of {total}", regular, size, "centre")
     if f.footer_left:
-        canvas.drawString(t.margin_left, foot_y, f.footer_left)
+        draw_text(canvas, t.margin_left, foot_y, f.footer_left, regular, size)
     if f.turn_over and number < total and number % 2 == 1:
-        canvas.setFont(bold, size)
-        canvas.drawRightString(width - t.margin_right, foot_y, "Turn over →")
+        draw_text(canvas, width - t.margin_right, foot_y, "Turn over →", bold, size, "right")
     if number > 1 or f.first_page_header:
         head_y = height - t.margin_top + size * 1.4
-        canvas.setFont(regular, size)
         full = width - t.margin_left - t.margin_right
         # "Question 11 continued" and the version come first (up to 60% of the line); the title takes the
         # rest, up to 70%: cut short with an ellipsis, so the two never run into each other
         right = _fit(" · ".join(x for x in (running, f.header_right) if x), regular, size, full * 0.6)
-        room = min(full * 0.7, full - _width(right, regular, size) - size * 2) if right else full * 0.7
-        canvas.drawString(t.margin_left, head_y, _fit(f.header_left, regular, size, room))
+        room = min(full * 0.7, full - text_width(right, regular, size) - size * 2) if right else full * 0.7
+        draw_text(canvas, t.margin_left, head_y, _fit(f.header_left, regular, size, room), regular, size)
         if right:
-            canvas.drawRightString(width - t.margin_right, head_y, right)
+            draw_text(canvas, width - t.margin_right, head_y, right, regular, size, "right")
         canvas.setStrokeGray(0.6)
         canvas.setLineWidth(0.5)
         canvas.line(t.margin_left, head_y - size * 0.45, width - t.margin_right, head_y - size * 0.45)
     canvas.restoreState()
 
 
-def _width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return float(stringWidth(text, font, size))
-
-
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """The text, cut short with an ellipsis if it is wider than `width`."""
-    if _width(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
-    while text and _width(text + "…", font, size) > width:
+    while text and text_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 

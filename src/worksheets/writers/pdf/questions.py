@@ -11,7 +11,7 @@ from worksheets import document as d
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import MM
 from worksheets.writers.pdf import closed
-from worksheets.writers.pdf.flow import AnswerBox, AnswerLines, Keep, Paragraph, RunningLabel, panel
+from worksheets.writers.pdf.flow import AnswerBox, AnswerLines, Keep, Paragraph, Rows, RunningLabel, keep_tail, panel
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
 
 KEEP_LINES = 10  # answer lines kept on the page of their prompt; more may run on to the next page
@@ -94,11 +94,12 @@ def answer_space(
 
 
 def handout_question(
-    q: d.Question, s: Styles, width: float, max_height: float, lead: list[Flowable] | None = None
+    q: d.Question, s: Styles, width: float, max_height: float, lead: list[Flowable] | None = None, last: bool = False
 ) -> list[Flowable]:
     """A question with its answer space; its prompt never ends a page without the space's start.
 
-    `lead` (a block's heading and intro) is kept on the page of the question."""
+    `lead` (a block's heading and intro) is kept on the page of the question; the `last` question's last
+    part takes the end of the part before with it, so it never stands alone on the final page."""
     t = s.theme
     gap = Spacer(1, t.body * 1.1)
     lead = lead or []
@@ -117,10 +118,14 @@ def handout_question(
     out: list[Flowable] = []
     stem: list[Flowable] = [*lead, question_row(q.label, _prompt(q, s), None, s, width), Spacer(1, t.paragraph_space)]
     indent = label_width(s)
-    for part in q.parts:
+    for number, part in enumerate(q.parts, 1):
         row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
         kept, rest = _with_space(row, part, s, width, max_height, indent=indent)
-        out += [Keep(stem + kept), *rest, Spacer(1, t.body * 0.6)]
+        if last and number == len(q.parts) > 1:
+            keep_tail(out, [Keep(kept)])
+        else:
+            out.append(Keep(stem + kept))
+        out += [*rest, Spacer(1, t.body * 0.6)]
         stem = []
     return [*out, gap]
 
@@ -259,7 +264,7 @@ def _points(points: tuple[d.ScoringPoint, ...], s: Styles, width: float) -> Tabl
     rows = [
         [Paragraph("•", s.cell), flowables(p.text, s.cell, s.theme), Paragraph(f"[{p.marks}]", s.marks)] for p in points
     ]
-    table = Table(rows, colWidths=[s.theme.body * 1.2, width - s.theme.body * 1.2 - mw, mw], splitInRow=1)
+    table = Rows(rows, colWidths=[s.theme.body * 1.2, width - s.theme.body * 1.2 - mw, mw], splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -289,7 +294,7 @@ def _levels(levels: tuple[d.ScoringLevel, ...], s: Styles, width: float) -> Tabl
             ]
         )
     rows.append([Paragraph("–", s.cell), Paragraph("0", s.cell_bold), Paragraph("No creditworthy response.", s.cell)])
-    table = Table(rows, colWidths=[level_w, marks_w, width - level_w - marks_w], repeatRows=1, splitInRow=1)
+    table = Rows(rows, colWidths=[level_w, marks_w, width - level_w - marks_w], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -315,7 +320,7 @@ def summary_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
             rows.append([Paragraph(plain_markup(q.number), s.cell), Paragraph(str(q.marks), s.cell)])
     rows.append([Paragraph("Total", s.cell_bold), Paragraph(str(total), s.cell_bold)])
     col = min(width / 4, 40 * MM)
-    table = Table(rows, colWidths=[col, col * 0.7], repeatRows=1, hAlign="LEFT")
+    table = Rows(rows, colWidths=[col, col * 0.7], repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -348,7 +353,7 @@ def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
         rows.append([Paragraph("Question", s.cell_bold), *[Paragraph(x, s.cell_bold) for x in labels[chunk]], *pad])
         rows.append([Paragraph("Marks", s.cell), *[Paragraph(x, s.cell) for x in marks[chunk]], *pad])
         rows.append([Paragraph("Awarded", s.cell), *[""] * per_row])
-    table = Table(rows, colWidths=[head_w] + [col] * per_row, hAlign="LEFT",
+    table = Rows(rows, colWidths=[head_w] + [col] * per_row, hAlign="LEFT",
                   rowHeights=[None, None, s.theme.body * 2.2] * (len(rows) // 3))
     commands: list[tuple[object, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
