@@ -97,6 +97,8 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
             allowed = _allowed_keys(root_model, path[:-1])
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
+            if not close and " " in str(key).strip():  # `{descriptor: Clear, well argued}`: the comma ended the text
+                hint = " (a comma inside {...} ends the text before it: put the whole text in quotes)"
             message = f"unknown key '{key}' in {_field_name(clean[:-1])}{hint}"
             problems.append(Problem(locate(loaded.data, clean, fallback, key=True), message))
             continue
