@@ -11,21 +11,24 @@ from helpers import write_file
 LONG = "A very long label indeed, longer than any header has room for, " * 3
 
 
-def test_a_long_tier_label_is_cut_short_before_the_running_title(run, tmp_path):
+def test_a_long_tier_label_and_title_stack_in_the_header_and_never_run_into_each_other(run, tmp_path):
     write_file(tmp_path, "long.yaml", "worksheet:\n  title: " + "Stalin's Terror and the purges " * 3 + "\n"
                f"  tiers: [support]\n  tier_labels: {{support: '{LONG}'}}\n  contents:\n    - questions: [q]\n"
                "questions:\n  - {id: q, prompt: Why?, marks: 40}\n")
     assert run("build", "long.yaml", cwd=tmp_path).code == 0
     with pdfplumber.open(tmp_path / "output/long/long-support-student.pdf") as pdf:
         for page in pdf.pages:
-            header = sorted((c for c in page.chars if c["top"] < 60 and c["size"] < 10 and c["text"] != " "),
-                            key=lambda c: c["x0"])
-            if not header:
-                continue  # page 1 has no running header
-            assert header[0]["x0"] >= 0 and header[-1]["x1"] <= page.width
-            gaps = [after["x0"] - before["x1"] for before, after in itertools.pairwise(header)]
-            assert max(gaps) >= 8, "the title and the label run into each other"
-            assert "…" in "".join(c["text"] for c in header)
+            header = [c for c in page.chars if c["bottom"] < 51 and c["text"] != " "]  # above the 18 mm margin
+            lines = {round(c["top"]): sorted((d for d in header if abs(d["top"] - c["top"]) < 1),
+                                             key=lambda d: d["x0"]) for c in header}
+            assert len(lines) == 2, "the title above, the label below"
+            upper, lower = (lines[key] for key in sorted(lines))
+            assert upper[0]["bottom"] <= lower[0]["top"] + 0.5, "the two lines overlap"
+            for line in (upper, lower):
+                assert line[0]["x0"] >= 0 and line[-1]["x1"] <= page.width
+                assert all(after["x0"] >= before["x1"] - 0.5 for before, after in itertools.pairwise(line))
+            assert "Stalin" in "".join(c["text"] for c in upper)
+            assert "…" in "".join(c["text"] for c in lower)  # the label alone is wider than the page: cut short
 
 
 def test_the_longest_field_labels_still_leave_lines_to_write_on(run, tmp_path):

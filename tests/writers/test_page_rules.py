@@ -22,7 +22,7 @@ from worksheets.library import build_library
 from worksheets.plan import plan
 from worksheets.style.themes import tier_theme
 from worksheets.writers.contract import render, unit
-from worksheets.writers.pdf.handout import together
+from worksheets.writers.pdf.handout import next_to_first_use, together
 
 EXAMPLES = TESTS.parent / "examples"
 SPECS = [EXAMPLE / "terror.yaml", EXAMPLE / "recall-quiz.yaml", *sorted(EXAMPLES.glob("*.yaml"))]
@@ -94,13 +94,13 @@ def test_header_and_footer_words_never_touch(both):
                 assert not clashes, f"page {number}: {clashes}"
 
 
-def test_no_page_body_is_empty_or_only_the_end_marker(pages):
-    _, theme, laid = pages
-    for number, (height, words, drawn) in enumerate(laid, 1):
-        _, body, _ = _bands(theme, height, words)
-        text = " ".join(w["text"] for w in body)
-        assert body or drawn, f"page {number} is empty"
-        assert text != "END OF QUESTIONS", f"page {number} holds only the end marker"
+def test_no_page_body_is_empty_or_only_the_end_marker(both):
+    for role, (_, theme, laid) in zip(("student", "markscheme"), both, strict=True):
+        for number, (height, words, _) in enumerate(laid, 1):
+            _, body, _ = _bands(theme, height, words)
+            text = " ".join(w["text"] for w in body)
+            assert body, f"{role} page {number} is empty"
+            assert text != "END OF QUESTIONS", f"{role} page {number} holds only the end marker"
 
 
 def _has_space(q: d.Question) -> bool:
@@ -127,31 +127,31 @@ def test_each_question_number_is_on_the_page_where_its_answer_space_starts(pages
         assert below, f"question {q.label} on page {page} has no answer space below it on that page"
 
 
-def _next_question(doc: d.Document) -> dict[str, str]:
-    """Each source's label and the number of the question printed next after it."""
-    out: dict[str, str] = {}
-    waiting: list[str] = []
-    for block in doc.blocks:
-        if isinstance(block, d.SourceBlock):
-            waiting.append(block.label)
-        elif isinstance(block, d.QuestionsBlock) and block.questions:
-            out.update((label, block.questions[0].number) for label in waiting)
-            waiting = []
-    return out
-
-
 def test_each_source_is_on_or_facing_the_page_of_its_first_question(pages):
     """Where the question next after the source is the first to use it (else other questions stand between
     them, and keeping them together is impossible)."""
     doc, theme, laid = pages
     if doc.source_insert:
         return
-    following = _next_question(doc)
+    can_move = next_to_first_use(doc)
     for label, number in doc.first_uses().items():
-        if following.get(label) != number:
+        if label not in can_move:
             continue
         source_pages = [n for n, (h, words, _) in enumerate(laid, 1) if label in " ".join(w["text"] for w in words)]
         question = next(q for q in doc.questions if q.number == number)
         question_page = _label_spots(theme, laid, question.label)[0][0]
         assert source_pages, label
         assert together(source_pages[0], question_page), (label, source_pages[0], question, question_page)
+
+
+SCHEME_HEADINGS = ("Indicative content: students may include", "Model answer", "Levels of response", "Guidance",
+                   "(one mark each unless shown)")
+
+
+def test_no_mark_scheme_page_ends_with_a_heading(both):
+    _, theme, laid = both[1]
+    for number, (height, words, _) in enumerate(laid[:-1], 1):
+        body = _bands(theme, height, words)[1]
+        last = max(w["bottom"] for w in body)
+        line = " ".join(w["text"] for w in sorted(body, key=lambda w: w["x0"]) if abs(w["bottom"] - last) < 2)
+        assert not line.endswith(SCHEME_HEADINGS), f"page {number} ends with {line!r}"

@@ -66,6 +66,9 @@ class Keep(_Unframed, KeepTogether):
         return (width, self._H) if availHeight >= _MEASURING else (width, height)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        if frame is not None:  # reportlab's frame splits at its full width, ignoring an Indenter in force
+            availWidth = frame._getAvailableWidth()
         parts: list[Flowable] = super().split(availWidth, availHeight)
         if availHeight >= self._H:  # all of it goes here: a nested Keep is placed as its content
             return _unnested(parts)

@@ -72,6 +72,21 @@ def together(first: int, second: int) -> bool:
     return first == second or (abs(first - second) == 1 and min(first, second) % 2 == 0)
 
 
+def next_to_first_use(doc: d.Document) -> set[str]:
+    """Sources whose first question is the question printed next after them: the ones that can be kept on
+    its page (with other questions between them, the lot would rarely fit, so no layout is tried)."""
+    uses = doc.first_uses()
+    out: set[str] = set()
+    waiting: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, d.SourceBlock):
+            waiting.append(block.label)
+        elif isinstance(block, d.QuestionsBlock) and block.questions:
+            out.update(label for label in waiting if uses.get(label) == block.questions[0].number)
+            waiting = []
+    return out
+
+
 def misplaced(doc: d.Document, anchors: Anchors) -> list[str]:
     """Sources printed neither on nor facing the page of the first question that uses them."""
     return [label for label, number in doc.first_uses().items()
@@ -195,12 +210,14 @@ def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
 
     chained: frozenset[str] = frozenset()
     pdf, anchors, apart = build(chained)
+    can_move = next_to_first_use(doc)
     for _ in range(3):  # keep a source with its question; a try that puts more sources apart is dropped
-        if not apart:
+        movable = [label for label in apart if label in can_move and label not in chained]
+        if not movable:
             break
-        trial = build(chained | {apart[0]})
+        trial = build(chained | {movable[0]})
         if len(trial[2]) >= len(apart):
             break
-        chained |= {apart[0]}
+        chained |= {movable[0]}
         pdf, anchors, apart = trial
     return Rendered(pdf, page_map(anchors, s))

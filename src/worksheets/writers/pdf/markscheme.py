@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus.doctemplate import NotAtTopPageBreak
 
 from worksheets import document as d
 from worksheets.document.layout import NO_PAGES
@@ -61,7 +62,7 @@ def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowa
                 lead = []
     sources = [b for b in doc.blocks if isinstance(b, d.SourceBlock)]
     if sources:
-        out.append(PageBreak())
+        out.append(NotAtTopPageBreak())  # questions that filled their last page leave no empty one
         out.append(Paragraph("Sources, as printed on the paper", s.heading))
         for block in sources:
             out += blocks.source(block, s, width, height * 0.5)

@@ -13,7 +13,7 @@ from functools import partial
 
 from reportlab.lib.pagesizes import A4, A5, letter
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
@@ -77,13 +77,18 @@ def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, runni
     if number > 1 or f.first_page_header:
         head_y = height - t.margin_top + size * 1.4
         full = width - t.margin_left - t.margin_right
-        # "Question 11 continued" and the version come first (up to 60% of the line); the title takes the
-        # rest, up to 70%: cut short with an ellipsis, so the two never run into each other
-        right = _fit(" · ".join(x for x in (running, f.header_right) if x), regular, size, full * 0.6)
-        room = min(full * 0.7, full - text_width(right, regular, size) - size * 2) if right else full * 0.7
-        draw_text(canvas, t.margin_left, head_y, _fit(f.header_left, regular, size, room), regular, size)
-        if right:
-            draw_text(canvas, width - t.margin_right, head_y, right, regular, size, "right")
+        right = " · ".join(x for x in (running, f.header_right) if x)
+        gap = size * 2
+        if right and text_width(f.header_left, regular, size) + gap + text_width(right, regular, size) > full:
+            # both do not fit on one line: the title goes on a line of its own above, so neither is cut short
+            # (unless one alone is wider than the page)
+            draw_text(canvas, t.margin_left, head_y + size * 1.25, _fit(f.header_left, regular, size, full), regular,
+                      size)
+            draw_text(canvas, width - t.margin_right, head_y, _fit(right, regular, size, full), regular, size, "right")
+        else:
+            draw_text(canvas, t.margin_left, head_y, _fit(f.header_left, regular, size, full), regular, size)
+            if right:
+                draw_text(canvas, width - t.margin_right, head_y, right, regular, size, "right")
         canvas.setStrokeGray(0.6)
         canvas.setLineWidth(0.5)
         canvas.line(t.margin_left, head_y - size * 0.45, width - t.margin_right, head_y - size * 0.45)
@@ -132,5 +137,7 @@ def build_pdf(flowables: list[Flowable], paper: str, furniture: Furniture, title
     frame = Frame(t.margin_left, t.margin_bottom, width, height, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=_tint(t))])
+    while flowables and isinstance(flowables[-1], Spacer):  # a gap after the end would start an empty page
+        flowables = flowables[:-1]
     doc.build(flowables, canvasmaker=partial(_DeferredCanvas, furniture=furniture))
     return buffer.getvalue()
