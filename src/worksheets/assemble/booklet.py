@@ -2,7 +2,9 @@
 contents page filled in, and the saddle-stitched print file imposed two pages to a sheet side.
 
 Assembly only places pages: the booklet's own pages (cover, contents, dividers) and the page
-numbers and blanks it draws on are made by the PDF writer.
+numbers and blanks it draws on are made by the PDF writer. An included landscape page is turned a
+quarter to fill a portrait page; the numbers and blanks on a part's pages are in its style's furniture
+(a large-print part's in 16 pt).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from pypdf import PdfReader, PdfWriter
 
 from worksheets.assemble.classset import finish
-from worksheets.assemble.xobjects import IDENTITY, Forms, compose, upright
+from worksheets.assemble.xobjects import IDENTITY, Forms, Matrix, compose, then, turned, upright
 from worksheets.document import BookletPlan, DividerPart, PdfPart, SectionBlock, WorksheetPart
 from worksheets.style.themes import Theme, theme_for
 from worksheets.writers.contract import Rendered, RenderUnit, unit
@@ -30,6 +32,7 @@ class Segment:
     pdf: object  # bytes, or a Path to an included PDF
     numbered: bool = True
     children: tuple[tuple[str, int], ...] = ()  # (bookmark title, page within the segment, from 0)
+    theme: Theme | None = None  # the furniture (numbers, blanks) on its pages: its style's; None: the booklet's
 
 
 def _reader(pdf: object, cache: dict | None = None) -> PdfReader:
@@ -62,33 +65,60 @@ def layout(segments: list[Segment], start_odd: bool) -> list[int]:
     return [next(n for n, (i, p) in enumerate(plan, 1) if i == index and p >= 0) for index in range(len(segments))]
 
 
-Sheet = tuple[tuple[float, float], list[tuple[PdfReader, int]]]  # a page's size, and the source pages drawn on it
+Placed = tuple[PdfReader, int, Matrix]  # a source page, and how it is drawn on the booklet's page
+Sheet = tuple[tuple[float, float], list[Placed]]  # a page's size, and the source pages drawn on it
 
 
 def booklet_pages(segments: list[Segment], start_odd: bool, theme: Theme, page_size: tuple[float, float]
                   ) -> tuple[list[Sheet], dict[int, int]]:
-    """Every page of the booklet, as the source pages drawn on it (the page itself, then its
-    "Page N of T" number), with padding blanks; and the page (from 0) each segment starts on."""
+    """Every page of the booklet, as the source pages drawn on it (the page itself, turned to the booklet's
+    orientation, then its "Page N of T" number, upright), with padding blanks; and the page (from 0) each
+    segment starts on. A page's number and blank are in its segment's furniture, a blank's in the larger
+    of the two parts it lies between (a large-print part's blanks are large print too)."""
     cache: dict = {}
     readers = [_reader(s.pdf, cache) for s in segments]
     # blank pages are generated, so numbered; other pages as their segment says
     plan = [(index, page, page < 0 or segments[index].numbered)
             for index, page in page_plan([len(r.pages) for r in readers], start_odd)]
-    total = len(plan)
-
-    numbers = PdfReader(io.BytesIO(overlays.page_numbers(theme, page_size, total)))
-    blank = PdfReader(io.BytesIO(overlays.blank_page(theme, page_size)))
+    themes = [s.theme or theme for s in segments]
+    furniture = [themes[index] if page >= 0 else larger(themes[index - 1], themes[index])
+                 for index, page, _ in plan]
+    numbers = _numbers(furniture, [numbered for _, _, numbered in plan], page_size)
+    blanks: dict[Theme, PdfReader] = {}
     pages: list[Sheet] = []
     starts: dict[int, int] = {}
     for number_index, (index, page_index, numbered) in enumerate(plan):
         if page_index < 0:
-            size, sources = page_size, [(blank, 0)]
+            blank = furniture[number_index]
+            if blank not in blanks:
+                blanks[blank] = PdfReader(io.BytesIO(overlays.blank_page(blank, page_size)))
+            size, sources = page_size, [(blanks[blank], 0, IDENTITY)]
         else:
-            _, size = upright(readers[index].pages[page_index])
-            sources = [(readers[index], page_index)]
+            matrix, size = turned(upright(readers[index].pages[page_index])[1], page_size)
+            sources = [(readers[index], page_index, matrix)]
             starts.setdefault(index, number_index)
-        pages.append((size, [*sources, (numbers, number_index)] if numbered else sources))
+        pages.append((size, [*sources, (*numbers[number_index], IDENTITY)] if numbered else sources))
     return pages, starts
+
+
+def larger(first: Theme, second: Theme) -> Theme:
+    """Of two styles' furniture, the one in the larger size (the first if they are the same size)."""
+    return second if second.small > first.small else first
+
+
+def _numbers(themes: list[Theme], numbered: list[bool], page_size: tuple[float, float]
+             ) -> dict[int, tuple[PdfReader, int]]:
+    """Each numbered page's "Page N of T" (by page, from 0): one small PDF per style, of the pages in it."""
+    chosen: dict[Theme, list[int]] = {}
+    for index, (theme, wanted) in enumerate(zip(themes, numbered, strict=True)):
+        if wanted:
+            chosen.setdefault(theme, []).append(index)
+    found: dict[int, tuple[PdfReader, int]] = {}
+    for theme, indexes in chosen.items():
+        reader = PdfReader(io.BytesIO(overlays.page_numbers(theme, page_size, len(themes),
+                                                            [index + 1 for index in indexes])))
+        found.update({index: (reader, page) for page, index in enumerate(indexes)})
+    return found
 
 
 def merge_booklet(segments: list[Segment], pages: list[Sheet], starts: dict[int, int]) -> bytes:
@@ -96,7 +126,7 @@ def merge_booklet(segments: list[Segment], pages: list[Sheet], starts: dict[int,
     writer = PdfWriter()
     forms = Forms(writer)
     for size, sources in pages:
-        compose(writer, size, [(forms.of(reader, index), IDENTITY) for reader, index in sources])
+        compose(writer, size, [(forms.of(reader, index), matrix) for reader, index, matrix in sources])
     for index, segment in enumerate(segments):
         if segment.title is None:
             continue
@@ -130,11 +160,12 @@ def saddle_order(count: int) -> list[tuple[int, int]]:
     return sides
 
 
-def impose(pages: list[Sheet], mode: str, theme: Theme) -> bytes:
-    """Two pages per landscape sheet side in saddle-stitch order, padded with blank pages to a multiple
-    of four. Each page's sources are drawn scaled onto the sheet directly, not the merged booklet."""
-    first = pages[0][0]
-    blank: Sheet = (first, [(PdfReader(io.BytesIO(overlays.blank_page(theme, first))), 0)])
+def impose(pages: list[Sheet], mode: str, theme: Theme, page_size: tuple[float, float] | None = None) -> bytes:
+    """Two pages per landscape sheet side in saddle-stitch order, padded with blank pages (in `theme`, of
+    `page_size`, by default the first page's) to a multiple of four. Each page's sources are drawn scaled
+    onto the sheet directly, not the merged booklet."""
+    first = page_size or pages[0][0]
+    blank: Sheet = (first, [(PdfReader(io.BytesIO(overlays.blank_page(theme, first))), 0, IDENTITY)])
     count = len(pages) + (-len(pages)) % 4
     sheet_w, sheet_h = SADDLE[mode]
     writer = PdfWriter()
@@ -146,7 +177,8 @@ def impose(pages: list[Sheet], mode: str, theme: Theme) -> bytes:
             scale = min((sheet_w / 2) / w, sheet_h / h)
             x = slot * sheet_w / 2 + (sheet_w / 2 - w * scale) / 2
             y = (sheet_h - h * scale) / 2
-            placed += [(forms.of(reader, index), (scale, 0, 0, scale, x, y)) for reader, index in sources]
+            placed += [(forms.of(reader, index), then(matrix, (scale, 0, 0, scale, x, y)))
+                       for reader, index, matrix in sources]
         compose(writer, (sheet_w, sheet_h), placed)
     return finish(writer)
 
@@ -157,23 +189,24 @@ def booklet_outputs(plan: BookletPlan, rendered: dict[RenderUnit, Rendered]) -> 
     parts, schemes = _part_segments(plan, rendered)
     if plan.mark_schemes == "appendix" and schemes:
         parts.append(Segment("Mark schemes", own_pages.divider("Mark schemes", (), plan.paper, plan.style, plan.title)))
-        parts += [Segment(title, pdf) for title, pdf in schemes]
+        parts += [Segment(title, pdf, theme=style) for title, pdf, style in schemes]  # numbered in the part's style
     segments = [*_head_segments(plan, parts), *parts]
     theme = theme_for(plan.style)
-    sheets, starts = booklet_pages(segments, plan.start_odd, theme, PAPERS[plan.paper])
+    page_size = PAPERS[plan.paper]
+    sheets, starts = booklet_pages(segments, plan.start_odd, theme, page_size)
     outputs = {"booklet": merge_booklet(segments, sheets, starts)}
-    if plan.impose != "none":
-        outputs["print"] = impose(sheets, plan.impose, theme)
+    if plan.impose != "none":  # the blanks that pad it follow the last part
+        outputs["print"] = impose(sheets, plan.impose, larger(theme, segments[-1].theme or theme), page_size)
     if plan.mark_schemes == "separate" and schemes:
-        outputs["markschemes"] = concatenate(schemes)
+        outputs["markschemes"] = concatenate([(title, pdf) for title, pdf, _ in schemes])
     return outputs
 
 
 def _part_segments(plan: BookletPlan, rendered: dict[RenderUnit, Rendered]
-                   ) -> tuple[list[Segment], list[tuple[str, bytes]]]:
+                   ) -> tuple[list[Segment], list[tuple[str, bytes, Theme]]]:
     """Each part as a segment (a worksheet's sections as its bookmarks), and the mark schemes to add."""
     parts: list[Segment] = []
-    schemes: list[tuple[str, bytes]] = []
+    schemes: list[tuple[str, bytes, Theme]] = []
     numbered = plan.mark_schemes != "appendix"
     for part in plan.parts:
         if isinstance(part, WorksheetPart):
@@ -181,10 +214,11 @@ def _part_segments(plan: BookletPlan, rendered: dict[RenderUnit, Rendered]
             titles = {index: block.title for index, block in enumerate(part.document.blocks)
                       if isinstance(block, SectionBlock) and block.title}
             children = tuple((titles[index], page - 1) for index, page in handout.pages.sections)
-            parts.append(Segment(part.title, handout.data, True, children))
+            style = theme_for(part.document.style)
+            parts.append(Segment(part.title, handout.data, True, children, style))
             if plan.mark_schemes != "none" and part.mark_scheme:
                 scheme = rendered[unit(plan.scheme_document(part.document), "markscheme", numbered)]
-                schemes.append((f"Mark scheme: {part.title}", scheme.data))
+                schemes.append((f"Mark scheme: {part.title}", scheme.data, style))
         elif isinstance(part, PdfPart):
             parts.append(Segment(part.title, part.path, numbered=False))
         else:

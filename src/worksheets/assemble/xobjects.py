@@ -80,6 +80,24 @@ def upright(page: PageObject) -> tuple[Matrix, tuple[float, float]]:
     return matrix, (round(size[0], 6), round(size[1], 6))  # type: ignore[return-value]
 
 
+def then(first: Matrix, second: Matrix) -> Matrix:
+    """The matrix that draws as `first` and then `second` do (a page turned, then scaled onto a sheet)."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (a * a2 + b * c2 + 0.0, a * b2 + b * d2 + 0.0, c * a2 + d * c2 + 0.0, c * b2 + d * d2 + 0.0,
+            e * a2 + f * c2 + e2 + 0.0, e * b2 + f * d2 + f2 + 0.0)
+
+
+def turned(size: tuple[float, float], page: tuple[float, float]) -> tuple[Matrix, tuple[float, float]]:
+    """How to draw a page of `size` (as a viewer shows it) in a booklet of `page`-sized pages, and the size
+    it then has: a landscape page in a portrait booklet is turned a quarter anticlockwise to fill a portrait
+    page, its top against the left edge, as a book prints a wide table; any other page as it is."""
+    width, height = size
+    if width > height and page[1] > page[0]:
+        return (0.0, 1.0, -1.0, 0.0, height, 0.0), (height, width)
+    return IDENTITY, size
+
+
 def _flate_only(stream: EncodedStreamObject) -> bool:
     filters = stream.get("/Filter")
     if isinstance(filters, ArrayObject) and len(filters) == 1:

@@ -66,8 +66,9 @@ def blank_page(theme: Theme, size: tuple[float, float]) -> bytes:
     return pages(size, [blank_drawing(theme, *size)], (theme.font,))
 
 
-def page_numbers(theme: Theme, size: tuple[float, float], total: int) -> bytes:
-    """Pages 1 to `total`, each with only "Page N of T" at its foot, to draw over a booklet's pages."""
+def page_numbers(theme: Theme, size: tuple[float, float], total: int, numbers: Sequence[int] | None = None) -> bytes:
+    """One page for each of `numbers` (by default 1 to `total`), with only "Page N of T" at its foot in the
+    style's furniture size and place, to draw over a booklet's pages (a large-print part's in large print)."""
     def number(text: str) -> Drawing:
         def draw(canvas: Canvas) -> None:
             canvas.setFont(face_name(theme.font), theme.small)
@@ -76,4 +77,5 @@ def page_numbers(theme: Theme, size: tuple[float, float], total: int) -> bytes:
 
         return draw
 
-    return pages(size, [number(f"Page {n} of {total}") for n in range(1, total + 1)], (theme.font,))
+    shown = range(1, total + 1) if numbers is None else numbers
+    return pages(size, [number(f"Page {n} of {total}") for n in shown], (theme.font,))
