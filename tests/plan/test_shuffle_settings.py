@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import flat, pdf_text, write_file
+from helpers import SPECS, flat, pdf_text, write_file
+from worksheets.library import build_library
+from worksheets.plan import plan
 
 QUESTIONS = "".join(f"  - {{id: q{i}, prompt: 'QUESTION{i} here?', marks: 1}}\n" for i in range(6))
 CHOICE = "  - {id: c, type: choice, prompt: Pick one, options: [OPTA, OPTB, OPTC, OPTD, OPTE], correct: 0}\n"
@@ -51,3 +53,16 @@ def test_a_grouped_block_with_a_wrong_key_is_one_located_line(run, tmp_path):
     result = run("check", "w.yaml", cwd=tmp_path)
     assert (result.code, result.lines) == (1, ["w.yaml:4:7: worksheet.contents[0]: questions: unknown key 'keep_ordr' "
                                                "(a mapping here takes ids and keep_order)"])
+
+
+def test_variants_keep_extension_questions_in_their_places():
+    """The stretch question stays where the teacher put it (here second, its block's others shuffled), so a
+    variant never opens with the hardest question."""
+    library = build_library(SPECS / "tiered.yaml", SPECS)
+    orders = []
+    for variant in "ABCDEF":
+        doc = plan(library, "tiered", "challenge", variant=variant)
+        ids = [q.id for q in doc.questions]
+        assert ids[1] == "stretch", (variant, ids)
+        orders.append(tuple(ids))
+    assert len(set(orders)) > 1  # the others are shuffled

@@ -64,8 +64,11 @@ class Planner:
         """The ids a questions block prints in this version, in order (shuffled in variants)."""
         ids = self._question_ids(item)
         if self.variant and len(ids) > 1 and self.shuffles_questions and not item.keep_order:
-            # variants shuffle the question order within each block
-            ids = [ids[i] for i in self.shuffle(len(ids), "block", *ids)]
+            # variants shuffle the question order within each block; extension questions keep their places
+            # (the stretch stays at the end, not first on the paper)
+            moving = [i for i in ids if not getattr(self.lib.questions[i], "extension", False)]
+            order = iter([moving[i] for i in self.shuffle(len(moving), "block", *moving)])
+            ids = [next(order) if i in moving else i for i in ids]
         return ids
 
     def _question_ids(self, item: QuestionsRef) -> list[str]:
