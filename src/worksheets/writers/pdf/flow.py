@@ -75,6 +75,21 @@ class Keep(_Unframed, KeepTogether):
         return parts
 
 
+class Together(Keep):
+    """Content kept on one page only where a page can hold it all: taller than a page, it is not moved to a
+    new page first (as a Keep would be) but flows from where it stands."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        if frame is not None:
+            self.wrap(frame._getAvailableWidth(), availHeight)
+            if frame._height < self._H:  # an action first, so reportlab lays out the rest one by one
+                from reportlab.platypus.doctemplate import NullActionFlowable
+
+                return [NullActionFlowable(), *self._content]
+        return super().split(availWidth, availHeight)
+
+
 def _unnested(flowables: list[Flowable]) -> list[Flowable]:
     return [g for f in flowables for g in (_unnested(f._content) if isinstance(f, Keep) else [f])]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import singledispatch
 
@@ -14,7 +15,7 @@ from worksheets.style.fonts import face_name
 from worksheets.style.themes import tier_theme
 from worksheets.writers.contract import Rendered
 from worksheets.writers.pdf import blocks, questions
-from worksheets.writers.pdf.flow import Anchor, Keep, Paragraph, keep_tail
+from worksheets.writers.pdf.flow import Anchor, Paragraph, Together, keep_tail
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup, styles_for
 
@@ -34,13 +35,16 @@ class Layout:
     marked: dict[str, Flowable] = field(default_factory=dict)  # anchor key -> the top-level flowable holding it
     insert_noted: bool = False  # the note sending students to the source insert is printed once
     last_question: str = ""  # its last part keeps the part before with it
+    broken: set[str] = field(default_factory=set)  # sources that start a new page
 
 
 def story(doc: d.Document, s: Styles, width: float, height: float, anchors: Anchors | None = None,
-          chained: frozenset[str] = frozenset()) -> list[Flowable]:
-    """The handout's flowables, in order; each `chained` source is kept on the page of its first question."""
+          moves: frozenset[tuple[str, str]] = frozenset()) -> list[Flowable]:
+    """The handout's flowables, in order; `moves` keep sources with their first questions (see Moves)."""
     layout = Layout(doc, s, width, height, anchors if anchors is not None else {},
-                    last_question=doc.questions[-1].number if doc.questions else "")
+                    last_question=doc.questions[-1].number if doc.questions else "",
+                    broken={label for label, how in moves if how == "break"})
+    chained = {label for label, how in moves if how == "chain"}
     total = doc.total_marks
     total_line = f"Total: {total} mark{'' if total == 1 else 's'}" if doc.questions else ""
     out: list[Flowable] = blocks.title_block(doc, s, width, total_line, anchors=layout.anchors)
@@ -64,7 +68,7 @@ def _chain(out: list[Flowable], start: Flowable | None, end: Flowable | None) ->
     if start is not None and end is not None and id(start) in ids and id(end) in ids:
         first, last = ids.index(id(start)), ids.index(id(end))
         if first < last:
-            out[first:last + 1] = [Keep(out[first:last + 1])]
+            out[first:last + 1] = [Together(out[first:last + 1])]
 
 
 def together(first: int, second: int) -> bool:
@@ -122,7 +126,7 @@ def _source(block: d.SourceBlock, layout: Layout, index: int) -> list[Flowable]:
         key = f"source:{block.label}"
         out = blocks.source(block, layout.s, layout.width, layout.height * 0.55, _mark(key, layout))
         layout.marked[key] = out[1]
-        return out
+        return [NotAtTopPageBreak(), *out] if block.label in layout.broken else out
     if layout.insert_noted:
         return []
     layout.insert_noted = True
@@ -166,6 +170,33 @@ def _page_break(block: d.PageBreakBlock, layout: Layout, index: int) -> list[Flo
     return [NotAtTopPageBreak()]  # content that filled the page exactly does not leave an empty one
 
 
+Moves = frozenset[tuple[str, str]]
+"""What is done to keep sources with their questions: (label, 'chain') keeps the source and its question on
+one page; (label, 'break') starts the source on a new page, so a question overleaf faces it."""
+
+
+def _placed(doc: d.Document, build: Callable[[Moves], tuple[bytes, Anchors, list[str]]]
+            ) -> tuple[bytes, Anchors, list[str]]:
+    """The layout with the fewest sources apart from their first question: each source next to its question
+    is tried kept with it, else on a new page; a try that puts no fewer sources apart is dropped."""
+    moves: Moves = frozenset()
+    best = build(moves)
+    can_move = next_to_first_use(doc)
+    for _ in range(3):
+        tried = {label for label, _ in moves}
+        movable = [label for label in best[2] if label in can_move and label not in tried]
+        if not movable:
+            break
+        for how in ("chain", "break"):
+            trial = build(moves | {(movable[0], how)})
+            if len(trial[2]) < len(best[2]):
+                moves, best = moves | {(movable[0], how)}, trial
+                break
+        else:
+            break
+    return best
+
+
 def version_label(doc: d.Document) -> str:
     """What the student's copy says about its version: "Version B", and the tier only if the spec shows it."""
     parts = [doc.tier_label or "", f"Version {doc.variant}" if doc.variant else ""]
@@ -202,22 +233,11 @@ def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
         first_page_header=bool(version_label(doc)),
         page_numbers=page_numbers,
     )
-    def build(chained: frozenset[str]) -> tuple[bytes, Anchors, list[str]]:
+    def build(moves: Moves) -> tuple[bytes, Anchors, list[str]]:
         anchors: Anchors = {}
-        pdf = build_pdf(story(doc, s, width, height, anchors, chained), doc.paper, furniture, doc.title,
+        pdf = build_pdf(story(doc, s, width, height, anchors, moves), doc.paper, furniture, doc.title,
                         "Student handout")
         return pdf, anchors, misplaced(doc, anchors)
 
-    chained: frozenset[str] = frozenset()
-    pdf, anchors, apart = build(chained)
-    can_move = next_to_first_use(doc)
-    for _ in range(3):  # keep a source with its question; a try that puts more sources apart is dropped
-        movable = [label for label in apart if label in can_move and label not in chained]
-        if not movable:
-            break
-        trial = build(chained | {movable[0]})
-        if len(trial[2]) >= len(apart):
-            break
-        chained |= {movable[0]}
-        pdf, anchors, apart = trial
+    pdf, anchors, _ = _placed(doc, build)
     return Rendered(pdf, page_map(anchors, s))

@@ -11,7 +11,17 @@ from worksheets import document as d
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import MM
 from worksheets.writers.pdf import closed
-from worksheets.writers.pdf.flow import AnswerBox, AnswerLines, Keep, Paragraph, Rows, RunningLabel, keep_tail, panel
+from worksheets.writers.pdf.flow import (
+    MIN_RUN,
+    AnswerBox,
+    AnswerLines,
+    Keep,
+    Paragraph,
+    Rows,
+    RunningLabel,
+    keep_tail,
+    panel,
+)
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
 
 KEEP_LINES = 10  # answer lines kept on the page of their prompt; more may run on to the next page
@@ -76,7 +86,10 @@ def answer_space(
     """The answer space as (kept with the prompt, may run on); lines carried over a page say whose they are."""
     t = s.theme
     if area.kind == "lines" and area.lines > 0:
-        head = min(area.lines, KEEP_LINES)
+        # at most a third of a page of lines is kept with the prompt (large print's lines are tall), and never
+        # so few left over that a stub of a line or two runs on to the next page alone
+        cap = max(MIN_RUN, min(KEEP_LINES, int(max_height / 3 / t.line_pitch)))
+        head = area.lines if area.lines - cap < MIN_RUN else cap
         continued = f"Question {number} continued" if number else ""
         font = (face_name(t.font, italic=t.italic), t.small)
         kept: list[Flowable] = [AnswerLines(head, t.line_pitch, t.rule_grey, indent, continued=continued, font=font)]
