@@ -121,7 +121,12 @@ def _glossary_terms(value: Any) -> Any:
     if value == "all" or value is None:
         return "all"
     if isinstance(value, list):
-        return [as_text(v) for v in value]
+        terms = [as_text(v) for v in value]
+        for term in terms:
+            if not isinstance(term, str):
+                raise PydanticCustomError("glossary_terms", "each glossary term must be text, found {v}",
+                                          {"v": describe(term)})
+        return terms
     raise PydanticCustomError("glossary_terms", "expected 'all' or a list of terms, found {v}", {"v": describe(value)})
 
 

@@ -23,13 +23,13 @@ from yaml.scanner import Scanner
 
 from worksheets.errors import Loc, Problem, SpecError, display_path
 from worksheets.spec.files import read_text
+from worksheets.spec.yaml_hints import LINE_BREAK, explain
 
 MAX_NODES = 100_000
 MAX_DEPTH = 64
 MAX_EXPANDED_CHARS = 10_000_000  # of text, aliases expanded: bounds every later stage's work
 MAX_NUMBER_DIGITS = 30  # a longer number is kept as the text typed (Python refuses ints of 4,300 digits)
 SURROGATE = re.compile("[\ud800-\udfff]")
-LINE_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")  # as YAML counts lines
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -199,31 +199,16 @@ class _Builder:
         return text
 
 
-def _hint(what: str) -> str:
-    """A teacher-sized hint for the YAML mistakes people make most."""
-    if "got '?'" in what:
-        return " (text with a '?' inside [...] or {...} must be in quotes)"
-    if "mapping values are not allowed here" in what:
-        return " (text containing ': ' must be in quotes)"
-    if "found character '\\t'" in what:
-        return " (indent with spaces, not tabs)"
-    if "alias" in what:  # `*Why*` or `*Note: ...` read as an alias
-        return " (text that starts with '*' must be in quotes, e.g. \"*Note*: ...\")"
-    if "expected <block end>" in what:
-        return " (check the indentation of this line: it must line up with the keys above it)"
-    return ""
-
-
 def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
+    """One located line for a file YAML cannot read: the mistake and its fix, in a teacher's words."""
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
-        mark = error.problem_mark
-        at_end = any(w in (error.problem or "") for w in ("end of stream", "<stream end>"))
-        if error.context_mark is not None and at_end:
-            mark = error.context_mark  # an unclosed quote or bracket: point at where it opened
-        what = error.problem or "invalid YAML"
-        if error.context:
-            what = f"{error.context}: {what}"
-        return Problem(Loc(file, mark.line + 1, mark.column + 1), f"YAML syntax error: {what}{_hint(what)}")
+        loc = Loc(file, error.problem_mark.line + 1, error.problem_mark.column + 1)
+        if "nesting depth" in (error.problem or ""):  # libyaml's own limit, above ours
+            return Problem(loc, f"nested more than {MAX_DEPTH} levels deep")
+        if "single document" in (error.context or ""):  # at the `---` that starts a second document
+            return Problem(loc, "YAML syntax error: a '---' line starts a second part, but a worksheets file holds "
+                                "one: remove the line")
+        return explain(file, error, text)
     if isinstance(error, yaml.reader.ReaderError):
         before = text[: error.position]
         breaks = list(LINE_BREAK.finditer(before))
@@ -231,7 +216,8 @@ def _syntax_problem(file: str, error: yaml.YAMLError, text: str) -> Problem:
         column = error.position - (breaks[-1].end() if breaks else 0) + 1
         code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
         return Problem(Loc(file, line, column), f"the file has a control character YAML does not allow (U+{code:04X})")
-    return Problem(Loc(file, 1, 1), f"YAML syntax error: {error}")
+    return Problem(Loc(file, 1, 1), "YAML syntax error: YAML cannot read this file: check its indentation, quotes "
+                                    "and brackets")
 
 
 def _compose(kind: Any, text: str) -> Node | None:
@@ -251,7 +237,7 @@ def _better_error(first: yaml.YAMLError, text: str) -> yaml.YAMLError:
         _compose(_Composer, text)
     except yaml.YAMLError as better:
         return better
-    except RecursionError:  # nested deeper than it can follow: libyaml's own word stands
+    except (RecursionError, ValueError):  # nested too deep to follow, or "\U00110000" (chr fails): libyaml's stands
         pass
     return first
 
@@ -264,6 +250,9 @@ def parse_yaml(text: str, file: str) -> Any:
         raise SpecError(_syntax_problem(file, _better_error(first, text), text)) from None
     except RecursionError:
         raise SpecError(Problem(Loc(file, 1, 1), f"nested more than {MAX_DEPTH} levels deep")) from None
+    except ValueError:  # only the pure-Python parser, without libyaml: "\U00110000" is past the last character
+        raise SpecError(Problem(Loc(file, 1, 1), "YAML syntax error: an escape in double quotes stands for no "
+                                                 "character: write the character itself")) from None
     if node is None:
         raise SpecError(Problem(Loc(file, 1, 1), "the file is empty: expected a mapping such as 'worksheet:'"))
     builder = _Builder(file)
