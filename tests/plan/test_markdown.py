@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from worksheets.document.prose import ListBlock, Para, Run, plain
-from worksheets.plan.markdown import parse
+from hypothesis import given
+from hypothesis import strategies as st
+
+from worksheets.document.prose import Gap, ListBlock, Para, Run, TableBlock, plain
+from worksheets.plan.markdown import parse, parse_cloze
 
 
 def test_bold_italic_and_breaks():
@@ -35,3 +38,32 @@ def test_only_stars_make_emphasis_and_underscores_print_as_typed():
 def test_a_backslash_escapes_markdown_punctuation():
     (para,) = parse(r"\*not italic\* costs \$5, a\_b, \\ and C:\Users")
     assert [(r.text, r.italic) for r in para.runs] == [(r"*not italic* costs $5, a_b, \ and C:\Users", False)]
+
+
+def test_scripts_outside_maths():
+    [para] = parse("H~2~O, x^2^ and Fe^3+^; \\~5 and ~5 min ~ and 2^10")
+    scripted = [(r.text, r.script) for r in para.runs if r.script]
+    assert scripted == [("2", "sub"), ("2", "super"), ("3+", "super")]
+    assert plain((para,)) == "H2O, x2 and Fe3+; ~5 and ~5 min ~ and 2^10"
+
+
+def test_a_pipe_table_becomes_a_table_block():
+    [table, after] = parse("| A | B |\n|:--|--:|\n| **1** | x~2~ |\n| 3 |\n\nAfter")
+    assert isinstance(table, TableBlock) and isinstance(after, Para)
+    assert table.align == ("left", "right")
+    assert [[plain((Para(cell),)) for cell in row] for row in table.rows] == [["1", "x2"], ["3", ""]]
+    assert table.rows[0][0][0].bold
+
+
+def test_a_cloze_gap_inside_a_table_cell_is_a_gap():
+    [table] = parse_cloze("| Word | Meaning |\n|---|---|\n| [[1]] | a gap |")
+    assert isinstance(table.rows[0][0][0], Gap)
+
+
+@given(st.text(alphabet="ab ~^|-:*\\\n[]12", max_size=80))
+def test_any_prose_parses_into_blocks_whose_rows_match_their_header(text):
+    for block in parse(text):
+        if isinstance(block, TableBlock):
+            assert all(len(row) == len(block.header) for row in block.rows)
+            assert len(block.align) == len(block.header)
+        assert "\ue002" not in plain((block,)) and "\ue003" not in plain((block,))

@@ -19,6 +19,8 @@ class Run:
     """Strong emphasis."""
     italic: bool = False
     """Emphasis (a style without italics shows it in bold)."""
+    script: str = ""
+    """'sub' or 'super' for a lowered or raised script (`H~2~O`, `x^2^`); '' on the line."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,19 @@ class ListBlock:
     """Each item's blocks."""
 
 
-Block = Para | ListBlock
+@dataclass(frozen=True)
+class TableBlock:
+    """A ruled table from a pipe table: a header row and body rows of inline cells."""
+
+    header: tuple[tuple[Inline, ...], ...]
+    """The header row's cells."""
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    """The body rows, each with as many cells as the header."""
+    align: tuple[str, ...]
+    """Each column's alignment: 'left', 'center' or 'right'."""
+
+
+Block = Para | ListBlock | TableBlock
 """A block of prose."""
 Prose = tuple[Block, ...]
 """A prose field: its blocks in order (empty: nothing to print)."""
@@ -74,7 +88,13 @@ def plain(prose: Prose) -> str:
     for block in prose:
         if isinstance(block, Para):
             parts.append(block.plain)
+        elif isinstance(block, TableBlock):
+            parts += [" | ".join(_cell_text(cell) for cell in row) for row in (block.header, *block.rows)]
         else:
             for item in block.items:
                 parts.append(plain(item))
     return "\n".join(parts)
+
+
+def _cell_text(cell: tuple[Inline, ...]) -> str:
+    return "".join(run.text for run in cell if isinstance(run, Run))

@@ -1,8 +1,9 @@
-"""Prose fields to document prose: Markdown paragraphs, bold, italic, lists and line breaks.
+"""Prose fields to document prose: Markdown paragraphs, bold, italic, lists, line breaks, pipe tables, and
+sub- and superscripts (`H~2~O`, `x^2^`).
 
 Everything else (HTML, links, images, code, entities, headings) stays literal text. Only `*` makes
-emphasis: underscores print as typed. A backslash escapes Markdown punctuation (`\\*` prints a star).
-In a cloze's text, `[[N]]` marks gap N (the planner has taken the answers out before parsing).
+emphasis: underscores print as typed. A backslash escapes Markdown punctuation (`\\*` prints a star,
+`\\~` a tilde). In a cloze's text, `[[N]]` marks gap N (the planner has taken the answers out before parsing).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from worksheets.document.prose import Block, Gap, Inline, ListBlock, Para, Prose, Run
+from worksheets.document.prose import Block, Gap, Inline, ListBlock, Para, Prose, Run, TableBlock
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -30,16 +31,24 @@ def _parser() -> MarkdownIt:
     """Imported on first use: the renderers read parsed prose and never need markdown-it."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("zero", {"breaks": True, "html": False}).enable(["emphasis", "list", "newline", "escape"])
+    return MarkdownIt("zero", {"breaks": True, "html": False}).enable(
+        ["emphasis", "list", "newline", "escape", "table"])
 
 
 BARE_UNDERSCORE = re.compile(r"(?<!\\)_")  # only `*` makes emphasis: `H2(___)` and `Name: ____` keep their blanks
+
+
+# An escaped `\~` or `\^` stands as a private mark while scripts are found, then prints as typed.
+_TILDE, _CARET = chr(0xE002), chr(0xE003)
+ESCAPED_SCRIPT = re.compile(r"(?<!\\)\\([~^])")
+SCRIPT = re.compile(r"~([^~\s]+)~|\^([^^\s]+)\^")  # pandoc's: no spaces inside, so `~5 min` prints as typed
 
 
 @lru_cache(maxsize=4096)
 def parse(source: str) -> Prose:
     """Parse prose into blocks; cached because the same text appears in many versions."""
     source = BARE_UNDERSCORE.sub(r"\\_", source.replace("\r\n", "\n"))
+    source = ESCAPED_SCRIPT.sub(lambda m: _TILDE if m.group(1) == "~" else _CARET, source)
     tokens = _parser().parse(source)
     blocks, _ = _blocks(tokens, 0, None)
     return tuple(blocks)
@@ -55,8 +64,17 @@ def _gapped(block: Block) -> Block:
     """The block with the gap marks in its runs made Gap nodes, in the run's face."""
     if isinstance(block, ListBlock):
         return ListBlock(block.ordered, block.start, tuple(tuple(_gapped(b) for b in item) for item in block.items))
+    if isinstance(block, TableBlock):
+        def cells(row: tuple[tuple[Inline, ...], ...]) -> tuple[tuple[Inline, ...], ...]:
+            return tuple(_gapped_runs(cell) for cell in row)
+
+        return TableBlock(cells(block.header), tuple(cells(row) for row in block.rows), block.align)
+    return Para(_gapped_runs(block.runs))
+
+
+def _gapped_runs(source: tuple[Inline, ...]) -> tuple[Inline, ...]:
     runs: list[Inline] = []
-    for run in block.runs:
+    for run in source:
         if not isinstance(run, Run) or _OPEN not in run.text:
             runs.append(run)
             continue
@@ -64,8 +82,8 @@ def _gapped(block: Block) -> Block:
             if index % 2:
                 runs.append(Gap(int(piece), run.bold, run.italic))
             elif piece:
-                runs.append(Run(piece, run.bold, run.italic))
-    return Para(tuple(runs))
+                runs.append(Run(piece, run.bold, run.italic, run.script))
+    return tuple(runs)
 
 
 def _blocks(tokens: list[Token], i: int, until: str | None) -> tuple[list[Block], int]:
@@ -82,6 +100,9 @@ def _blocks(tokens: list[Token], i: int, until: str | None) -> tuple[list[Block]
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             block, i = _list(tokens, i)
             out.append(block)
+        elif token.type == "table_open":
+            table, i = _table(tokens, i)
+            out.append(table)
         else:
             i += 1
     return out, i
@@ -103,6 +124,26 @@ def _list(tokens: list[Token], i: int) -> tuple[ListBlock, int]:
     return ListBlock(ordered, start, tuple(items)), i + 1
 
 
+def _table(tokens: list[Token], i: int) -> tuple[TableBlock, int]:
+    """The pipe table opening at token i, and the index after its close."""
+    rows: list[tuple[tuple[Inline, ...], ...]] = []
+    align: list[str] = []
+    row: list[tuple[Inline, ...]] = []
+    i += 1
+    while i < len(tokens) and tokens[i].type != "table_close":
+        token = tokens[i]
+        if token.type == "th_open":
+            style = str(token.attrGet("style") or "")
+            align.append(style.removeprefix("text-align:") or "left")
+        elif token.type == "inline":
+            row.append(_runs(token.children or []))
+        elif token.type == "tr_close":
+            rows.append(tuple(row))
+            row = []
+        i += 1
+    return TableBlock(rows[0], tuple(rows[1:]), tuple(align)), i + 1
+
+
 _DEPTH = {"strong_open": ("bold", 1), "strong_close": ("bold", -1),
           "em_open": ("italic", 1), "em_close": ("italic", -1)}
 
@@ -118,8 +159,19 @@ def _runs(children: list[Token]) -> tuple[Inline, ...]:
         elif kind in ("softbreak", "hardbreak"):
             runs.append(Run("\n"))
         elif child.content:
-            runs.append(Run(child.content, depth["bold"] > 0, depth["italic"] > 0))
+            runs += _scripted(child.content, depth["bold"] > 0, depth["italic"] > 0)
     return _merged(runs)
+
+
+def _scripted(text: str, bold: bool, italic: bool) -> list[Inline]:
+    """Text with its `~sub~` and `^super^` stretches as script runs; escaped marks print as typed."""
+    out: list[Inline] = []
+    for index, piece in enumerate(SCRIPT.split(text)):
+        if piece is None or piece == "":
+            continue
+        script = {1: "sub", 2: "super"}.get(index % 3, "")
+        out.append(Run(piece.replace(_TILDE, "~").replace(_CARET, "^"), bold, italic, script))
+    return out
 
 
 def _merged(runs: list[Inline]) -> tuple[Inline, ...]:
@@ -128,8 +180,8 @@ def _merged(runs: list[Inline]) -> tuple[Inline, ...]:
     for run in runs:
         last = merged[-1] if merged else None
         if (isinstance(run, Run) and isinstance(last, Run) and run.text != "\n" and last.text != "\n"
-                and (last.bold, last.italic) == (run.bold, run.italic)):
-            merged[-1] = Run(last.text + run.text, run.bold, run.italic)
+                and (last.bold, last.italic, last.script) == (run.bold, run.italic, run.script)):
+            merged[-1] = Run(last.text + run.text, run.bold, run.italic, run.script)
         else:
             merged.append(run)
     return tuple(merged)

@@ -147,6 +147,40 @@ class Rows(Table):
             self._rowSplitRange = saved
 
 
+class FittedRows(Rows):
+    """A table whose columns are as wide as their content needs, shrunk in proportion to the width it is laid
+    out in (known only then), so it is never wider than the frame."""
+
+    _argW: list[float]  # reportlab's: the column widths asked for
+
+    def __init__(self, data: list[list[Any]], least: list[float] | None = None, natural: list[float] | None = None,
+                 **kwargs: Any) -> None:
+        # reportlab makes the halves of a split table with colWidths: those are their widths then
+        natural = natural or list(kwargs.pop("colWidths"))
+        super().__init__(data, colWidths=natural, **kwargs)
+        self.least, self.natural = least or natural, natural
+
+    def _fitted(self, room: float) -> list[float]:
+        """Natural widths if they fit; else each column its longest word, and the room left shared out in
+        proportion to how much more each would like (so short columns are never squeezed)."""
+        if sum(self.natural) <= room:
+            return self.natural
+        least = [min(a, b) for a, b in zip(self.least, self.natural, strict=True)]
+        if sum(least) >= room:
+            return [w * room / sum(least) for w in least]
+        wants = [b - a for a, b in zip(least, self.natural, strict=True)]
+        spare = room - sum(least)
+        return [a + spare * want / sum(wants) for a, want in zip(least, wants, strict=True)]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        widths = self._fitted(availWidth)
+        if widths != self._argW:
+            self._argW = self._colWidths = widths
+            self.__dict__.pop("_width_calculated_once", None)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
+
+
 def _outline(canvas, x: float, y: float, w: float, h: float, grey: float, width: float) -> None:  # type: ignore[no-untyped-def]
     """An empty rectangle in one grey and line width, leaving the canvas state as it was."""
     canvas.saveState()

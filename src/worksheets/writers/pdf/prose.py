@@ -12,7 +12,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, ListItem
 
-from worksheets.document.prose import Gap, Inline, ListBlock, Para, Prose, Run
+from worksheets.document.prose import Gap, Inline, ListBlock, Para, Prose, Run, TableBlock
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
 from worksheets.writers.pdf.flow import Bullets, Paragraph
@@ -91,19 +91,29 @@ GapMarkup = Callable[[int], str]
 """Turns a cloze gap's number into its markup: a numbered blank, or the answer."""
 
 
-def _face(run: Inline) -> tuple[bool, bool, bool]:
-    """(bold, italic, is a line break): neighbours with the same face share one markup span."""
-    return run.bold, run.italic, isinstance(run, Run) and run.text == "\n"
+def _face(run: Inline) -> tuple[bool, bool, bool, str]:
+    """(bold, italic, is a line break, script): neighbours with the same face share one markup span."""
+    script = run.script if isinstance(run, Run) else ""
+    return run.bold, run.italic, isinstance(run, Run) and run.text == "\n", script
+
+
+SCRIPT_TAGS = {  # 70% of the text size, raised or lowered by half or a quarter of that (reportlab's own are too big)
+    "sub": ('<sub size="70%" rise="25%">', "</sub>"),
+    "super": ('<super size="70%" rise="50%">', "</super>"),
+    "": ("", ""),
+}
 
 
 def markup(runs: tuple[Inline, ...], theme: Theme, gap: GapMarkup | None = None) -> str:
     """Reportlab paragraph markup for runs; all user text is escaped, so it prints literally."""
     out: list[str] = []
-    for (bold, italic, line_break), group in groupby(runs, key=_face):
+    for (bold, italic, line_break, script), group in groupby(runs, key=_face):
         if line_break:
             out.extend("<br/>" for _ in group)
             continue
         text = "".join(escape(run.text) if isinstance(run, Run) else _gap(run, gap) for run in group)
+        opening, closing = SCRIPT_TAGS[script]
+        text = f"{opening}{text}{closing}"
         if italic and theme.italic:
             text = f"<i>{text}</i>"
         if bold or (italic and not theme.italic):
@@ -131,6 +141,8 @@ def flowables(prose: Prose, style: ParagraphStyle, theme: Theme, gap: GapMarkup 
             out.append(Paragraph(markup(block.runs, theme, gap), style))
         elif isinstance(block, ListBlock):
             out.append(_list(block, style, theme, gap))
+        elif isinstance(block, TableBlock):
+            out.append(_table(block, style, theme, gap))
         else:  # a new kind of prose block must be laid out here, not dropped
             raise TypeError(f"no layout for prose block {type(block).__name__}")
     return out
@@ -152,6 +164,55 @@ def _list(block: ListBlock, style: ParagraphStyle, theme: Theme, gap: GapMarkup 
         items, bulletType="bullet", start="•", bulletFontName=style.fontName, bulletFontSize=style.fontSize,
         leftIndent=indent, spaceAfter=style.spaceAfter,
     )
+
+
+HEADER_GREY = 0.85  # 15% grey: the print conventions' 10-20% for table headers
+
+
+def _table(block: TableBlock, style: ParagraphStyle, theme: Theme, gap: GapMarkup | None = None) -> Flowable:
+    """A ruled table: the header shaded and repeated on each page, columns as wide as their content needs
+    (in proportion when the text width cannot hold them all), cells wrapping."""
+    from reportlab.lib.colors import Color
+    from reportlab.platypus import TableStyle
+
+    from worksheets.writers.pdf.flow import FittedRows
+
+    aligns = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+    cell_styles = [ParagraphStyle(f"cell-{a}", parent=style, spaceBefore=0, spaceAfter=0, alignment=aligns[a],
+                                  leading=style.leading) for a in block.align]
+    head_styles = [ParagraphStyle(f"{c.name}-head", parent=c, fontName=face_name(theme.font, bold=True))
+                   for c in cell_styles]
+    rows = [[Paragraph(markup(cell, theme, gap), cell_style) for cell, cell_style in zip(row, styles, strict=False)]
+            for row, styles in [(block.header, head_styles), *((r, cell_styles) for r in block.rows)]]
+    table = FittedRows(rows, *_natural_widths(rows, style), repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.6, Color(0.25, 0.25, 0.25)),
+        ("BACKGROUND", (0, 0), (-1, 0), Color(HEADER_GREY, HEADER_GREY, HEADER_GREY)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    table.spaceAfter = style.spaceAfter
+    return table
+
+
+def _natural_widths(rows: list[list[Flowable]], style: ParagraphStyle) -> tuple[list[float], list[float]]:
+    """Each column's (longest word, widest cell on one line), with the cell's padding."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    columns = max(len(row) for row in rows)
+    least, natural = [0.0] * columns, [0.0] * columns
+    for row in rows:
+        for index, cell in enumerate(row):
+            text = cell.getPlainText() if isinstance(cell, Paragraph) else ""
+            font = cell.style.fontName if isinstance(cell, Paragraph) else style.fontName
+
+            def width(t: str, font: str = font) -> float:
+                return float(stringWidth(t, font, style.fontSize)) * 1.05 + 12
+
+            natural[index] = max(natural[index], width(text))
+            least[index] = max([least[index], *(width(word) for word in text.split())])
+    return least, natural
 
 
 def escape(text: str) -> str:

@@ -1,0 +1,89 @@
+"""Sub- and superscripts and pipe tables in prose, measured on the PDF (part of #17)."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+from helpers import flat, write_file
+from worksheets.style.themes import theme_for
+
+SPEC = """worksheet:
+  title: Rich T
+  styles: [{style}]
+  student_fields: []
+  contents:
+    - text: |
+        Water is H~2~O; the area is x^2^ cm; iron(III) is Fe^3+^; it takes \\~5 min, or ~5 min ~ at most.
+
+{table}
+    - questions: [q]
+questions:
+  - {{id: q, prompt: 'Which metal is TOPMETAL?', marks: 1}}
+"""
+TABLE = """        | Metal | Reacts? | Observations |
+        |:---|:---:|---:|
+{rows}"""
+
+
+def _build(run, tmp_path, style: str = "standard", rows: int = 3):
+    body = "".join(f"        | Metal{n} | yes{n} | Fizzes and the metal melts into a ball, row {n}. |\n"
+                   for n in range(rows))
+    write_file(tmp_path, "r.yaml", SPEC.format(style=style, table=TABLE.format(rows=body)))
+    result = run("build", "r.yaml", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    [pdf] = (tmp_path / "output/r").glob("*-student.pdf")
+    return pdfplumber.open(pdf)
+
+
+def _after(chars: list[dict], text: str) -> list[dict]:
+    """The characters of `text` where it first appears in the page's character stream."""
+    stream = "".join(c["text"] for c in chars)
+    start = stream.index(text)
+    return chars[start:start + len(text)]
+
+
+@pytest.mark.parametrize("style", ["standard", "large-print", "dyslexia"])
+def test_scripts_are_smaller_and_lowered_or_raised(run, tmp_path, style):
+    with _build(run, tmp_path, style) as pdf:
+        chars = pdf.pages[0].chars
+        h, two, o = _after(chars, "H2O")
+        assert two["size"] < h["size"] * 0.8 and two["bottom"] > h["bottom"] + 1  # lower and smaller
+        assert abs(o["bottom"] - h["bottom"]) < 0.5  # and back on the line after it
+        x, sup = _after(chars, "x2")
+        assert sup["size"] < x["size"] * 0.8 and sup["top"] < x["top"] - 1  # raised
+        fe = _after(chars, "Fe3+")
+        assert all(c["top"] < fe[0]["top"] - 1 for c in fe[2:])
+        text = flat(pdf.pages[0].extract_text())
+        assert "~5 min, or ~5 min ~ at most" in text.replace(" 2 ", " ")  # an escaped or spaced tilde prints as typed
+        assert "^" not in text and "H~" not in text
+
+
+def test_a_pipe_table_is_ruled_in_columns_with_a_shaded_header(run, tmp_path):
+    with _build(run, tmp_path) as pdf:
+        page = pdf.pages[0]
+        words = {w["text"]: w for w in page.extract_words()}
+        metal, reacts, observations = words["Metal"], words["Reacts?"], words["Observations"]
+        assert metal["x1"] < reacts["x0"] and reacts["x1"] < observations["x0"]  # one column each
+        assert words["Metal0"]["top"] > metal["bottom"] and abs(words["Metal0"]["x0"] - metal["x0"]) < 1
+        yes = words["yes0"]
+        assert abs((yes["x0"] + yes["x1"]) / 2 - (reacts["x0"] + reacts["x1"]) / 2) < 2  # :---: centres
+        shaded = [r for r in page.rects if r["fill"] and r["non_stroking_color"] not in (None, (1,), [1])
+                  and r["top"] <= metal["top"] and r["bottom"] >= metal["bottom"]]
+        assert shaded, "the header row is shaded"
+        rules = [e for e in page.edges if e["top"] > metal["top"] - 10]
+        assert len(rules) >= 8  # a grid: rows and columns ruled
+        right = max(e["x1"] for e in rules)
+        assert right <= page.width - theme_for("standard").margin_right + 0.5  # within the frame
+        assert "|" not in page.extract_text().split("TOPMETAL")[0]
+
+
+def test_a_long_table_repeats_its_header_on_the_next_page(run, tmp_path):
+    with _build(run, tmp_path, rows=60) as pdf:
+        assert len(pdf.pages) >= 2
+        for page in pdf.pages[:2]:
+            words = [w["text"] for w in page.extract_words()]
+            assert "Observations" in words
+        counts = [sum(w["text"].startswith("Metal") and w["text"] != "Metal" for w in page.extract_words())
+                  for page in pdf.pages]
+        assert sum(counts) == 60 and all(c == 0 or c >= 2 for c in counts)
