@@ -87,3 +87,34 @@ def test_a_long_table_repeats_its_header_on_the_next_page(run, tmp_path):
         counts = [sum(w["text"].startswith("Metal") and w["text"] != "Metal" for w in page.extract_words())
                   for page in pdf.pages]
         assert sum(counts) == 60 and all(c == 0 or c >= 2 for c in counts)
+
+
+POEM = "\n".join(f"      LINE{n:02d} of the poem" + (" goes on and on" * 12 if n == 7 else "")
+                 + ("\n" if n in (4, 8) else "") for n in range(1, 13))
+
+
+@pytest.mark.parametrize(("lines", "every"), [("numbered", 5), ("{every: 1}", 1), ("{every: 3}", 3)])
+@pytest.mark.parametrize("style", ["standard", "large-print", "dyslexia"])
+def test_a_numbered_source_numbers_its_lines_in_the_margin(run, tmp_path, lines, every, style):
+    write_file(tmp_path, "p.yaml", f"worksheet:\n  title: Poem T\n  styles: [{style}]\n  student_fields: []\n"
+               "  contents:\n    - sources: [poem]\n    - questions: [q]\n"
+               f"sources:\n  - id: poem\n    title: A poem\n    lines: {lines}\n    text: |\n{POEM}\n"
+               "questions:\n  - {id: q, prompt: 'Lines 5–9?', marks: 1, sources: [poem]}\n")
+    result = run("build", "p.yaml", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    [pdf] = (tmp_path / "output/p").glob("*-student.pdf")
+    with pdfplumber.open(pdf) as doc:
+        pages = [page.extract_words() for page in doc.pages]
+    [words] = [page for page in pages if any(w["text"] == "LINE01" for w in page)]
+    starts = {w["text"]: w for w in words if w["text"].startswith("LINE")}
+    assert len(starts) == 12
+    numbers = [w for w in words if w["text"].isdigit() and w["x1"] < starts["LINE01"]["x0"]
+               and w["top"] < starts["LINE12"]["bottom"]]  # not the question number below
+    assert [int(w["text"]) for w in numbers] == list(range(every, 13, every))  # one number per line, never two
+    for w in numbers:
+        line = starts[f"LINE{int(w['text']):02d}"]
+        assert abs(w["bottom"] - line["bottom"]) < 2, "the number sits on its line"
+        assert w["x1"] < line["x0"] - 2
+    gaps = [starts[f"LINE{n + 1:02d}"]["top"] - starts[f"LINE{n:02d}"]["top"] for n in range(1, 12)]
+    assert gaps[3] > gaps[1] * 1.3 and gaps[7] > gaps[1] * 1.3  # the stanza breaks are kept
+    assert gaps[6] > gaps[1] * 1.8  # line 7 wraps and line 8 comes after its second printed line

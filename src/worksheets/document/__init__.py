@@ -159,6 +159,8 @@ class SourceBlock:
     """Under the image."""
     attribution: Prose
     """The provenance line."""
+    number_every: int = 0
+    """Number every Nth line of the text in the margin, its line breaks and stanzas kept (0: not numbered)."""
 
     @property
     def label(self) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from worksheets.spec.base import Id, Item, Model, Text
@@ -37,6 +37,23 @@ class Section(Model):
     """Boxes beside the body (standard style, plain paragraphs, room permitting), else after it."""
 
 
+class LineNumbers(Model):
+    """`lines: numbered` or `lines: {every: N}`: the source's line breaks kept and its lines numbered."""
+
+    every: Annotated[int, Field(ge=1, le=100)] = 5
+    """Number every Nth line in the margin (1: each line)."""
+
+
+def _line_numbers(value: Any) -> Any:
+    """`numbered` is `{every: 5}`."""
+    if value == "numbered":
+        return {"every": 5}
+    if value is not None and not isinstance(value, dict):
+        raise PydanticCustomError("line_numbers", "expected 'numbered' or a mapping such as 'every: 1', found {v}",
+                                  {"v": repr(value)})
+    return value
+
+
 class Source(Item):
     """A source for questions to use: words or a picture, lettered Source A, B... where first printed."""
 
@@ -50,6 +67,11 @@ class Source(Item):
     """Printed under an image."""
     attribution: Text | None = None
     """Provenance line, e.g. “Adapted from a memoir by ..., 1947.”"""
+    lines: Annotated[LineNumbers | None, BeforeValidator(_line_numbers), WithJsonSchema({"anyOf": [
+        {"const": "numbered"}, {"type": "object", "additionalProperties": False,
+                                "properties": {"every": {"type": "integer", "minimum": 1, "maximum": 100}}}]})] = None
+    """`numbered`: keep every line break and stanza of the text and number every fifth line in the margin
+    (`{every: N}`: every Nth), for questions that say "lines 5–9"."""
 
     @model_validator(mode="after")
     def _has_content(self) -> Source:

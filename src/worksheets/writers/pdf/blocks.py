@@ -171,8 +171,12 @@ def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: floa
     rows: list[list[Flowable]] = [[Paragraph(head, s.subheading)]]
     if block.attribution:
         rows.append(flowables(block.attribution, s.attribution, t))
-    for part in block.text:
-        rows.append(flowables((part,), s.source, t))
+    if block.number_every:
+        from worksheets.writers.pdf.numbered import numbered
+
+        rows.append([numbered(block.text, block.number_every, s, width - 16)])
+    else:
+        rows += [flowables((part,), s.source, t) for part in block.text]
     if block.image is not None:
         rows.append([_image(block.image, width - 16, max_image_height)])
     if block.caption:
