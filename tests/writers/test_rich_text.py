@@ -118,3 +118,19 @@ def test_a_numbered_source_numbers_its_lines_in_the_margin(run, tmp_path, lines,
     gaps = [starts[f"LINE{n + 1:02d}"]["top"] - starts[f"LINE{n:02d}"]["top"] for n in range(1, 12)]
     assert gaps[3] > gaps[1] * 1.3 and gaps[7] > gaps[1] * 1.3  # the stanza breaks are kept
     assert gaps[6] > gaps[1] * 1.8  # line 7 wraps and line 8 comes after its second printed line
+
+
+def test_chemistry_prints_in_the_body_font_with_true_scripts(run, tmp_path):
+    write_file(tmp_path, "c.yaml", "worksheet:\n  title: Chem T\n  student_fields: []\n  contents:\n"
+               "    - text: 'Sulfate \\ce{SO4^2-} and \\ce{N2(g) + 3H2(g) <=> 2NH3(g)}.'\n")
+    assert run("build", "c.yaml", cwd=tmp_path).code == 0
+    with pdfplumber.open(tmp_path / "output/c/c-student.pdf") as pdf:
+        chars = pdf.pages[0].chars
+        text = "".join(c["text"] for c in chars)
+    assert "\\ce" not in text and "^" not in text and "<=>" not in text
+    _, o, four, two, minus = _after(chars, "SO42\u2212")
+    assert four["size"] < o["size"] * 0.8 and four["bottom"] > o["bottom"] + 1  # the count, lowered
+    assert two["top"] < o["top"] - 1 and minus["top"] < o["top"] - 1  # the charge, raised
+    assert "LiberationSans" in o["fontname"]  # the body font, not a maths face
+    arrow = _after(chars, "\u21cc")[0]
+    assert "DejaVu" in arrow["fontname"]  # the symbol fallback

@@ -14,6 +14,7 @@ from worksheets import document as d
 from worksheets.document.labels import letter_index, letters
 from worksheets.errors import Loc, ProblemList
 from worksheets.library import REFERENCE, Library
+from worksheets.plan.chem import ce_problem
 from worksheets.plan.markdown import parse, parse_cloze
 from worksheets.plan.shuffle import permutation, variant_order
 from worksheets.plan.tiers import in_tier
@@ -114,11 +115,19 @@ class Planner:
         """A prose field, substituted and checked."""
         if not text:
             return ()
+        self._formulas(text, owner.where(field), field)
         return parse(self.substitute(text, owner.where(field), field))
 
     def cloze_prose(self, text: str, owner: Model, field: str) -> d.Prose:
         """A cloze's text (answers already taken out), its `[[N]]` marks as gaps."""
+        self._formulas(text, owner.where(field), field)
         return parse_cloze(self.substitute(text, owner.where(field), field))
+
+    def _formulas(self, text: str, loc: Loc, field: str) -> None:
+        """A `\\ce` that cannot be read is a problem at the prose's place."""
+        problem = ce_problem(text) if "\\ce" in text else None
+        if problem:
+            self.problems.add(loc, f"{field}: {problem}")
 
     def glyphs(self, text: str, loc: Loc, field: str) -> None:
         """Every character must be printable in this style's fonts, not a blank box."""

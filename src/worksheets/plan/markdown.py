@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from worksheets.document.prose import Block, Gap, Inline, ListBlock, Para, Prose, Run, TableBlock
+from worksheets.plan.chem import CE, ce_runs
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -164,7 +165,17 @@ def _runs(children: list[Token]) -> tuple[Inline, ...]:
 
 
 def _scripted(text: str, bold: bool, italic: bool) -> list[Inline]:
-    """Text with its `~sub~` and `^super^` stretches as script runs; escaped marks print as typed."""
+    """Text with its `\\ce{...}` formulas, `~sub~` and `^super^` stretches as script runs; escaped marks print
+    as typed."""
+    if "\\ce{" not in text:
+        return _plain_scripted(text, bold, italic)
+    out: list[Inline] = []
+    for index, piece in enumerate(CE.split(text)):
+        out += ce_runs(piece, bold, italic) if index % 2 else _plain_scripted(piece, bold, italic)
+    return out
+
+
+def _plain_scripted(text: str, bold: bool, italic: bool) -> list[Inline]:
     out: list[Inline] = []
     for index, piece in enumerate(SCRIPT.split(text)):
         if piece is None or piece == "":
