@@ -20,6 +20,7 @@ from worksheets.errors import Loc, Problem, ProblemList, SpecError
 from worksheets.spec.bank import Bank, QuestionSet
 from worksheets.spec.base import Model
 from worksheets.spec.content import Section, Source
+from worksheets.spec.figures import figures
 from worksheets.spec.files import confine, image_problem, need_file
 from worksheets.spec.problems import validation_problems
 from worksheets.spec.worksheet import GlossaryRef, QuestionsRef, SectionRef, SourcesRef, Worksheet, WorksheetFile
@@ -43,6 +44,8 @@ class Library:
     glossary: dict[str, tuple[str, Loc]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     images: dict[str, Path] = field(default_factory=dict)
+    figures: dict[tuple[str, str], tuple[Path, str]] = field(default_factory=dict)
+    """Pictures named in prose: (the file that names it, the name as written) -> (checked path, digest)."""
     image_digests: dict[str, str] = field(default_factory=dict)  # so a picture replaced under its name re-renders
 
 
@@ -193,7 +196,7 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
     for source in library.sources.values():
         if source.image is not None:
             _check_image(library, source, root, problems)
-    _check_text_references(library, problems)
+    _check_text_references(library, root, problems)
 
 
 def _check_contents_item(library: Library, item: Model, field: str, problems: ProblemList) -> None:
@@ -237,6 +240,25 @@ def _check_image(library: Library, source: Source, root: Path, problems: Problem
             library.image_digests[source.id] = hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _check_figures(library: Library, text: str, root: Path, loc: Loc, name: str, problems: ProblemList) -> None:
+    """The pictures a prose text shows: inside the root, there, and printable; found ones are recorded."""
+    base = Path(loc.file)
+    owner = next((f for f in library.files if _same(f, base)), library.spec.path)
+    for relative in figures(text):
+        try:
+            path = confine(owner, relative, root, loc, name)
+            need_file(path, relative, loc, name, f"{name}: no such picture '{relative}'")
+        except SpecError as error:
+            problems.extend(error.problems)
+            continue
+        trouble = image_problem(path)
+        if trouble:
+            problems.add(loc, f"{name}: picture '{relative}' {trouble}")
+            continue
+        with contextlib.suppress(OSError):
+            library.figures[(loc.file, relative)] = (path, hashlib.sha256(path.read_bytes()).hexdigest())
+
+
 def _same(path: Path, shown: Path) -> bool:
     try:
         return path.resolve() == shown.resolve()
@@ -244,8 +266,9 @@ def _same(path: Path, shown: Path) -> bool:
         return False
 
 
-def _check_text_references(library: Library, problems: ProblemList) -> None:
-    """Every {source:ID} and {question:ID} in any prose field must name a known item."""
+def _check_text_references(library: Library, root: Path, problems: ProblemList) -> None:
+    """Every {source:ID} and {question:ID} in any prose field must name a known item, and every picture
+    shown in prose must be a printable file inside the root."""
     tables = {"source": library.sources, "question": library.questions}
     def check(text: str, loc: Loc, name: str) -> None:
         for match in REFERENCE.finditer(text):
@@ -258,6 +281,8 @@ def _check_text_references(library: Library, problems: ProblemList) -> None:
             for text in (value if isinstance(value, (list, tuple)) else [value]):
                 if isinstance(text, str):
                     check(text, obj.where(name), name)
+                    if "![" in text:
+                        _check_figures(library, text, root, obj.where(name), name, problems)
     for term, (meaning, loc) in library.glossary.items():
         check(meaning, loc, f"glossary '{term}'")
 

@@ -22,8 +22,8 @@ def test_lists_bullet_and_numbered():
 
 
 def test_everything_else_is_literal():
-    for source in ("x < y & z", "<b>bold?</b>", "{ and }", "# not a heading", "[link](http://x)", "![img](a.png)",
-                   "`code`", "&amp;", "> not a quote"):
+    for source in ("x < y & z", "<b>bold?</b>", "{ and }", "# not a heading", "[link](http://x)",
+                   "an ![img](a.png) inside text", "`code`", "&amp;", "> not a quote"):
         assert plain(parse(source)) == source, source
 
 

@@ -134,3 +134,53 @@ def test_chemistry_prints_in_the_body_font_with_true_scripts(run, tmp_path):
     assert "LiberationSans" in o["fontname"]  # the body font, not a maths face
     arrow = _after(chars, "\u21cc")[0]
     assert "DejaVu" in arrow["fontname"]  # the symbol fallback
+
+
+def _png(path, size=(400, 200)) -> None:
+    from PIL import Image
+
+    Image.new("RGB", size, (200, 30, 30)).save(path)
+
+
+def test_a_picture_in_prose_fills_the_text_width_with_its_caption_in_handout_and_mark_scheme(run, tmp_path):
+    (tmp_path / "images").mkdir()
+    _png(tmp_path / "images" / "my_graph.png")
+    write_file(tmp_path, "g.yaml", "worksheet:\n  title: Graph T\n  student_fields: []\n  contents:\n"
+               "    - text: |\n        Look at the graph.\n\n"
+               "        ![Figure 1: distance–time graph](images/my_graph.png)\n"
+               "    - questions: [q]\nquestions:\n  - id: q\n    prompt: Read it.\n    marks: 1\n"
+               "    model_answer: |\n      ![The correct graph](images/my_graph.png)\n")
+    result = run("build", "g.yaml", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    theme = theme_for("standard")
+    for role in ("student", "markscheme"):
+        with pdfplumber.open(tmp_path / f"output/g/g-{role}.pdf") as pdf:
+            page = pdf.pages[0]
+            [image] = page.images
+            text = page.extract_text()
+        frame = page.width - theme.margin_left - theme.margin_right
+        width = image["x1"] - image["x0"]
+        assert abs(image["x1"] - (page.width - theme.margin_right)) < 1  # to the text's right edge...
+        assert width > frame * 0.9  # ...from its left (the mark scheme indents an answer under its question)
+        assert abs((image["bottom"] - image["top"]) * 2 - width) < 1  # its shape kept
+        caption = "Figure 1: distance–time graph" if role == "student" else "The correct graph"
+        assert caption in text and "![" not in text and "my_graph" not in text
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("missing.png", "text: no such picture 'missing.png'"),
+    ("../outside.png", "text: '../outside.png' is outside the root folder"),
+    ("bad.png", "text: picture 'bad.png' "),
+])
+def test_a_picture_that_cannot_be_printed_is_a_problem_at_its_prose(run, tmp_path, name, message):
+    folder = tmp_path / "w"
+    folder.mkdir()
+    _png(tmp_path / "outside.png")
+    (folder / "bad.png").write_bytes(b"not a picture")
+    write_file(folder, "g.yaml", "worksheet:\n  title: T\n  contents:\n"
+               f"    - text: |\n        ![A graph]({name})\n")
+    result = run("check", "g.yaml", cwd=folder)
+    assert result.code == 1
+    [line] = result.lines
+    assert line.startswith("g.yaml:4:13: " + message), line
+    assert not (folder / "output").exists()

@@ -7,6 +7,7 @@ student's copy never holds an answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,21 @@ class TableBlock:
     """Each column's alignment: 'left', 'center' or 'right'."""
 
 
-Block = Para | ListBlock | TableBlock
+@dataclass(frozen=True)
+class Figure:
+    """A picture in prose (`![Caption](images/graph.png)` on a line of its own), as wide as the text allows."""
+
+    name: str
+    """The path as the teacher wrote it, relative to their file."""
+    caption: str
+    """Printed under the picture ('' for none)."""
+    path: Path | None = None
+    """The checked PNG or JPEG file (set by the planner; None only before it has looked)."""
+    digest: str = ""
+    """Its content's hash: a picture replaced under the same name makes a different document."""
+
+
+Block = Para | ListBlock | TableBlock | Figure
 """A block of prose."""
 Prose = tuple[Block, ...]
 """A prose field: its blocks in order (empty: nothing to print)."""
@@ -90,6 +105,8 @@ def plain(prose: Prose) -> str:
             parts.append(block.plain)
         elif isinstance(block, TableBlock):
             parts += [" | ".join(_cell_text(cell) for cell in row) for row in (block.header, *block.rows)]
+        elif isinstance(block, Figure):
+            parts.append(block.caption)
         else:
             for item in block.items:
                 parts.append(plain(item))

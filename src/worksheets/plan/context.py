@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import Any
 
 from worksheets import document as d
@@ -116,7 +117,21 @@ class Planner:
         if not text:
             return ()
         self._formulas(text, owner.where(field), field)
-        return parse(self.substitute(text, owner.where(field), field))
+        prose = parse(self.substitute(text, owner.where(field), field))
+        return self._pictured(prose, owner.where(field)) if "![" in text else prose
+
+    def _pictured(self, prose: d.Prose, loc: Loc) -> d.Prose:
+        """The prose with each picture's checked file and digest (a picture that failed its check is left
+        out: its problem is already reported)."""
+        out: list[d.ProseBlock] = []
+        for block in prose:
+            if isinstance(block, d.Figure):
+                found = self.lib.figures.get((loc.file, block.name))
+                if found is None:
+                    continue
+                block = replace(block, path=found[0], digest=found[1])
+            out.append(block)
+        return tuple(out)
 
     def cloze_prose(self, text: str, owner: Model, field: str) -> d.Prose:
         """A cloze's text (answers already taken out), its `[[N]]` marks as gaps."""

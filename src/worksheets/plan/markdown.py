@@ -12,8 +12,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from worksheets.document.prose import Block, Gap, Inline, ListBlock, Para, Prose, Run, TableBlock
+from worksheets.document.prose import Block, Figure, Gap, Inline, ListBlock, Para, Prose, Run, TableBlock
 from worksheets.plan.chem import CE, ce_runs
+from worksheets.spec.figures import FIGURE
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -70,6 +71,8 @@ def _gapped(block: Block) -> Block:
             return tuple(_gapped_runs(cell) for cell in row)
 
         return TableBlock(cells(block.header), tuple(cells(row) for row in block.rows), block.align)
+    if isinstance(block, Figure):
+        return block
     return Para(_gapped_runs(block.runs))
 
 
@@ -94,8 +97,11 @@ def _blocks(tokens: list[Token], i: int, until: str | None) -> tuple[list[Block]
         if until is not None and token.type == until:
             return out, i + 1
         if token.type == "inline":
-            runs = _runs(token.children or [])
-            if runs:
+            figure = _figure(token.content)
+            runs = () if figure else _runs(token.children or [])
+            if figure:
+                out.append(figure)
+            elif runs:
                 out.append(Para(runs))
             i += 1
         elif token.type in ("bullet_list_open", "ordered_list_open"):
@@ -107,6 +113,12 @@ def _blocks(tokens: list[Token], i: int, until: str | None) -> tuple[list[Block]
         else:
             i += 1
     return out, i
+
+
+def _figure(content: str) -> Figure | None:
+    """`![Caption](path)` as a paragraph's whole text (underscores were escaped for emphasis: undone here)."""
+    match = FIGURE.fullmatch(content.strip())
+    return Figure(match.group(2).replace("\\_", "_"), match.group(1).strip().replace("\\_", "_")) if match else None
 
 
 def _list(tokens: list[Token], i: int) -> tuple[ListBlock, int]:

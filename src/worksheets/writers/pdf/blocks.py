@@ -18,6 +18,7 @@ from reportlab.platypus import (
 
 from worksheets import document as d
 from worksheets.style.themes import MM
+from worksheets.writers.pdf.figure import downsample
 from worksheets.writers.pdf.flow import Anchor, Beside, Keep, Paragraph, Rows, measuring_canvas, panel
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
 
@@ -194,32 +195,10 @@ def _image(path: object, max_width: float, max_height: float) -> Image:
     data = Path(str(path)).read_bytes()  # by content, not by path: the same image gives the same bytes anywhere
     w, h = ImageReader(io.BytesIO(data)).getSize()
     scale = min(max_width / w, max_height / h, 1.0 if w > 600 else max_width / w)
-    data = _downsample(data, w * scale)
+    data = downsample(data, w * scale)
     image = Image(io.BytesIO(data), width=w * scale, height=h * scale)
     image.hAlign = "CENTER"
     return image
-
-
-PRINT_DPI = 200  # photos are downsampled to this: plenty for a copier, small enough to email
-
-
-def _downsample(data: bytes, drawn_width: float) -> bytes:
-    """The image at no more than PRINT_DPI for the width it is drawn at (same format, deterministic)."""
-    import io
-
-    from PIL import Image as PILImage
-
-    with PILImage.open(io.BytesIO(data)) as picture:
-        target = max(1, round(drawn_width / 72 * PRINT_DPI))
-        if picture.width <= target * 1.25:
-            return data
-        kind = "JPEG" if picture.format == "JPEG" else "PNG"
-        height = max(1, round(picture.height * target / picture.width))
-        converted = picture.convert("RGB" if kind == "JPEG" else picture.mode)
-        smaller = converted.resize((target, height), PILImage.Resampling.LANCZOS)
-        out = io.BytesIO()
-        smaller.save(out, format=kind, **({"quality": 88} if kind == "JPEG" else {}))
-        return out.getvalue()
 
 
 def heading(block: d.HeadingBlock, s: Styles) -> list[Flowable]:

@@ -12,7 +12,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, ListItem
 
-from worksheets.document.prose import Gap, Inline, ListBlock, Para, Prose, Run, TableBlock
+from worksheets.document.prose import Figure, Gap, Inline, ListBlock, Para, Prose, Run, TableBlock
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
 from worksheets.writers.pdf.flow import Bullets, Paragraph
@@ -143,6 +143,11 @@ def flowables(prose: Prose, style: ParagraphStyle, theme: Theme, gap: GapMarkup 
             out.append(_list(block, style, theme, gap))
         elif isinstance(block, TableBlock):
             out.append(_table(block, style, theme, gap))
+        elif isinstance(block, Figure):
+            from worksheets.writers.pdf.figure import figure
+
+            caption = ParagraphStyle(f"{style.name}-caption", parent=style, alignment=TA_CENTER, spaceBefore=3)
+            out += figure(block, style, caption)
         else:  # a new kind of prose block must be laid out here, not dropped
             raise TypeError(f"no layout for prose block {type(block).__name__}")
     return out
