@@ -185,8 +185,8 @@ def _table(block: TableBlock, style: ParagraphStyle, theme: Theme, gap: GapMarku
     aligns = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
     cell_styles = [ParagraphStyle(f"cell-{a}", parent=style, spaceBefore=0, spaceAfter=0, alignment=aligns[a],
                                   leading=style.leading) for a in block.align]
-    head_styles = [ParagraphStyle(f"{c.name}-head", parent=c, fontName=face_name(theme.font, bold=True))
-                   for c in cell_styles]
+    bold = face_name(style.fontName.split("-", 1)[0], bold=True)  # the table's own family (a source's serif)
+    head_styles = [ParagraphStyle(f"{c.name}-head", parent=c, fontName=bold) for c in cell_styles]
     rows = [[Paragraph(markup(cell, theme, gap), cell_style) for cell, cell_style in zip(row, styles, strict=False)]
             for row, styles in [(block.header, head_styles), *((r, cell_styles) for r in block.rows)]]
     table = FittedRows(rows, *_natural_widths(rows, style), repeatRows=1, splitInRow=1, hAlign="LEFT")
