@@ -44,7 +44,7 @@ def test_scripts_outside_maths():
     [para] = parse("H~2~O, x^2^ and Fe^3+^; \\~5 and ~5 min ~ and 2^10")
     scripted = [(r.text, r.script) for r in para.runs if r.script]
     assert scripted == [("2", "sub"), ("2", "super"), ("3+", "super")]
-    assert plain((para,)) == "H2O, x2 and Fe3+; ~5 and ~5 min ~ and 2^10"
+    assert plain((para,)) == "H2O, x2 and Fe3+; ~5 and ~5\u00a0min ~ and 2^10"  # a unit stays with its number
 
 
 def test_a_pipe_table_becomes_a_table_block():
@@ -67,3 +67,8 @@ def test_any_prose_parses_into_blocks_whose_rows_match_their_header(text):
             assert all(len(row) == len(block.header) for row in block.rows)
             assert len(block.align) == len(block.header)
         assert "\ue002" not in plain((block,)) and "\ue003" not in plain((block,))
+
+
+def test_a_number_and_its_unit_are_never_parted_by_a_line_break():
+    [para] = parse("At 450 ℃ and 200 atm, −92 kJ/mol, 5 m; but 3 apples and 10 Mice.")
+    assert plain((para,)) == "At 450\u00a0℃ and 200\u00a0atm, −92\u00a0kJ/mol, 5\u00a0m; but 3 apples and 10 Mice."

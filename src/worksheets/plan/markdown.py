@@ -187,8 +187,17 @@ def _scripted(text: str, bold: bool, italic: bool) -> list[Inline]:
     return out
 
 
+UNITS = ("℃ ℉ °C °F K % ‰ kJ/mol kJ J kg g mg cm³ dm³ m³ cm² m² km cm mm m ml mL l L s min h kWh W kW V A Ω "
+         "N Pa kPa atm mol Hz nm µm")
+UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:" + "|".join(re.escape(u) for u in sorted(UNITS.split(), key=len, reverse=True))
+                        + r")(?![\w]))")
+"""The space between a number and its unit: never broken, so '450 ℃' does not end one line and start the next."""
+
+
 def _plain_scripted(text: str, bold: bool, italic: bool) -> list[Inline]:
     out: list[Inline] = []
+    if " " in text and any(c.isdigit() for c in text):
+        text = UNIT_SPACE.sub("\u00a0", text)
     for index, piece in enumerate(SCRIPT.split(text)):
         if piece is None or piece == "":
             continue
