@@ -47,3 +47,11 @@ def test_any_formula_keeps_its_letters(formula):
     runs = ce_runs(formula)
     letters = [c for c in formula if c.isalpha()]
     assert [c for r in runs for c in r.text if c.isalpha()] == letters
+
+
+def test_a_braced_charge_is_read_inside_prose():
+    from worksheets.document.prose import plain
+    from worksheets.plan.markdown import parse
+
+    assert plain(parse("Ion: \\ce{[Cu(H2O)6]^{2+}}.")) == "Ion: [Cu(H2O)6]2+."
+    assert ce_problem("\\ce{[Cu(H2O)6]^{2+}}") is None

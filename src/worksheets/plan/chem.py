@@ -8,8 +8,8 @@ import re
 
 from worksheets.document.prose import Run
 
-CE = re.compile(r"\\ce\{([^{}]*)\}")
-"""A `\\ce{...}` in prose; its formula has no braces inside."""
+CE = re.compile(r"\\ce\{((?:[^{}]|\^\{[^{}]*\})*)\}")
+"""A `\\ce{...}` in prose; the only braces inside its formula are a charge's (`^{2+}`)."""
 CE_START = re.compile(r"\\ce\b")
 ARROWS = {"->": "→", "<-": "←", "<=>": "⇌", "<->": "↔", "=": "="}
 STATE = re.compile(r"\((?:s|l|g|aq)\)$")
@@ -19,16 +19,12 @@ MINUS = "\u2212"
 
 
 def ce_problem(text: str) -> str | None:
-    """Why a `\\ce` in the text cannot be read (no braces, never closed, braces inside), or None."""
+    """Why a `\\ce` in the text cannot be read (no braces, or not closed as CE reads it), or None."""
     for match in CE_START.finditer(text):
-        rest = text[match.end():]
-        if not rest.startswith("{"):
+        if not text.startswith("{", match.end()):
             return "\\ce must be followed by the formula in braces, e.g. \\ce{H2O}"
-        closing = rest.find("}")
-        if closing < 0:
+        if not CE.match(text, match.start()):
             return "the '{' after \\ce is never closed: put a '}' after the formula"
-        if "{" in rest[1:closing] and not rest[1:closing].count("^{"):
-            return "a formula in \\ce{...} cannot hold another '{'"
     return None
 
 

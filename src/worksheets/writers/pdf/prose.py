@@ -16,7 +16,7 @@ from worksheets.document.prose import Figure, Gap, Inline, ListBlock, Para, Pros
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
 from worksheets.writers.pdf.flow import Bullets, Paragraph
-from worksheets.writers.pdf.fonts import register
+from worksheets.writers.pdf.fonts import family_of, register
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def _table(block: TableBlock, style: ParagraphStyle, theme: Theme, gap: GapMarku
     aligns = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
     cell_styles = [ParagraphStyle(f"cell-{a}", parent=style, spaceBefore=0, spaceAfter=0, alignment=aligns[a],
                                   leading=style.leading) for a in block.align]
-    bold = face_name(style.fontName.split("-", 1)[0], bold=True)  # the table's own family (a source's serif)
+    bold = face_name(family_of(style.fontName), bold=True)  # the table's own family (a source's serif)
     head_styles = [ParagraphStyle(f"{c.name}-head", parent=c, fontName=bold) for c in cell_styles]
     rows = [[Paragraph(markup(cell, theme, gap), cell_style) for cell, cell_style in zip(row, styles, strict=False)]
             for row, styles in [(block.header, head_styles), *((r, cell_styles) for r in block.rows)]]
