@@ -79,6 +79,49 @@ def stress_spec(folder: Path, questions: int, sources: int = 20) -> Path:
     return path
 
 
+FORMULAS = [  # the kinds a GCSE maths sheet holds, made distinct by their numbers
+    r"\frac{{{a}}}{{{b}}} + \frac{{{c}}}{{{d}}}", r"x^{{{a}}} \times x^{{{b}}} = x^{{{c}}}",
+    r"\sqrt{{{a}}} + \sqrt{{{b}}}",
+    r"{a}x^2 - {b}x + {c} = 0", r"x = \frac{{-{b} \pm \sqrt{{{b}^2 - 4 \times {a} \times {c}}}}}{{2 \times {a}}}",
+    r"\left( \frac{{{a}}}{{{b}}} \right)^{{{c}}}", r"{a}^{{-{b}}} = \dfrac{{1}}{{{a}^{{{b}}}}}", r"y = {a}x + {b}",
+    r"\sin {a}^\circ \approx 0.{b}", r"\begin{{aligned}} {a}x + y &= {b} \\ x - y &= {c} \end{{aligned}}",
+]
+
+
+def maths_spec(folder: Path, formulas: int, plain: bool) -> Path:
+    """A maths worksheet of `formulas` formulas (a prompt's and a model answer's for each question), or the
+    same worksheet with each formula as its plain reading."""
+    import yaml
+
+    from worksheets.plan.maths import read
+
+    def formula(n: int) -> str:
+        tex = FORMULAS[n % len(FORMULAS)].format(a=2 + n % 7, b=3 + n % 11, c=1 + n % 5, d=5 + n % 13)
+        return read(tex) if plain else f"${tex}$"
+
+    questions = [{"id": f"q{i}", "prompt": f"Work out {formula(2 * i)}, showing your method.", "marks": 2,
+                  "model_answer": f"{formula(2 * i + 1)}, so the answer follows.", "answer": {"lines": 3}}
+                 for i in range(formulas // 2)]
+    spec = {"worksheet": {"title": "Maths bench", "contents": [{"questions": [q["id"] for q in questions]}]},
+            "questions": questions}
+    path = folder / f"maths-{'plain' if plain else 'typeset'}.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def repeated_size(folder: Path, times: int) -> int:
+    """The handout's size in bytes with one formula written `times` times."""
+    import yaml
+
+    formula = r"$x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}$"
+    text = "\n\n".join(f"Line {n}: {formula}" for n in range(times))
+    spec = {"worksheet": {"title": "Repeat", "mark_scheme": False, "contents": [{"text": text}]}}
+    path = folder / f"repeat-{times}.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    subprocess.run([*WORKSHEETS, "build", path.name, "--force", "-q"], cwd=folder, check=True)
+    return (folder / "output" / path.stem / f"{path.stem}-student.pdf").stat().st_size
+
+
 EDIT_LOOP = """
 import json, statistics, sys
 from pathlib import Path
@@ -171,6 +214,17 @@ def main() -> None:
 
     results.append(edit_loop(ex, runs))
 
+    maths_rows = []
+    for plain in (False, True):
+        spec = maths_spec(ex, 100, plain)
+        name = "10b. the same worksheet, formulas as plain text" if plain else \
+            "10. maths: 100 formulas, handout + mark scheme"
+        maths_rows.append(measure(name, [*WORKSHEETS, "build", spec.name, "--force"], ex, runs,
+                                  [out / f"{spec.stem}/{spec.stem}-student.pdf",
+                                   out / f"{spec.stem}/{spec.stem}-markscheme.pdf"]))
+    results += maths_rows
+    once, thirty = repeated_size(ex, 1), repeated_size(ex, 30)
+
     plain = measure("floor: plain reportlab, same content",
                     [sys.executable, str(HERE / "plain_reportlab.py"), str(work)],
                     ex, runs, [work / "plain-handout.pdf", work / "plain-markscheme.pdf"])
@@ -205,6 +259,10 @@ def main() -> None:
         class_set = next(r for r in results if r.name.startswith("4."))
         ratios.append(f"- scenario 4 / Typst x 30 copies (estimated): "
                       f"{class_set.seconds / (typst_result.seconds * 15):.2f}x")
+    ratios.append(f"- scenario 10 / 10b (formulas typeset / as plain text): "
+                  f"{maths_rows[0].seconds / maths_rows[1].seconds:.2f}x (budget: at most 1.3x)")
+    ratios.append(f"- one formula 30 times / once, the handout's size: {thirty / once:.2f}x "
+                  f"({once / 1024:.1f} KB, {thirty / 1024:.1f} KB: each repeat adds {(thirty - once) / 29:.0f} bytes)")
     cpu = platform.processor() or "unknown CPU"
     with contextlib.suppress(OSError, StopIteration):
         cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()

@@ -26,6 +26,15 @@ PAGES = [  # (PDF in output/, the page number or a phrase on the page, gallery n
     ("booklet/booklet-booklet.pdf", "Contents", "booklet-contents"),
     ("booklet/booklet-booklet-print.pdf", 3, "booklet-imposed-sheet2-front"),
 ]
+STEM = [  # (template, PDF in its output/, the page number or a phrase on the page, gallery name)
+    ("maths", "algebra/algebra-student.pdf", 1, "maths-handout"),
+    ("maths", "algebra/algebra-challenge-markscheme.pdf", "Marking points", "maths-markscheme"),
+    ("maths", "algebra/algebra-large-print-student.pdf", 2, "maths-large-print"),
+    ("maths", "algebra/algebra-dyslexia-student.pdf", 1, "maths-dyslexia"),
+    ("science", "acids/acids-student.pdf", 1, "science-handout"),
+    ("science", "acids/acids-markscheme.pdf", "Marking points", "science-markscheme"),
+]
+NAMES = {"maths": "algebra", "science": "acids"}
 
 
 def find(pdf: Path, where: int | str) -> int:
@@ -52,6 +61,17 @@ def main() -> None:
             old.unlink()
         for pdf, where, name in PAGES:
             path = folder / "output" / pdf
+            (image,) = thumbnails(path, [find(path, where)])
+            shutil.copy(image, HERE / "gallery" / f"{name}.png")
+            print(f"wrote docs/gallery/{name}.png")
+        for template, name in NAMES.items():  # the maths and science templates, as `worksheets new` makes them
+            subprocess.run([sys.executable, "-m", "worksheets", "new", name, "--template", template], cwd=work,
+                           check=True)
+            subprocess.run([*run, f"{name}.yaml"], cwd=Path(work) / name, check=True)
+            subprocess.run([*run, f"{name}.yaml", "--tier", "core", "--style", "large-print", "--style", "dyslexia"],
+                           cwd=Path(work) / name, check=True)
+        for template, pdf, where, name in STEM:
+            path = Path(work) / NAMES[template] / "output" / pdf
             (image,) = thumbnails(path, [find(path, where)])
             shutil.copy(image, HERE / "gallery" / f"{name}.png")
             print(f"wrote docs/gallery/{name}.png")

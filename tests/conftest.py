@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,9 @@ from typer.testing import CliRunner
 
 from helpers import EXAMPLE, SPECS, TESTS
 from worksheets.cli import app
+
+# Set formulas are kept in a folder of this run's own, never the user's cache (subprocesses inherit it).
+os.environ.setdefault("WORKSHEETS_CACHE", tempfile.mkdtemp(prefix="worksheets-test-cache-"))
 
 
 @dataclass

@@ -55,3 +55,16 @@ def wait_until(predicate: Callable[[], bool], seconds: float = 30.0) -> None:
             return
         time.sleep(0.05)
     raise AssertionError("timed out")
+
+
+MATHS_CONTRACT = [  # section 9 of the spec format: every command it names
+    "x^2 y_1", "\\frac{1}{2} \\dfrac{1}{2}", "\\sqrt{2} \\sqrt[3]{2}", "a \\times b \\div c \\pm d \\cdot e",
+    "a \\le b \\ge c \\ne d \\approx e \\equiv f \\propto g", "\\infty", "30\\degree 2^\\circ",
+    "\\alpha \\beta \\Gamma \\Delta \\omega", "\\pi \\theta \\angle ABC \\triangle ABC", "AB \\perp CD \\parallel EF",
+    "\\therefore x \\to y \\rightarrow z \\Rightarrow w \\rightleftharpoons v",
+    "\\overline{AB} \\vec{v} \\hat{x} \\bar{x}",
+    "\\left( \\frac{a}{b} \\right)", "\\text{m s}^{-1} \\mathrm{d}x", "\\sin x \\cos x \\tan x \\log x \\ln x",
+    "\\sum_{i=1}^{n} i \\int_0^1 x\\,dx \\lim_{x \\to 0} x", "\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}",
+    "\\begin{cases} a & x > 0 \\\\ b & x \\le 0 \\end{cases}", "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}",
+    "\\ce{H2SO4} + \\ce{Fe^3+}",
+]

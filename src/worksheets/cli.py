@@ -161,7 +161,8 @@ def check(
 def new(
     name: Annotated[str, typer.Argument(help="Folder to create, e.g. 'cold-war'.")],
     template: Annotated[str, typer.Option(
-        "--template", help="Starting point: history-sources, science-recall or blank.")] = "history-sources",
+        "--template",
+        help="Starting point: history-sources, science-recall, maths, science or blank.")] = "history-sources",
     debug: DebugOption = False,
 ) -> None:
     """Create a folder with a working, commented spec and content bank to start from."""

@@ -16,7 +16,19 @@ from worksheets.document.details import Choice, Cloze, Detail, Matching, Orderin
 from worksheets.document.labels import letter_index, letters
 from worksheets.document.layout import NO_PAGES, PageMap, Spot
 from worksheets.document.prose import Block as ProseBlock
-from worksheets.document.prose import Figure, Gap, Inline, ListBlock, Para, Prose, Run, TableBlock, plain
+from worksheets.document.prose import (
+    DisplayMath,
+    Figure,
+    Gap,
+    Inline,
+    ListBlock,
+    Math,
+    Para,
+    Prose,
+    Run,
+    TableBlock,
+    plain,
+)
 from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, version_code
 
 AnswerKind = Literal["lines", "box", "none"]
@@ -302,9 +314,49 @@ class Document:
 
 
 __all__ = [
-    "NO_PAGES", "AnswerArea", "AnswerKind", "Block", "BookletPlan", "Callout", "Choice", "Cloze", "Detail",
-    "DividerPart", "Document", "Figure", "Gap", "GlossaryBlock", "HeadingBlock", "Inline", "ListBlock", "Matching",
-    "Ordering", "PageBreakBlock", "PageMap", "Para", "Part", "PdfPart", "Prose", "ProseBlock", "Question",
-    "QuestionsBlock", "Run", "Scaffold", "Scheme", "ScoringLevel", "ScoringPoint", "SectionBlock", "SourceBlock",
-    "Spot", "TableBlock", "TextBlock", "TrueFalse", "WorksheetPart", "letter_index", "letters", "plain",
+    "NO_PAGES",
+    "AnswerArea",
+    "AnswerKind",
+    "Block",
+    "BookletPlan",
+    "Callout",
+    "Choice",
+    "Cloze",
+    "Detail",
+    "DisplayMath",
+    "DividerPart",
+    "Document",
+    "Figure",
+    "Gap",
+    "GlossaryBlock",
+    "HeadingBlock",
+    "Inline",
+    "ListBlock",
+    "Matching",
+    "Math",
+    "Ordering",
+    "PageBreakBlock",
+    "PageMap",
+    "Para",
+    "Part",
+    "PdfPart",
+    "Prose",
+    "ProseBlock",
+    "Question",
+    "QuestionsBlock",
+    "Run",
+    "Scaffold",
+    "Scheme",
+    "ScoringLevel",
+    "ScoringPoint",
+    "SectionBlock",
+    "SourceBlock",
+    "Spot",
+    "TableBlock",
+    "TextBlock",
+    "TrueFalse",
+    "WorksheetPart",
+    "letter_index",
+    "letters",
+    "plain",
 ]

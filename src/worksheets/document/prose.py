@@ -36,8 +36,25 @@ class Gap:
     """Inside emphasis."""
 
 
-Inline = Run | Gap
+@dataclass(frozen=True)
+class Math:
+    """A formula in LaTeX maths (`$\\frac{3}{4}$`), set on the text's baseline at the text's size."""
+
+    tex: str
+    """The LaTeX to set: the teacher's, checked, with any `\\ce{...}` made upright maths with true scripts."""
+    text: str
+    """Its plain reading ('3/4', 'x²'): the searchable, copyable text under the formula."""
+    display: bool = False
+    """Written `$$...$$` inside a line: set in display style (full-size fractions and limits)."""
+
+
+Inline = Run | Gap | Math
 """What a paragraph is made of."""
+
+
+def inline_text(node: Inline) -> str:
+    """An inline node's plain text (a gap has none: its answer is not the student's to see)."""
+    return node.text if isinstance(node, Run | Math) else ""
 
 
 @dataclass(frozen=True)
@@ -50,7 +67,17 @@ class Para:
     @property
     def plain(self) -> str:
         """The paragraph's text, without its gaps."""
-        return "".join(run.text for run in self.runs if isinstance(run, Run))
+        return "".join(inline_text(run) for run in self.runs)
+
+
+@dataclass(frozen=True)
+class DisplayMath:
+    """A displayed formula (`$$...$$` on lines of its own), centred on a line of its own."""
+
+    tex: str
+    """The LaTeX to set, as for Math."""
+    text: str
+    """Its plain reading: the searchable, copyable text under the formula."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +118,7 @@ class Figure:
     """Its content's hash: a picture replaced under the same name makes a different document."""
 
 
-Block = Para | ListBlock | TableBlock | Figure
+Block = Para | ListBlock | TableBlock | Figure | DisplayMath
 """A block of prose."""
 Prose = tuple[Block, ...]
 """A prose field: its blocks in order (empty: nothing to print)."""
@@ -107,6 +134,8 @@ def plain(prose: Prose) -> str:
             parts += [" | ".join(_cell_text(cell) for cell in row) for row in (block.header, *block.rows)]
         elif isinstance(block, Figure):
             parts.append(block.caption)
+        elif isinstance(block, DisplayMath):
+            parts.append(block.text)
         else:
             for item in block.items:
                 parts.append(plain(item))
@@ -114,4 +143,4 @@ def plain(prose: Prose) -> str:
 
 
 def _cell_text(cell: tuple[Inline, ...]) -> str:
-    return "".join(run.text for run in cell if isinstance(run, Run))
+    return "".join(inline_text(run) for run in cell)

@@ -11,7 +11,6 @@ from typing import Any
 
 from worksheets import document as d
 from worksheets.plan.context import Planner
-from worksheets.plan.markdown import parse
 from worksheets.qtypes import QUESTION_TYPES
 from worksheets.spec.base import Model
 from worksheets.spec.content import Section
@@ -112,7 +111,7 @@ def _glossary(p: Planner, item: GlossaryRef) -> list[d.Block]:
     terms = sorted(p.lib.glossary) if item.glossary == "all" else sorted(set(item.glossary))
     terms.sort(key=str.casefold)
     return [d.GlossaryBlock(tuple(
-        (t, parse(p.substitute(p.lib.glossary[t][0], p.lib.glossary[t][1], f"glossary '{t}'"))) for t in terms
+        (t, p.glossary_prose(p.lib.glossary[t][0], p.lib.glossary[t][1], f"glossary '{t}'")) for t in terms
     ))]
 
 

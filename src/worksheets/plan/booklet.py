@@ -81,6 +81,10 @@ def _unprintable(booklet: Booklet) -> list[Problem]:
         shown = unprintable(getattr(owner, key) or "", booklet.style)
         if shown:
             problems.append(Problem(owner.where(key), cannot_print(name, shown, booklet.style)))
+        if key == "text" and "$" in (getattr(owner, key) or ""):  # a divider's prose may hold formulas
+            from worksheets.plan.maths import problems as maths_problems
+
+            problems += [Problem(owner.where(key), f"{name}: {why}") for why in maths_problems(getattr(owner, key))]
     return problems
 
 

@@ -138,14 +138,35 @@ class Planner:
         self._formulas(text, owner.where(field), field)
         return parse_cloze(self.substitute(text, owner.where(field), field))
 
+    def glossary_prose(self, text: str, loc: Loc, field: str) -> d.Prose:
+        """A glossary meaning (its place is the glossary's), substituted and checked."""
+        self._formulas(text, loc, field)
+        return parse(self.substitute(text, loc, field))
+
     def _formulas(self, text: str, loc: Loc, field: str) -> None:
-        """A `\\ce` that cannot be read is a problem at the prose's place."""
-        problem = ce_problem(text) if "\\ce" in text else None
-        if problem:
-            self.problems.add(loc, f"{field}: {problem}")
+        """A formula or `\\ce` that cannot be set is a problem at the prose's place, one line each."""
+        if _ESCAPE_EATEN.search(text):
+            from worksheets.plan.maths import eaten
+
+            for problem in eaten(text):
+                self.problems.add(loc, f"{field}: {problem}")
+        if "$" in text:
+            from worksheets.plan.maths import problems
+
+            for problem in problems(text):
+                self.problems.add(loc, f"{field}: {problem}")
+            text = _outside_maths(text)
+        unread = ce_problem(text) if "\\ce" in text else None
+        if unread:
+            self.problems.add(loc, f"{field}: {unread}")
 
     def glyphs(self, text: str, loc: Loc, field: str) -> None:
         """Every character must be printable in this style's fonts, not a blank box."""
+        if _ESCAPE_EATEN.search(text):  # a maths command YAML unescaped is reported as that, not as a control character
+            from worksheets.plan.maths import eaten
+
+            if eaten(text):
+                return
         shown = unprintable(text, self.style)
         if shown:
             self.problems.add(loc, cannot_print(field, shown, self.style))
@@ -220,3 +241,16 @@ class Planner:
     def source_labels(self, ids: list[str]) -> tuple[str, ...]:
         """'Source A'... for the sources a question names (those printed in this version)."""
         return tuple(f"Source {self.source_letter[s]}" for s in ids if s in self.source_letter)
+
+
+_ESCAPE_EATEN = re.compile("[\t\n\r\x0c\x08\x0b\x07\x1b][A-Za-z]")
+
+
+def _outside_maths(text: str) -> str:
+    """The text with its formulas taken out (a `\\ce` inside maths is checked with the formula)."""
+    from worksheets.plan.dollars import spans
+
+    found, _ = spans(text)
+    for span in reversed(found):
+        text = text[:span.start] + text[span.end:]
+    return text

@@ -9,10 +9,23 @@ emphasis: underscores print as typed. A backslash escapes Markdown punctuation (
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from worksheets.document.prose import Block, Figure, Gap, Inline, ListBlock, Para, Prose, Run, TableBlock
+from worksheets.document.prose import (
+    Block,
+    DisplayMath,
+    Figure,
+    Gap,
+    Inline,
+    ListBlock,
+    Math,
+    Para,
+    Prose,
+    Run,
+    TableBlock,
+)
 from worksheets.plan.chem import CE, ce_runs
 from worksheets.spec.figures import FIGURE
 
@@ -49,11 +62,89 @@ SCRIPT = re.compile(r"~([^~\s]+)~|\^([^^\s]+)\^")  # pandoc's: no spaces inside,
 @lru_cache(maxsize=4096)
 def parse(source: str) -> Prose:
     """Parse prose into blocks; cached because the same text appears in many versions."""
-    source = BARE_UNDERSCORE.sub(r"\\_", source.replace("\r\n", "\n"))
+    source = source.replace("\r\n", "\n")
+    formulas: list[Math] = []
+    if "$" in source:  # formulas are lifted out first: Markdown's escapes and emphasis must not touch LaTeX
+        source, formulas = _lifted(source)
+    source = BARE_UNDERSCORE.sub(r"\\_", source)
     source = ESCAPED_SCRIPT.sub(lambda m: _TILDE if m.group(1) == "~" else _CARET, source)
     tokens = _parser().parse(source)
     blocks, _ = _blocks(tokens, 0, None)
+    if formulas:
+        blocks = [out for block in blocks for out in _with_maths(block, formulas)]
     return tuple(blocks)
+
+
+# While Markdown reads prose, each formula stands as a numbered private mark, put back as a Math node after.
+_MATHS_OPEN, _MATHS_CLOSE = chr(0xE004), chr(0xE005)
+_MATHS_MARK = re.compile(f"{_MATHS_OPEN}(\\d+){_MATHS_CLOSE}")
+
+
+def _lifted(source: str) -> tuple[str, list[Math]]:
+    """The source with each well-formed formula replaced by its mark, and the formulas in order.
+
+    A formula that cannot be set is left as text: the planner reports it, so it is never printed."""
+    from worksheets.plan.dollars import spans
+    from worksheets.plan.maths import MathsError, read, typesettable
+
+    found, _ = spans(source)
+    out: list[str] = []
+    formulas: list[Math] = []
+    at = 0
+    for span in found:
+        try:
+            text = read(span.tex)
+        except MathsError:
+            continue
+        out += [source[at:span.start], f"{_MATHS_OPEN}{len(formulas)}{_MATHS_CLOSE}"]
+        formulas.append(Math(typesettable(span.tex), text, span.display))
+        at = span.end
+    out.append(source[at:])
+    return "".join(out), formulas
+
+
+def _with_maths(block: Block, formulas: list[Math]) -> list[Block]:
+    """The block with its formula marks made Math nodes; a displayed formula on a line of its own is a
+    DisplayMath block between the paragraph's lines before and after it."""
+    def runs(source: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        return _split_marks(source, _MATHS_MARK, lambda number, run: formulas[number])
+
+    if isinstance(block, Para):
+        return _displayed(runs(block.runs))
+    return [_map_runs(block, runs)]
+
+
+def _displayed(runs: tuple[Inline, ...]) -> list[Block]:
+    lines: list[list[Inline]] = [[]]
+    for run in runs:
+        if isinstance(run, Run) and run.text == "\n":
+            lines.append([])
+        else:
+            lines[-1].append(run)
+    if not any(_alone(line) for line in lines):
+        return [Para(runs)]
+    out: list[Block] = []
+    pending: list[Inline] = []
+    for line in lines:
+        alone = _alone(line)
+        if alone is not None:
+            if pending:
+                out.append(Para(tuple(pending[:-1])))  # without the line break before the formula
+                pending = []
+            out.append(DisplayMath(alone.tex, alone.text))
+            continue
+        pending += [*line, Run("\n")]
+    if pending:
+        out.append(Para(tuple(pending[:-1])))
+    return out
+
+
+def _alone(line: list[Inline]) -> Math | None:
+    """The displayed formula that is a line's whole content (spaces aside), or None."""
+    content = [run for run in line if not (isinstance(run, Run) and not run.text.strip())]
+    if len(content) == 1 and isinstance(content[0], Math) and content[0].display:
+        return content[0]
+    return None
 
 
 @lru_cache(maxsize=256)
@@ -64,27 +155,35 @@ def parse_cloze(source: str) -> Prose:
 
 def _gapped(block: Block) -> Block:
     """The block with the gap marks in its runs made Gap nodes, in the run's face."""
+    return _map_runs(block, lambda runs: _split_marks(runs, _MARK, lambda n, run: Gap(n, run.bold, run.italic)))
+
+
+def _map_runs(block: Block, change: Callable[[tuple[Inline, ...]], tuple[Inline, ...]]) -> Block:
+    """The block with `change` applied to every run of inline content in it (lists and cells too)."""
     if isinstance(block, ListBlock):
-        return ListBlock(block.ordered, block.start, tuple(tuple(_gapped(b) for b in item) for item in block.items))
+        return ListBlock(block.ordered, block.start,
+                         tuple(tuple(_map_runs(b, change) for b in item) for item in block.items))
     if isinstance(block, TableBlock):
         def cells(row: tuple[tuple[Inline, ...], ...]) -> tuple[tuple[Inline, ...], ...]:
-            return tuple(_gapped_runs(cell) for cell in row)
+            return tuple(change(cell) for cell in row)
 
         return TableBlock(cells(block.header), tuple(cells(row) for row in block.rows), block.align)
-    if isinstance(block, Figure):
-        return block
-    return Para(_gapped_runs(block.runs))
+    if isinstance(block, Para):
+        return Para(change(block.runs))
+    return block
 
 
-def _gapped_runs(source: tuple[Inline, ...]) -> tuple[Inline, ...]:
+def _split_marks(source: tuple[Inline, ...], mark: re.Pattern[str],
+                 node: Callable[[int, Run], Inline]) -> tuple[Inline, ...]:
+    """Runs with each numbered mark in their text made the node `node(number, run)` makes."""
     runs: list[Inline] = []
     for run in source:
-        if not isinstance(run, Run) or _OPEN not in run.text:
+        if not isinstance(run, Run) or not mark.search(run.text):
             runs.append(run)
             continue
-        for index, piece in enumerate(_MARK.split(run.text)):
+        for index, piece in enumerate(mark.split(run.text)):
             if index % 2:
-                runs.append(Gap(int(piece), run.bold, run.italic))
+                runs.append(node(int(piece), run))
             elif piece:
                 runs.append(Run(piece, run.bold, run.italic, run.script))
     return tuple(runs)

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib.colors import Color, black
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Spacer, Table, TableStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
@@ -25,6 +26,24 @@ class Paragraph(_Paragraph):
     def __init__(self, text: str | None, style: Any, *args: Any, **kwargs: Any) -> None:
         # reportlab makes the halves of a split paragraph from their fragments, with no text
         super().__init__(text if text is None else with_fallback(text, style.fontName), style, *args, **kwargs)
+        if text is not None and "<onDraw" in text:
+            from worksheets.writers.pdf.maths import resolve
+
+            frags = resolve(self.__dict__["frags"])
+            if frags is not None:  # a tall formula opens its line up rather than overprint the one above
+                self.frags = frags
+                self.style = ParagraphStyle(f"{style.name}-maths", parent=style, autoLeading="max")
+
+    def drawPara(self, debug: int = 0) -> None:
+        """Reportlab sets a paragraph's first line one font size below its top, whatever the line holds; a
+        formula taller than the text (a stacked fraction) would rise above the paragraph, so that line is
+        lowered by the difference, into the room its height already holds."""
+        if getattr(self.style, "autoLeading", "") == "max":
+            lines = getattr(getattr(self, "blPara", None), "lines", None) or []
+            rise = float(getattr(lines[0], "ascent", 0) or 0) - float(self.style.fontSize) if lines else 0.0
+            if rise > 0:
+                self.canv.translate(0, -rise)
+        super().drawPara(debug)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         cache: dict[float, tuple[tuple[float, float], Any, Any]] = self.__dict__.setdefault("_wrapped", {})

@@ -7,7 +7,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
-from worksheets.document.prose import Figure, Inline, ListBlock, Prose, Run, TableBlock
+from worksheets.document.prose import DisplayMath, Figure, Inline, ListBlock, Prose, Run, TableBlock
 from worksheets.writers.pdf.flow import Paragraph, Rows
 from worksheets.writers.pdf.prose import Styles, markup
 
@@ -19,7 +19,7 @@ def text_lines(prose: Prose) -> list[list[tuple[Inline, ...]]]:
         if isinstance(block, ListBlock):
             stanzas += [line for item in block.items for line in text_lines(item)]
             continue
-        if isinstance(block, TableBlock | Figure):
+        if isinstance(block, TableBlock | Figure | DisplayMath):
             continue  # a table or a picture has no lines to number
         lines: list[tuple[Inline, ...]] = [()]
         for run in block.runs:

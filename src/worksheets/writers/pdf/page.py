@@ -10,6 +10,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, A5, letter
 from reportlab.pdfgen.canvas import Canvas
@@ -41,8 +42,16 @@ class _DeferredCanvas(Canvas):
 
     def __init__(self, *args: object, furniture: Furniture, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        self.setNamedCB("formula", _formula_reading)
         self._furniture = furniture
         self._held: list[dict[str, object]] = []
+
+    def drawImage(self, image: Any, x: float, y: float, *args: Any, **kwargs: Any) -> Any:
+        """A formula travels through a paragraph as an inline image: it draws itself."""
+        draw = getattr(image, "draw_at", None)
+        if draw is not None:
+            return draw(self, x, y)
+        return super().drawImage(image, x, y, *args, **kwargs)
 
     def showPage(self) -> None:  # reportlab's name
         self._held.append(dict(self.__dict__))
@@ -58,6 +67,13 @@ class _DeferredCanvas(Canvas):
             carried = label if isinstance(label, str) else None
             Canvas.showPage(self)
         Canvas.save(self)
+
+
+def _formula_reading(canvas: Canvas, kind: str, formula: object) -> None:
+    """Writes a formula's searchable reading where it stands (imported only when a page has one)."""
+    from worksheets.writers.pdf.maths import write_reading
+
+    write_reading(canvas, kind, formula)  # type: ignore[arg-type]
 
 
 def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, running: str | None = None) -> None:

@@ -12,7 +12,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, ListItem
 
-from worksheets.document.prose import Figure, Gap, Inline, ListBlock, Para, Prose, Run, TableBlock
+from worksheets.document.prose import DisplayMath, Figure, Gap, Inline, ListBlock, Math, Para, Prose, Run, TableBlock
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
 from worksheets.writers.pdf.flow import Bullets, Paragraph
@@ -93,6 +93,8 @@ GapMarkup = Callable[[int], str]
 
 def _face(run: Inline) -> tuple[bool, bool, bool, str]:
     """(bold, italic, is a line break, script): neighbours with the same face share one markup span."""
+    if isinstance(run, Math):
+        return False, False, False, ""
     script = run.script if isinstance(run, Run) else ""
     return run.bold, run.italic, isinstance(run, Run) and run.text == "\n", script
 
@@ -111,7 +113,7 @@ def markup(runs: tuple[Inline, ...], theme: Theme, gap: GapMarkup | None = None)
         if line_break:
             out.extend("<br/>" for _ in group)
             continue
-        text = "".join(escape(run.text) if isinstance(run, Run) else _gap(run, gap) for run in group)
+        text = "".join(_inline(run, gap) for run in group)
         opening, closing = SCRIPT_TAGS[script]
         text = f"{opening}{text}{closing}"
         if italic and theme.italic:
@@ -120,6 +122,16 @@ def markup(runs: tuple[Inline, ...], theme: Theme, gap: GapMarkup | None = None)
             text = f"<b>{text}</b>"
         out.append(text)
     return "".join(out)
+
+
+def _inline(node: Inline, gap: GapMarkup | None) -> str:
+    if isinstance(node, Run):
+        return escape(node.text)
+    if isinstance(node, Math):
+        from worksheets.writers.pdf import maths
+
+        return maths.markup(node)
+    return _gap(node, gap)
 
 
 def _gap(node: Gap, gap: GapMarkup | None) -> str:
@@ -143,6 +155,13 @@ def flowables(prose: Prose, style: ParagraphStyle, theme: Theme, gap: GapMarkup 
             out.append(_list(block, style, theme, gap))
         elif isinstance(block, TableBlock):
             out.append(_table(block, style, theme, gap))
+        elif isinstance(block, DisplayMath):
+            from worksheets.writers.pdf import maths
+
+            shown = ParagraphStyle(f"{style.name}-display", parent=style, alignment=TA_CENTER,
+                                   spaceBefore=style.fontSize * 0.4,
+                                   spaceAfter=max(style.spaceAfter, style.fontSize * 0.6))
+            out.append(Paragraph(maths.markup(block, display=True), shown))
         elif isinstance(block, Figure):
             from worksheets.writers.pdf.figure import figure
 
@@ -202,22 +221,31 @@ def _table(block: TableBlock, style: ParagraphStyle, theme: Theme, gap: GapMarku
 
 
 def _natural_widths(rows: list[list[Flowable]], style: ParagraphStyle) -> tuple[list[float], list[float]]:
-    """Each column's (longest word, widest cell on one line), with the cell's padding."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
+    """Each column's (longest word, widest cell on one line), with the cell's padding; a formula counts
+    at its own width."""
     columns = max(len(row) for row in rows)
     least, natural = [0.0] * columns, [0.0] * columns
     for row in rows:
         for index, cell in enumerate(row):
-            text = cell.getPlainText() if isinstance(cell, Paragraph) else ""
-            font = cell.style.fontName if isinstance(cell, Paragraph) else style.fontName
-
-            def width(t: str, font: str = font) -> float:
-                return float(stringWidth(t, font, style.fontSize)) * 1.05 + 12
-
-            natural[index] = max(natural[index], width(text))
-            least[index] = max([least[index], *(width(word) for word in text.split())])
+            if not isinstance(cell, Paragraph):
+                continue
+            natural[index] = max(natural[index], _one_line(cell) * 1.05 + 12)
+            least[index] = max(least[index], cell.minWidth() * 1.05 + 12)
     return least, natural
+
+
+def _one_line(cell: Paragraph) -> float:
+    """The width of a paragraph set on one line (a formula at its own width)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    total = 0.0
+    for frag in cell.frags:
+        definition = getattr(frag, "cbDefn", None)
+        if definition is not None:
+            total += float(getattr(definition, "width", 0) or 0)
+        elif frag.text:
+            total += float(stringWidth(frag.text, frag.fontName, frag.fontSize))
+    return total
 
 
 def escape(text: str) -> str:

@@ -75,8 +75,9 @@ def _prompt(q: d.Question, s: Styles) -> list[Flowable]:
     extra = closed.instruction(q)
     if extra:
         items.append(Paragraph(f"<b>{plain_markup(extra)}</b>", s.body))
-    if items and isinstance(items[-1], Paragraph):
-        items[-1] = Paragraph(items[-1].text, s.cell)
+    if items and isinstance(items[-1], Paragraph):  # its own alignment kept: a displayed formula stays centred
+        last = items[-1]
+        items[-1] = Paragraph(last.text, ParagraphStyle(f"{last.style.name}-last", parent=last.style, spaceAfter=0))
     return items
 
 
