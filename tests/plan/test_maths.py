@@ -83,9 +83,22 @@ def test_the_plain_reading_says_the_formula_in_characters(tex, reading):
      "vmatrix"),
     ("\\begin{cases} 1", "\\begin{...} has no \\end{...} to close it"),
     ("\\sqrt[3{x}", "\\sqrt[ has no ']' to close its index: write \\sqrt[3]{x}"),
+    ("x^2^3", "a double superscript ('^' twice on one base): write x^{2^{3}} or {x^2}^3"),
+    ("x_1_2", "a double subscript ('_' twice on one base): write x_{2_{3}} or {x_2}_3"),
+    ("{" * 40 + "x" + "}" * 40, "the formula nests more than 30 levels deep: write it more simply, or split it into "
+                                "several formulas"),
+    ("\\frac" * 40 + "x" * 41, "the formula nests more than 30 levels deep: write it more simply, or split it into "
+                              "several formulas"),
+    ("x+" * 1500, "the formula is 3,000 characters long, more than the 2,000 one formula may hold: split it into "
+                  "several"),
 ])
 def test_each_problem_names_what_is_wrong(tex, message):
     assert problem(tex) == message
+
+
+@pytest.mark.parametrize("tex", ["{x^2}^3", "x_1^2", "x^2_1", "x^{2^{3}}", "\\frac{a}{b}^2", "{" * 20 + "x" + "}" * 20])
+def test_what_tex_allows_is_allowed(tex):
+    assert problem(tex) is None
 
 
 @pytest.mark.parametrize("tex", MATHS_CONTRACT)

@@ -74,6 +74,9 @@ class _Reader:
 
     tokens: list[str]
     at: int = 0
+    depth: int = 0
+    last_script: str = ""
+    """The script just read ('^' or '_'), so a second in a row is caught (x^2^3)."""
 
     def peek(self) -> str | None:
         while self.at < len(self.tokens) and self.tokens[self.at].isspace():
@@ -89,6 +92,16 @@ class _Reader:
 
     def group(self, until: str | None = None) -> str:
         """Read items up to `until` (a closing brace, `\\right`, `\\end`) or the end."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise MathsError(f"the formula nests more than {MAX_DEPTH} levels deep: write it more simply, "
+                             "or split it into several formulas")
+        try:
+            return self._group(until)
+        finally:
+            self.depth -= 1
+
+    def _group(self, until: str | None) -> str:
         out: list[str] = []
         while (token := self.peek()) is not None:
             if token == "}":
@@ -112,7 +125,17 @@ class _Reader:
         return "".join(out)
 
     def argument(self, command: str) -> str:
-        """One argument: a braced group or a single token."""
+        """One argument: a braced group or a single token (a command without braces nests too)."""
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise MathsError(f"the formula nests more than {MAX_DEPTH} levels deep: write it more simply, "
+                                 "or split it into several formulas")
+            return self._argument(command)
+        finally:
+            self.depth -= 1
+
+    def _argument(self, command: str) -> str:
         token = self.peek()
         if token is None or token in ("}", "&", r"\\", r"\right", r"\end"):
             raise MathsError(f"{command} needs what it applies to after it, in braces, e.g. {_example(command)}")
@@ -125,12 +148,17 @@ class _Reader:
 
     def item(self, before: list[str]) -> str:
         token = self.take()
+        script, self.last_script = self.last_script, ""
         if token == "{":
-            return self.group("}")
+            body = self.group("}")
+            self.last_script = ""  # {x^2}^3 is a power of a group
+            return body
         if token in "^_":
-            if not before:
-                before.append("")
+            if script == token:
+                raise MathsError(f"a double {'superscript' if token == '^' else 'subscript'} ('{token}' twice on "
+                                 f"one base): write x{token}{{2{token}{{3}}}} or {{x{token}2}}{token}3")
             body = self.argument("x^" if token == "^" else "x_")
+            self.last_script = token
             return _script(body, SUPERSCRIPTS if token == "^" else SUBSCRIPTS, token)
         if token == "&":
             return " "
@@ -141,7 +169,9 @@ class _Reader:
         if token == "-":
             return "−"
         if token.startswith("\\"):
-            return self.command(token, before)
+            said = self.command(token, before)
+            self.last_script = ""
+            return said
         return token
 
     def command(self, name: str, before: list[str]) -> str:
@@ -296,9 +326,18 @@ def _plain_run(text: str, script: str) -> str:
     return text
 
 
+MAX_DEPTH = 30
+"""Braces, roots and fractions inside one another: more than a page can show, and a bound on the work."""
+MAX_LENGTH = 2000
+"""Characters in one formula: a long derivation is several formulas (an aligned block counts as one)."""
+
+
 @lru_cache(maxsize=4096)
 def read(tex: str) -> str:
     """The formula's plain reading (`\\frac{3}{4}` -> '3/4', `x^2` -> 'x²'); MathsError if it cannot be set."""
+    if len(tex) > MAX_LENGTH:
+        raise MathsError(f"the formula is {len(tex):,} characters long, more than the {MAX_LENGTH:,} one formula "
+                         "may hold: split it into several")
     reader = _Reader(TOKEN.findall(tex))
     text = re.sub(r"\s+", " ", reader.group()).strip()
     return re.sub(r" (?=[⁰¹²³⁴⁵⁶⁷⁸⁹⁻])", "", text)  # sin²θ, not sin ²θ

@@ -3,7 +3,9 @@ spec's formulas both ways and compares them); ziamath is pinned to the minor ver
 
 - Every row of a formula lays its children out twice: once only to learn the row's height for its
   stretchy brackets, then for real, so the work doubles at each level of nesting (a fraction inside a
-  root inside a bracket). The first pass is skipped for a row with nothing that can stretch.
+  root inside a bracket): `\\left(` ten deep took a minute. The first pass is skipped for a row with
+  nothing that can stretch, and inside another row's first pass, which leaves every stretchy glyph
+  out of the heights it measures, so the sizes of those glyphs cannot change what it finds.
 - Every node copies its parent's style through `dataclasses.asdict`, a deep recursive copy, to read
   four values from it; a shallow copy reads the same values."""
 
@@ -29,8 +31,8 @@ def speed_up() -> None:
     measure = mrow.Mrow._get_height_nostretch
 
     def height_if_needed(self: Any, line: list[Any], **kwargs: Any) -> tuple[float, float]:
-        if not any(_may_stretch(mo) for child in line for mo in child.iter("mo")):
-            return 0.0, 0.0  # only a stretchy operator reads the row's height
+        if kwargs.get("nostretch") or not any(_may_stretch(mo) for child in line for mo in child.iter("mo")):
+            return 0.0, 0.0  # only a stretchy operator reads the row's height, and a measuring pass ignores it
         return measure(self, line, **kwargs)
 
     mrow.Mrow._get_height_nostretch = height_if_needed  # type: ignore[method-assign]
