@@ -11,7 +11,8 @@ from helpers import MATHS_CONTRACT
 from worksheets.document.prose import DisplayMath, Gap, ListBlock, Math, Para, Run, TableBlock
 from worksheets.plan.dollars import spans
 from worksheets.plan.markdown import parse, parse_cloze
-from worksheets.plan.maths import MathsError, problem, problems, read, typesettable
+from worksheets.plan.maths import MathsError, problem, problems, read
+from worksheets.plan.maths_tex import typesettable
 
 
 def _texts(text: str) -> list[tuple[str, bool]]:

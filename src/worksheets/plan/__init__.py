@@ -37,7 +37,8 @@ def plan(library: Library, stem: str, tier: str = DEFAULT_TIER, style: str = DEF
     _check_glyphs(planner, library)
     planner.problems.check()
     return d.Document(
-        stem=stem, source=library.spec.name, title=ws.title, subtitle=ws.subtitle, paper=ws.paper,
+        stem=stem, source=library.spec.name, title=planner.plain(ws.title, ws.where("title"), "worksheet.title"),
+        subtitle=ws.subtitle and planner.plain(ws.subtitle, ws.where("subtitle"), "worksheet.subtitle"), paper=ws.paper,
         student_fields=tuple(ws.student_fields), instructions=instructions, time_allowed=ws.time_allowed,
         blocks=tuple(blocks), tier=tier, style=style, variant=variant, source_insert=ws.source_insert,
         grading_table=_grading_table(ws.grading_table, blocks), tier_label=_tier_label(ws, tier),

@@ -197,7 +197,21 @@ class Planner:
     def title(self, owner: Model, field: str) -> str | None:
         """A one-line text field (a title, a caption), substituted; None if not given."""
         text = getattr(owner, field)
-        return self.substitute(text, owner.where(field), field) if text else None
+        return self.plain(self.substitute(text, owner.where(field), field), owner.where(field), field) if text else None
+
+    def plain(self, text: str, loc: Loc, field: str) -> str:
+        """Plain text (a title) with each formula as its reading ('Area πr²'): it is never typeset."""
+        if "$" not in text:
+            return text
+        from worksheets.plan.dollars import spans
+        from worksheets.plan.maths import problems, read
+
+        self._formulas(text, loc, field)
+        found, _ = spans(text)
+        for span in reversed(found):
+            if not problems(f"${span.tex}$"):
+                text = text[:span.start] + read(span.tex) + text[span.end:]
+        return text
 
     # --- pieces every question type may use ---
 

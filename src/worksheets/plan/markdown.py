@@ -85,7 +85,8 @@ def _lifted(source: str) -> tuple[str, list[Math]]:
 
     A formula that cannot be set is left as text: the planner reports it, so it is never printed."""
     from worksheets.plan.dollars import spans
-    from worksheets.plan.maths import MathsError, read, typesettable
+    from worksheets.plan.maths import MathsError, read
+    from worksheets.plan.maths_tex import typesettable
 
     found, _ = spans(source)
     out: list[str] = []

@@ -216,7 +216,7 @@ def glossary(block: d.GlossaryBlock, s: Styles, width: float) -> list[Flowable]:
     rows: list[list[object]] = [[Paragraph("Term", s.cell_bold), Paragraph("Meaning", s.cell_bold)]]
     for term, meaning in block.entries:
         rows.append([Paragraph(plain_markup(term), s.cell_bold), flowables(meaning, s.cell, s.theme)])
-    term_width = min(width * 0.32, max(_label_width(t, s) + 6 for t, _ in block.entries))
+    term_width = min(width * 0.32, max(_label_width(t, s) + 6 for t in ("Term", *(t for t, _ in block.entries))))
     table = Rows(rows, colWidths=[term_width, width - term_width], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from worksheets.document.prose import DisplayMath, Math
-from worksheets.style.fonts import FALLBACK, face_name, font_dir
+from worksheets.style.fonts import face_name, font_dir
 
 MATHS_FONTS = {"Serif": "STIXTwoMath-Regular.ttf", "Sans": "FiraMath-Regular.otf", "Literacy": "FiraMath-Regular.otf"}
 """The maths face beside each text family: STIX Two Math with serif text, Fira Math with sans."""
@@ -37,12 +37,12 @@ class Formula:
     """Height above the baseline."""
     depth: float
     """Depth below the baseline (positive)."""
-    fills: tuple[tuple[Any, ...], ...]
-    """Filled outlines: ('M', x, y), ('L', x, y), ('C', x1, y1, x2, y2, x, y), ('Z',), y up from the baseline."""
-    strokes: tuple[tuple[float, tuple[tuple[Any, ...], ...]], ...]
-    """Stroked paths (rules drawn as lines): (line width, operations)."""
+    stream: str
+    """Its outlines as PDF drawing operators, y up from the baseline: filled glyphs and rules, stroked boxes."""
     text: str
     """The plain reading, under the outlines as invisible text."""
+    family: str
+    """The family of the text it stands in, which the reading is set in (with the symbol fallback)."""
     size: float
     """The size of the text it stands in (the reading is set at it, so it lines up with the words around)."""
     name: str
@@ -52,31 +52,12 @@ class Formula:
         """Place the formula with its bottom-left corner at (x, y)."""
         if not canvas.hasForm(self.name):
             canvas.beginForm(self.name, 0, -self.depth, self.width, self.ascent)
-            _draw_outlines(canvas, self)
+            canvas.addLiteral(self.stream)
             canvas.endForm()
         canvas.saveState()
         canvas.translate(x, y + self.depth)
         canvas.doForm(self.name)
         canvas.restoreState()
-
-
-def _draw_outlines(canvas: Any, formula: Formula) -> None:
-    from reportlab.pdfgen.canvas import FILL_NON_ZERO
-
-    canvas.setFillGray(0)
-    canvas.setStrokeGray(0)
-    if formula.fills:
-        canvas.drawPath(_path(canvas, formula.fills), stroke=0, fill=1, fillMode=FILL_NON_ZERO)
-    for width, operations in formula.strokes:
-        canvas.setLineWidth(width)
-        canvas.drawPath(_path(canvas, operations), stroke=1, fill=0)
-
-
-def _path(canvas: Any, operations: tuple[tuple[Any, ...], ...]) -> Any:
-    path = canvas.beginPath()
-    for op, *values in operations:
-        {"M": path.moveTo, "L": path.lineTo, "C": path.curveTo, "Z": path.close}[op](*values)
-    return path
 
 
 def write_reading(canvas: Any, kind: str, formula: Formula) -> None:
@@ -87,19 +68,19 @@ def write_reading(canvas: Any, kind: str, formula: Formula) -> None:
     past the formula itself, and sets its own font again for the text that follows."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from worksheets.writers.pdf.fonts import register
+    from worksheets.writers.pdf.fonts import text_runs
 
     if not formula.text:
         return
     text = canvas._curr_tx_info["tx"]  # reportlab hands a callback the text object it is writing
-    register(FALLBACK)
-    font = face_name(FALLBACK)
-    natural = float(stringWidth(formula.text, font, formula.size))
-    text.setFont(font, formula.size)
+    runs = [(face_name(family), part) for family, part in text_runs(formula.text, formula.family)]
+    natural = sum(float(stringWidth(part, font, formula.size)) for font, part in runs)
     text.setTextRenderMode(3)
     if natural > 0:
         text.setHorizScale(100 * formula.width / natural)
-    text._textOut(formula.text)
+    for font, part in runs:  # the text's own face, and the symbol fallback for signs it lacks
+        text.setFont(font, formula.size)
+        text._textOut(part)
     text.setHorizScale(100)
     text.setTextRenderMode(0)
 
@@ -149,10 +130,8 @@ def typeset(tex: str, text: str, family: str, size: float, display: bool) -> For
         entry = _set(tex, family, size, display)
         maths_cache.store(name, entry)
     digest = hashlib.sha1(f"{entry['font']}|{size}|{display}|{tex}".encode()).hexdigest()[:16]
-    return Formula(width=entry["width"], ascent=entry["ascent"], depth=entry["depth"],
-                   fills=tuple(tuple(op) for op in entry["fills"]),
-                   strokes=tuple((width, tuple(tuple(op) for op in ops)) for width, ops in entry["strokes"]),
-                   text=text, size=size, name=f"Formula{digest}")
+    return Formula(width=entry["width"], ascent=entry["ascent"], depth=entry["depth"], stream=entry["stream"],
+                   text=text, family=family, size=size, name=f"Formula{digest}")
 
 
 def _set(tex: str, family: str, size: float, display: bool) -> dict[str, Any]:
@@ -176,7 +155,30 @@ def _set(tex: str, family: str, size: float, display: bool) -> dict[str, Any]:
         _collect(element, fills, strokes)
     box = setter.node.bbox
     return {"font": font, "width": float(box.xmax), "ascent": float(box.ymax), "depth": float(-box.ymin),
-            "fills": fills, "strokes": strokes}
+            "stream": _stream(fills, strokes)}
+
+
+def _stream(fills: list[tuple[Any, ...]], strokes: list[tuple[float, tuple[tuple[Any, ...], ...]]]) -> str:
+    """PDF operators for the outlines: black, glyphs filled by the nonzero rule as TrueType outlines are."""
+    parts = ["0 g 0 G"]
+    if fills:
+        parts += [_operators(fills), "f"]
+    for width, operations in strokes:
+        parts += [f"{_number(width)} w", _operators(operations), "S"]
+    return "\n".join(parts)
+
+
+PDF_OPERATOR = {"M": "m", "L": "l", "C": "c", "Z": "h"}
+
+
+def _operators(operations: list[tuple[Any, ...]] | tuple[tuple[Any, ...], ...]) -> str:
+    return "\n".join(" ".join([*(_number(v) for v in values), PDF_OPERATOR[op]]) for op, *values in operations)
+
+
+def _number(value: float) -> str:
+    """A coordinate to a thousandth of a point, without trailing zeros (-0 as 0)."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 NUMBER = re.compile(r"[A-Za-z]|-?[0-9.]+(?:e-?[0-9]+)?")
@@ -292,6 +294,7 @@ def _inline_object(formula: Formula) -> Any:
                 valign=-formula.depth)
 
 
+@cache
 def font_files() -> tuple[Path, ...]:
     """The bundled maths fonts (for checks that they travel in the wheel)."""
     return tuple(font_dir() / name for name in sorted(set(MATHS_FONTS.values())))

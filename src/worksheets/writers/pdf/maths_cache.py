@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 """Raised when the entry's shape or the way outlines are made changes."""
 MAX_ENTRIES = 50_000
 """A full cache stops growing; entries are about 10 KB."""
