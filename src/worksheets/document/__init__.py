@@ -31,20 +31,40 @@ from worksheets.document.prose import (
 )
 from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, version_code
 
-AnswerKind = Literal["lines", "box", "none"]
+AnswerKind = Literal["lines", "box", "grid", "graph", "number_line", "handwriting", "none"]
 """How a written answer is given room."""
 
 
 @dataclass(frozen=True)
 class AnswerArea:
-    """Room left for the student: `lines` ruled lines, or a box `height` points tall."""
+    """Room left for the student: ruled lines, a box, squared paper, a graph, a number line or handwriting
+    ruling, and perhaps a line for the final answer."""
 
     kind: AnswerKind
-    """lines, box, or none (a closed question's own layout, or a question in parts)."""
+    """lines, box, grid, graph, number_line, handwriting, or none (a closed question's own layout, or a
+    question in parts)."""
     lines: int = 0
-    """How many ruled lines."""
+    """How many ruled lines, or rows of handwriting ruling."""
     height: float = 0.0
-    """The box's height, points."""
+    """The box's, grid's or graph's height, points (0: the graph's default)."""
+    square: float = 0.0
+    """A grid's squares, points."""
+    x: tuple[float, float, float] = (0.0, 0.0, 1.0)
+    """A graph's x axis, or a number line: (from, to, step)."""
+    y: tuple[float, float, float] = (0.0, 0.0, 1.0)
+    """A graph's y axis: (from, to, step)."""
+    answer_line: AnswerLine | None = None
+    """The line for the final answer, at the foot of the space."""
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    """'Answer ........ cm': where the final answer goes; never the answer itself."""
+
+    label: str
+    """Before the line ('Answer', 'x =')."""
+    units: str
+    """After it ('cm', '' for none)."""
 
 
 @dataclass(frozen=True)
@@ -316,7 +336,7 @@ class Document:
 __all__ = [
     "NO_PAGES",
     "AnswerArea",
-    "AnswerKind",
+    "AnswerKind", "AnswerLine",
     "Block",
     "BookletPlan",
     "Callout",

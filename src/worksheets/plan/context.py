@@ -215,12 +215,32 @@ class Planner:
 
     # --- pieces every question type may use ---
 
-    def answer(self, answer: sq.AnswerSpace | None, marks: int) -> d.AnswerArea:
-        """The room for a written answer: as asked, else lines from the marks."""
+    def answer(self, answer: sq.AnswerSpace | None, marks: int, line: sq.AnswerLine | None = None) -> d.AnswerArea:
+        """The room for a written answer: as asked, else lines from the marks; and its answer line."""
+        area = self._space(answer, marks)
+        if line is not None:
+            area = replace(area, answer_line=d.AnswerLine(self.plain(line.label, line.where("label"), "label"),
+                                                          self.plain(line.units, line.where("units"), "units")))
+        return area
+
+    def _space(self, answer: sq.AnswerSpace | None, marks: int) -> d.AnswerArea:
         if answer is None:
             return d.AnswerArea("lines", lines=default_lines(marks))
         if answer.box is not None:
             return d.AnswerArea("box", height=parse_length(answer.box) or 0.0)
+        if answer.grid is not None:
+            return d.AnswerArea("grid", height=parse_length(answer.grid) or 0.0,
+                                square=parse_length(answer.square or "5mm") or 0.0)
+        if answer.graph is not None:
+            graph = answer.graph
+            return d.AnswerArea("graph", height=parse_length(graph.height or "90mm") or 0.0,
+                                x=(graph.x[0], graph.x[1], graph.x_step or graph.step),
+                                y=(graph.y[0], graph.y[1], graph.y_step or graph.step))
+        if answer.number_line is not None:
+            line = answer.number_line
+            return d.AnswerArea("number_line", x=(line.from_, line.to, line.step))
+        if answer.handwriting is not None:
+            return d.AnswerArea("handwriting", lines=answer.handwriting)
         if answer.lines == 0:
             return d.AnswerArea("none")
         return d.AnswerArea("lines", lines=answer.lines if answer.lines is not None else default_lines(marks))

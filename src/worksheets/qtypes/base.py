@@ -39,8 +39,8 @@ class Context(Protocol):
     def in_tier(self, item: Any) -> bool:
         """Whether a bank item or part appears in this version's tier."""
 
-    def answer(self, answer: sq.AnswerSpace | None, marks: int) -> d.AnswerArea:
-        """The room left for an answer."""
+    def answer(self, answer: sq.AnswerSpace | None, marks: int, line: sq.AnswerLine | None = None) -> d.AnswerArea:
+        """The room left for an answer, and its answer line."""
 
     def scheme(self, scheme: sq.MarkScheme | None) -> d.Scheme:
         """How the question is marked."""

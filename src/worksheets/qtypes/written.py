@@ -11,7 +11,7 @@ from worksheets import document as d
 from worksheets.document.labels import letters
 from worksheets.qtypes.base import Context, QuestionType
 from worksheets.spec.base import Id, Item, Marks, Model, Text
-from worksheets.spec.questions import Answer, MarkScheme, Scaffold
+from worksheets.spec.questions import Answer, AnswerLineKey, MarkScheme, Scaffold
 from worksheets.vocab import TierName
 
 
@@ -23,7 +23,10 @@ class Part(Model):
     marks: Marks
     """Marks for this part."""
     answer: Answer | None = None
-    """{lines: N}, {box: 60mm}, none, or a number of lines; default from the marks."""
+    """{lines: N}, {box: 60mm}, {grid: 80mm}, {graph: ...}, {number_line: ...}, {handwriting: N}, none, or a
+    number of lines; default from the marks."""
+    answer_line: AnswerLineKey = None
+    """true, or {label: 'x =', units: cm}: a line for the final answer at the foot of the working space."""
     model_answer: Text | None = None
     """Printed in the mark scheme only."""
     mark_scheme: MarkScheme | None = None
@@ -58,7 +61,10 @@ class WrittenQuestion(Item):
     marks: Marks | None = None
     """Marks; with parts, defaults to their sum."""
     answer: Answer | None = None
-    """{lines: N}, {box: 60mm}, none, or a number of lines; default from the marks."""
+    """{lines: N}, {box: 60mm}, {grid: 80mm}, {graph: ...}, {number_line: ...}, {handwriting: N}, none, or a
+    number of lines; default from the marks."""
+    answer_line: AnswerLineKey = None
+    """true, or {label: 'x =', units: cm}: a line for the final answer at the foot of the working space."""
     sources: list[Id] = []
     """Ids of sources the question uses."""
     model_answer: Text | None = None
@@ -96,7 +102,8 @@ def _written(q: WrittenQuestion | Part, ctx: Context, ident: str, number: str, l
     marks = int(q.marks or 0)
     return d.Question(
         id=ident, number=number, label=label, kind="written", prompt=ctx.prose(q.prompt, q, "prompt"),
-        marks=marks, answer=ctx.answer(q.answer, marks), model_answer=ctx.prose(q.model_answer, q, "model_answer"),
+        marks=marks, answer=ctx.answer(q.answer, marks, q.answer_line),
+        model_answer=ctx.prose(q.model_answer, q, "model_answer"),
         scheme=ctx.scheme(q.mark_scheme), scaffold=ctx.scaffold(q.scaffold), sources=ctx.source_labels(sources),
     )
 

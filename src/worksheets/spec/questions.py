@@ -14,26 +14,133 @@ from worksheets.spec.base import MAX_LINES, Id, Item, Marks, Model, Text, parse_
 from worksheets.spec.yaml import Map, Seq
 
 
+def _length_or_error(value: str | None) -> str | None:
+    if value is not None and parse_length(value) is None:
+        raise PydanticCustomError("bad_length", "'{v}' is not a length such as 60mm, 6cm or 2.5in", {"v": value})
+    return value
+
+
+def _steps(lo: float, hi: float, step: float, axis: str) -> None:
+    """A range must be wider than nothing and a whole number of steps."""
+    values = {"axis": axis, "lo": f"{lo:g}", "hi": f"{hi:g}", "step": f"{step:g}", "most": MAX_STEPS}
+    if hi <= lo:
+        raise PydanticCustomError("empty_range", "the {axis} range {lo} to {hi} is empty: give the smaller number "
+                                  "first", values)
+    count = (hi - lo) / step
+    if abs(count - round(count)) > 1e-6:
+        raise PydanticCustomError("uneven_step", "the step {step} does not divide the {axis} range {lo} to {hi} "
+                                  "into whole steps", values)
+    if count > MAX_STEPS:
+        raise PydanticCustomError("many_steps", "the {axis} range {lo} to {hi} has {n} steps: at most {most} fit "
+                                  "the page; make the step larger", {**values, "n": f"{count:g}"})
+
+
+MAX_STEPS = 60
+Step = Annotated[float, Field(gt=0)]
+Range = Annotated[list[float], Field(min_length=2, max_length=2)]
+
+
+class Graph(Model):
+    """Axes with numbered ticks over a grid of square cells, sized to fit the frame."""
+
+    x: Range
+    """The x axis: [from, to], e.g. [-3, 3]."""
+    y: Range
+    """The y axis: [from, to], e.g. [-2, 10]."""
+    step: Step = 1
+    """The tick and grid step on both axes."""
+    x_step: Step | None = None
+    """The step on the x axis alone (default: step)."""
+    y_step: Step | None = None
+    """The step on the y axis alone (default: step)."""
+    height: Text | None = None
+    """The graph's height, e.g. 90mm (default); never taller than the frame."""
+
+    @field_validator("height")
+    @classmethod
+    def _length(cls, value: str | None) -> str | None:
+        return _length_or_error(value)
+
+    @model_validator(mode="after")
+    def _ranges(self) -> Graph:
+        _steps(self.x[0], self.x[1], self.x_step or self.step, "x")
+        _steps(self.y[0], self.y[1], self.y_step or self.step, "y")
+        return self
+
+
+class NumberLine(Model):
+    """A number line with a tick at every step, numbered."""
+
+    from_: float = Field(alias="from", description="The first number, e.g. -5.")
+    """The first number, e.g. -5 (written `from`)."""
+    to: float
+    """The last number, e.g. 5."""
+    step: Step = 1
+    """The distance between ticks."""
+
+    @model_validator(mode="after")
+    def _range(self) -> NumberLine:
+        _steps(self.from_, self.to, self.step, "number line's")
+        return self
+
+
 class AnswerSpace(Model):
-    """How much room to leave: ruled lines, an empty box, or nothing."""
+    """How much room to leave: ruled lines, an empty box, squared paper, a graph, a number line,
+    handwriting ruling, or nothing."""
 
     lines: Annotated[int, Field(ge=0, le=MAX_LINES)] | None = None
     """Ruled writing lines (0: none)."""
     box: Text | None = None
     """An empty box of this height, e.g. 60mm."""
+    grid: Text | None = None
+    """Squared paper of this height, e.g. 80mm."""
+    square: Text | None = None
+    """The grid's squares, e.g. 5mm (default) or 1cm."""
+    graph: Graph | None = None
+    """Axes over a grid: {x: [-3, 3], y: [-2, 10]} (step: 1; height: 90mm)."""
+    number_line: NumberLine | None = None
+    """{from: -5, to: 5} (step: 1)."""
+    handwriting: Annotated[int, Field(ge=1, le=MAX_LINES)] | None = None
+    """Rows of four-line handwriting ruling (primary)."""
 
-    @field_validator("box")
+    @field_validator("box", "grid", "square")
     @classmethod
     def _length(cls, value: str | None) -> str | None:
-        if value is not None and parse_length(value) is None:
-            raise PydanticCustomError("bad_length", "'{v}' is not a length such as 60mm, 6cm or 2.5in", {"v": value})
-        return value
+        return _length_or_error(value)
 
     @model_validator(mode="after")
     def _one(self) -> AnswerSpace:
-        if self.lines is not None and self.box is not None:
-            raise PydanticCustomError("answer_both", "give either 'lines' or 'box', not both")
+        given = [name for name in SPACE_KINDS if getattr(self, name) is not None]
+        if len(given) > 1:
+            raise PydanticCustomError("answer_both", "give one kind of answer space, not {both}",
+                                      {"both": " and ".join(f"'{name}'" for name in given)})
+        if self.square is not None and self.grid is None:
+            raise PydanticCustomError("square_alone", "'square' sizes a grid's squares: give 'grid' too")
         return self
+
+
+SPACE_KINDS = ("lines", "box", "grid", "graph", "number_line", "handwriting")
+"""The kinds of answer space, one per question."""
+
+
+class AnswerLine(Model):
+    """The line a final answer is written on, at the foot of the working space."""
+
+    label: Text = "Answer"
+    """Printed before the line, e.g. 'x ='."""
+    units: Text = ""
+    """Printed after it, e.g. cm."""
+
+
+def _answer_line(value: Any) -> Any:
+    """`answer_line: true` is the plain 'Answer' line; false is none."""
+    if value is True:
+        return {}
+    return None if value is False else value
+
+
+AnswerLineKey = Annotated[AnswerLine | None, BeforeValidator(_answer_line)]
+"""`answer_line: true`, or {label: 'x =', units: cm}."""
 
 
 def _answer(value: Any) -> Any:

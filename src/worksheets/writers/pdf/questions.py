@@ -84,7 +84,21 @@ def _prompt(q: d.Question, s: Styles) -> list[Flowable]:
 def answer_space(
     area: d.AnswerArea, s: Styles, indent: float, max_height: float, number: str = ""
 ) -> tuple[list[Flowable], list[Flowable]]:
-    """The answer space as (kept with the prompt, may run on); lines carried over a page say whose they are."""
+    """The answer space as (kept with the prompt, may run on), and its answer line at the foot."""
+    kept, rest = _space(area, s, indent, max_height, number)
+    if area.answer_line is not None:
+        from worksheets.writers.pdf.spaces import AnswerLine
+
+        t = s.theme
+        line = AnswerLine(area.answer_line.label, area.answer_line.units, (face_name(t.font, bold=True), t.body),
+                          t.rule_grey, length=t.body * 12)
+        (rest if rest else kept).append(line)
+    return kept, rest
+
+
+def _space(area: d.AnswerArea, s: Styles, indent: float, max_height: float,
+           number: str) -> tuple[list[Flowable], list[Flowable]]:
+    """Lines carried over a page say whose they are; the other spaces stay whole, never taller than the frame."""
     t = s.theme
     if area.kind == "lines" and area.lines > 0:
         # at most a third of a page of lines is kept with the prompt (large print's lines are tall), and never
@@ -101,7 +115,10 @@ def answer_space(
         return kept, rest
     if area.kind == "box" and area.height > 0:
         return [Spacer(1, 4), AnswerBox(area.height, indent, max_height - 3 * t.leading)], []
-    return [], []
+    from worksheets.writers.pdf.spaces import drawn_space
+
+    drawn = drawn_space(area, t, indent, max_height - 3 * t.leading)
+    return ([Spacer(1, 4), drawn], []) if drawn is not None else ([], [])
 
 
 # --- the handout ----------------------------------------------------------------------------

@@ -1,0 +1,256 @@
+"""Answer spaces for maths, science and primary: squared paper, a graph's axes over a grid, a number line,
+four-line handwriting ruling, and the line a final answer goes on.
+
+Lines are grey at the weight the print conventions give writing lines; the space itself stays white.
+Each scales with the style (`scale`: large print's squares and lines are bigger) and is never taller
+than the frame."""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.platypus import Flowable
+
+from worksheets.document import AnswerArea
+from worksheets.style.fonts import face_name
+from worksheets.style.themes import Theme
+from worksheets.writers.pdf.fonts import draw_text, text_width
+
+GRID_GREY = 0.7  # squares: lighter than writing lines, so working in pencil stands out on a copier
+AXIS_GREY = 0.0
+
+
+def _ticks(lo: float, hi: float, step: float) -> list[float]:
+    """Every step from lo to hi (inclusive), rounded so 0.1 steps print as 0.3, not 0.30000000000000004."""
+    count = round((hi - lo) / step)
+    return [round(lo + i * step, 10) for i in range(count + 1)]
+
+
+def _label(value: float) -> str:
+    text = f"{value:g}"
+    return text.replace("-", "\u2212")  # a true minus sign, as maths prints it
+
+
+class Grid(Flowable):
+    """Squared paper: whole squares filling the width and the height asked for."""
+
+    def __init__(self, height: float, square: float, indent: float, max_height: float, weight: float = 0.3) -> None:
+        super().__init__()
+        self.square = square
+        self.asked = min(height, max_height)
+        self.indent = indent
+        self.weight = weight
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.columns = max(1, int((avail_width - self.indent) / self.square + 1e-6))
+        self.rows = max(1, int(self.asked / self.square + 1e-6))
+        self.width, self.height = avail_width, self.rows * self.square
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeGray(GRID_GREY)
+        canvas.setLineWidth(self.weight)
+        right = self.indent + self.columns * self.square
+        for row in range(self.rows + 1):
+            canvas.line(self.indent, row * self.square, right, row * self.square)
+        for column in range(self.columns + 1):
+            x = self.indent + column * self.square
+            canvas.line(x, 0, x, self.height)
+        canvas.restoreState()
+
+
+class Graph(Flowable):
+    """Axes with numbered ticks over a grid of square cells, as large as the height and width allow."""
+
+    def __init__(self, x: tuple[float, float, float], y: tuple[float, float, float], height: float, indent: float,
+                 max_height: float, font: tuple[str, float], weight: float = 0.3) -> None:
+        super().__init__()
+        self.x, self.y = x, y
+        self.asked = min(height, max_height)
+        self.indent = indent
+        self.font = font
+        self.weight = weight
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        size = self.font[1]
+        self.margin = text_width(_label(min(self.y[0], -abs(self.y[1]))), *self.font) + size  # room for y labels
+        columns = round((self.x[1] - self.x[0]) / self.x[2])
+        rows = round((self.y[1] - self.y[0]) / self.y[2])
+        across = (avail_width - self.indent - self.margin - size) / columns
+        down = (self.asked - 2 * size) / rows
+        self.cell = max(2.0, min(across, down))  # square cells
+        self.width = avail_width
+        self.height = rows * self.cell + 2 * size
+        return self.width, self.height
+
+    def _at(self, value: float, axis: tuple[float, float, float]) -> float:
+        return (value - axis[0]) / axis[2] * self.cell
+
+    def draw(self) -> None:
+        canvas = self.canv
+        size = self.font[1]
+        left, bottom = self.indent + self.margin, size * 1.6
+        xs, ys = _ticks(*self.x), _ticks(*self.y)
+        right, top = left + self._at(self.x[1], self.x), bottom + self._at(self.y[1], self.y)
+        canvas.saveState()
+        canvas.setStrokeGray(GRID_GREY)
+        canvas.setLineWidth(self.weight)
+        for value in xs:
+            canvas.line(left + self._at(value, self.x), bottom, left + self._at(value, self.x), top)
+        for value in ys:
+            canvas.line(left, bottom + self._at(value, self.y), right, bottom + self._at(value, self.y))
+        # the axes cross at 0 where 0 is on them, else they run along the edges
+        x_axis = bottom + self._at(min(max(0.0, self.y[0]), self.y[1]), self.y)
+        y_axis = left + self._at(min(max(0.0, self.x[0]), self.x[1]), self.x)
+        canvas.setStrokeGray(AXIS_GREY)
+        canvas.setLineWidth(self.weight * 3)
+        canvas.line(left, x_axis, right, x_axis)
+        canvas.line(y_axis, bottom, y_axis, top)
+        canvas.setFillGray(0)
+        every = max(1, math.ceil(len(xs) * text_width("−00", *self.font) / max(right - left, 1)))
+        for index, value in enumerate(xs):  # numbers under the x axis, thinned where they would touch
+            if (index % every == 0 and value != 0) or (value == 0 and self.y[0] >= 0):
+                draw_text(canvas, left + self._at(value, self.x), x_axis - size * 1.1, _label(value), *self.font,
+                          align="centre")
+        every = max(1, math.ceil(len(ys) * size * 1.2 / max(top - bottom, 1)))
+        for index, value in enumerate(ys):
+            if index % every == 0 and value != 0:
+                draw_text(canvas, y_axis - size * 0.4, bottom + self._at(value, self.y) - size * 0.35, _label(value),
+                          *self.font, align="right")
+        draw_text(canvas, right + size * 0.3, x_axis - size * 0.35, "x", self.font[0], size)
+        draw_text(canvas, y_axis + size * 0.4, top - size * 0.2, "y", self.font[0], size)
+        canvas.restoreState()
+
+
+class NumberLine(Flowable):
+    """A line with a numbered tick at every step and arrows at both ends."""
+
+    def __init__(self, axis: tuple[float, float, float], indent: float, font: tuple[str, float],
+                 weight: float = 0.8) -> None:
+        super().__init__()
+        self.axis = axis
+        self.indent = indent
+        self.font = font
+        self.weight = weight
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.font[1] * 4.5
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        size = self.font[1]
+        ticks = _ticks(*self.axis)
+        left, right = self.indent + size * 1.5, self.width - size * 1.5
+        spacing = (right - left) / max(1, len(ticks) - 1)
+        y = size * 2.2
+        canvas.saveState()
+        canvas.setLineWidth(self.weight)
+        canvas.line(left - size, y, right + size, y)
+        for end, sign in ((left - size, 1), (right + size, -1)):  # arrow heads: the line goes on
+            canvas.line(end, y, end + sign * size * 0.5, y + size * 0.3)
+            canvas.line(end, y, end + sign * size * 0.5, y - size * 0.3)
+        every = max(1, math.ceil(text_width("−000", *self.font) / spacing))
+        for index, value in enumerate(ticks):
+            x = left + index * spacing
+            canvas.line(x, y - size * 0.4, x, y + size * 0.4)
+            if index % every == 0 or index == len(ticks) - 1:
+                draw_text(canvas, x, y - size * 1.5, _label(value), *self.font, align="centre")
+        canvas.restoreState()
+
+
+class Handwriting(Flowable):
+    """Rows of four-line school ruling: ascender, x-height (dashed), baseline (darker), descender."""
+
+    def __init__(self, rows: int, x_height: float, indent: float) -> None:
+        super().__init__()
+        self.rows = rows
+        self.x_height = x_height
+        self.indent = indent
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.row = self.x_height * 4  # ascender, x-height and descender bands, and a gap to the next row
+        self.width, self.height = avail_width, self.rows * self.row
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fits = int(avail_height // (self.x_height * 4))
+        if fits < 1 or fits >= self.rows:
+            return []
+        return [Handwriting(fits, self.x_height, self.indent), Handwriting(self.rows - fits, self.x_height,
+                                                                           self.indent)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        unit = self.x_height
+        canvas.saveState()
+        for row in range(self.rows):
+            base = self.height - row * self.row - unit * 2.5
+            for offset, grey, width, dashed in ((2, 0.7, 0.4, False), (1, 0.7, 0.4, True), (0, 0.35, 0.7, False),
+                                                (-1, 0.7, 0.4, False)):
+                canvas.setStrokeGray(grey)
+                canvas.setLineWidth(width)
+                canvas.setDash(2, 2) if dashed else canvas.setDash()
+                canvas.line(self.indent, base + offset * unit, self.width, base + offset * unit)
+        canvas.restoreState()
+
+
+class AnswerLine(Flowable):
+    """'Answer ............... cm' at the right of the working space, for the final answer."""
+
+    def __init__(self, label: str, units: str, font: tuple[str, float], grey: float, length: float) -> None:
+        super().__init__()
+        self.label, self.units = label, units
+        self.font = font
+        self.grey = grey
+        self.length = length
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.font[1] * 2.6
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        size = self.font[1]
+        units = text_width(self.units, *self.font) + size * 0.4 if self.units else 0.0
+        end = self.width - units
+        start = end - self.length
+        y = size * 0.6
+        canvas.saveState()
+        canvas.setFillGray(0)
+        draw_text(canvas, start - size * 0.4, y, self.label, *self.font, align="right")
+        if self.units:
+            draw_text(canvas, end + size * 0.4, y, self.units, *self.font)
+        canvas.setStrokeGray(self.grey)
+        canvas.setLineWidth(0.5)
+        canvas.setDash(1, 2)
+        canvas.line(start, y - size * 0.15, end, y - size * 0.15)
+        canvas.restoreState()
+
+
+def drawn_space(area: AnswerArea, t: Theme, indent: float, max_height: float) -> Flowable | None:
+    """Squared paper, a graph, a number line or handwriting ruling, at the style's scale (None for others)."""
+    scale = t.body / STANDARD_BODY  # large print: bigger squares and numbers, thicker lines
+    room = t.line_pitch / STANDARD_PITCH  # the support tier's wider ruling gives more room here too
+    font = (face_name(t.font), max(t.small, 8.0))
+    if area.kind == "grid":
+        return Grid(area.height * room, area.square * scale, indent, max_height, weight=0.3 * scale)
+    if area.kind == "graph":
+        return Graph(area.x, area.y, area.height * room, indent, max_height, font, weight=0.3 * scale)
+    if area.kind == "number_line":
+        return NumberLine(area.x, indent, font, weight=0.8 * scale)
+    if area.kind == "handwriting":
+        return Handwriting(area.lines, HANDWRITING_X_HEIGHT * room * scale, indent)
+    return None
+
+
+STANDARD_BODY = 11.0
+"""The standard style's body size: answer spaces are drawn at their given size there."""
+STANDARD_PITCH = 8 * 2.834645669
+"""The standard style's line pitch, 8 mm."""
+HANDWRITING_X_HEIGHT = 4 * 2.834645669
+"""The x-height band of primary handwriting ruling, 4 mm."""
