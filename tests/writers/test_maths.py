@@ -143,12 +143,20 @@ def test_large_print_formulas_are_larger_in_proportion(run, tmp_path):
     widths = {}
     for style in ("standard", "large-print"):
         (tmp_path / style).mkdir()
-        student, _ = _build(run, tmp_path / style, "Add $\\frac{3}{4} + \\frac{1}{8}$ here.", style)
+        student, _ = _build(run, tmp_path / style, "Add $\\dfrac{3}{4} + \\dfrac{1}{8}$ here.", style)
         with pdfplumber.open(student) as pdf:
             bars = [r for r in pdf.pages[0].rects if r["fill"] and r["height"] < 2]
             widths[style] = max(r["x1"] for r in bars[:2]) - min(r["x0"] for r in bars[:2])
     ratio = theme_for("large-print").body / theme_for("standard").body
     assert widths["large-print"] == pytest.approx(widths["standard"] * ratio, rel=0.05)
+
+
+def test_large_print_sets_inline_fractions_full_size(run, tmp_path):
+    student, _ = _build(run, tmp_path, "Add $\\frac{3}{4}$ and $\\dfrac{3}{4}$ here.", "large-print")
+    with pdfplumber.open(student) as pdf:
+        bars = sorted((r for r in pdf.pages[0].rects if r["fill"] and r["height"] < 2), key=lambda r: r["top"])
+        inline, shown = sorted(bars[:2], key=lambda r: r["x0"])
+    assert inline["width"] == pytest.approx(shown["width"], abs=0.01)  # figures never shrink below the text's
 
 
 def test_a_tall_formula_opens_its_line_rather_than_touch_the_one_above(run, tmp_path):
@@ -274,3 +282,18 @@ glossary:
         words = [w["text"] for w in page.extract_words()]
     assert "Area πr² and √2" in text and "Costs $5 or $10" in text and "Why x²≥0" in text
     assert "Term" in words and "$" not in text.replace("$5", "").replace("$10", "")
+
+
+@pytest.mark.parametrize("style", ["standard", "large-print"])
+def test_text_after_a_formula_that_starts_a_line_stays_on_its_baseline(run, tmp_path, style):
+    student, _ = _build(run, tmp_path, "Line one of the text\n$18$ apples after it\n$42$ pears after it\n$77$ plums",
+                        style)
+    with pdfplumber.open(student) as pdf:
+        page = pdf.pages[0]
+        glyphs = _glyphs(page)
+        for word in ("apples", "pears", "plums"):
+            first = next(c for c in page.chars if c["text"] == word[0] and c["size"] > 9 and
+                         "".join(x["text"] for x in page.chars[page.chars.index(c):][:len(word)]) == word)
+            baseline = page.height - first["matrix"][5]
+            digits = [g for g in glyphs if abs(g["bottom"] - baseline) < 4 and g["x1"] < first["x0"]]
+            assert digits and all(abs(g["bottom"] - baseline) < 0.4 for g in digits), word

@@ -39,8 +39,9 @@ class Paragraph(_Paragraph):
         formula taller than the text (a stacked fraction) would rise above the paragraph, so that line is
         lowered by the difference, into the room its height already holds."""
         if getattr(self.style, "autoLeading", "") == "max":
-            lines = getattr(getattr(self, "blPara", None), "lines", None) or []
-            rise = float(getattr(lines[0], "ascent", 0) or 0) - float(self.style.fontSize) if lines else 0.0
+            from worksheets.writers.pdf.maths import first_line_rise
+
+            rise = first_line_rise(self)
             if rise > 0:
                 self.canv.translate(0, -rise)
         super().drawPara(debug)

@@ -24,6 +24,8 @@ MATHS_FONTS = {"Serif": "STIXTwoMath-Regular.ttf", "Sans": "FiraMath-Regular.otf
 WIDEST = "STIXTwoMath-Regular.ttf"
 """Used for a formula whose characters the family's maths face lacks (STIX Two covers the most)."""
 TAG = "formula"
+LARGE_TEXT = 16.0
+"""Text at this size or more (large print) sets its formulas in display style."""
 """The name of the paragraph callback a formula travels as."""
 
 
@@ -48,14 +50,20 @@ class Formula:
     name: str
     """The Form XObject's name: the same formula at the same size is drawn once per document."""
 
+    @property
+    def pad(self) -> float:
+        """Room kept above and below a formula taller or deeper than its text (a stacked fraction), so it
+        never touches the lines around it."""
+        return self.size * 0.12 if self.ascent > self.size * 0.9 or self.depth > self.size * 0.3 else 0.0
+
     def draw_at(self, canvas: Any, x: float, y: float) -> None:
-        """Place the formula with its bottom-left corner at (x, y)."""
+        """Place the formula, its room included, with its bottom-left corner at (x, y)."""
         if not canvas.hasForm(self.name):
             canvas.beginForm(self.name, 0, -self.depth, self.width, self.ascent)
             canvas.addLiteral(self.stream)
             canvas.endForm()
         canvas.saveState()
-        canvas.translate(x, y + self.depth)
+        canvas.translate(x, y + self.pad + self.depth)
         canvas.doForm(self.name)
         canvas.restoreState()
 
@@ -79,7 +87,7 @@ def write_reading(canvas: Any, kind: str, formula: Formula) -> None:
     if natural > 0:
         text.setHorizScale(100 * formula.width / natural)
     for font, part in runs:  # the text's own face, and the symbol fallback for signs it lacks
-        text.setFont(font, formula.size)
+        text.setFont(font, formula.size, leading=text._leading)  # setFont would reset the paragraph's leading
         text._textOut(part)
     text.setHorizScale(100)
     text.setTextRenderMode(0)
@@ -277,7 +285,9 @@ def resolve(frags: list[Any]) -> list[Any] | None:
             continue
         decoded = bytes.fromhex(definition.label).decode()
         tex, text = decoded[1:].split("\x00", 1)
-        formula = typeset(tex, text, family_of(frag.fontName), float(frag.fontSize), decoded[0] == "d")
+        size = float(frag.fontSize)
+        # text of large-print size sets its formulas in display style, so a fraction's figures stay that size
+        formula = typeset(tex, text, family_of(frag.fontName), size, decoded[0] == "d" or size >= LARGE_TEXT)
         definition.label = formula
         shown = frag.clone(text="")
         shown.cbDefn = _inline_object(formula)
@@ -290,8 +300,22 @@ def _inline_object(formula: Formula) -> Any:
     """The definition reportlab's paragraph reads for an inline image, holding the formula."""
     from reportlab.lib.abag import ABag
 
-    return ABag(kind="img", image=formula, width=formula.width, height=formula.ascent + formula.depth,
-                valign=-formula.depth)
+    return ABag(kind="img", image=formula, width=formula.width,
+                height=formula.ascent + formula.depth + 2 * formula.pad, valign=-formula.depth - formula.pad)
+
+
+def first_line_rise(paragraph: Any) -> float:
+    """How far the first line's tallest formula reaches above what its text reaches (0 if it does not)."""
+    from reportlab.pdfbase.pdfmetrics import getAscent
+
+    lines = getattr(getattr(paragraph, "blPara", None), "lines", None) or []
+    words = getattr(lines[0], "words", []) if lines else []
+    tops = [float(word.cbDefn.height) + float(word.cbDefn.valign) for word in words
+            if getattr(getattr(word, "cbDefn", None), "kind", "") == "img"]
+    if not tops:
+        return 0.0
+    style = paragraph.style
+    return max(tops) - max(float(style.fontSize), float(getAscent(style.fontName, style.fontSize)))
 
 
 @cache
