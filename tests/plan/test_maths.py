@@ -191,3 +191,11 @@ def test_check_finds_maths_problems_without_loading_a_renderer(tmp_path):
     assert done.stdout.strip() == "1 []"
     assert done.stderr.strip() == ("m.yaml:4:13: text: in $\\farc{1}{2}$: unknown maths command \\farc: "
                                    "did you mean \\frac?")
+
+
+def test_punctuation_after_a_formula_goes_with_it_so_no_line_starts_with_it():
+    [para] = parse("through $(3, 0)$. Then $x$, and $y$.5 and $$z$$.")
+    assert isinstance(para, Para)
+    maths = [run for run in para.runs if isinstance(run, Math)]
+    assert [(m.tex, m.text) for m in maths] == [("(3, 0)\\text{.}", "(3,0)."), ("x\\text{,}", "x,"), ("y", "y"),
+                                                ("z", "z")]

@@ -80,6 +80,10 @@ _MATHS_OPEN, _MATHS_CLOSE = chr(0xE004), chr(0xE005)
 _MATHS_MARK = re.compile(f"{_MATHS_OPEN}(\\d+){_MATHS_CLOSE}")
 
 
+TRAILING_STOP = re.compile(r"([.,;:!?])(?=\s|$)")
+"""Punctuation right after a formula, ending a phrase: set with the formula, so a line never starts with it."""
+
+
 def _lifted(source: str) -> tuple[str, list[Math]]:
     """The source with each well-formed formula replaced by its mark, and the formulas in order.
 
@@ -98,8 +102,12 @@ def _lifted(source: str) -> tuple[str, list[Math]]:
         except MathsError:
             continue
         out += [source[at:span.start], f"{_MATHS_OPEN}{len(formulas)}{_MATHS_CLOSE}"]
-        formulas.append(Math(typesettable(span.tex), text, span.display))
-        at = span.end
+        tex, end = typesettable(span.tex), span.end
+        stop = TRAILING_STOP.match(source, end)
+        if stop and not span.display:  # '$(3, 0)$.' : the full stop goes with the formula, never to a line alone
+            tex, text, end = tex + r"\text{" + stop.group(1) + "}", text + stop.group(1), stop.end(1)
+        formulas.append(Math(tex, text, span.display))
+        at = end
     out.append(source[at:])
     return "".join(out), formulas
 

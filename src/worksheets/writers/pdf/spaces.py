@@ -18,6 +18,8 @@ from worksheets.writers.pdf.fonts import draw_text, text_width
 
 GRID_GREY = 0.7  # squares: lighter than writing lines, so working in pencil stands out on a copier
 AXIS_GREY = 0.0
+MINOR_GREY = 0.85  # a graph's finer squares, fainter still
+MINOR_LEAST = 2 * 72 / 25.4  # the finest squares drawn: 2 mm
 
 
 def _ticks(lo: float, hi: float, step: float) -> list[float]:
@@ -95,6 +97,15 @@ class Graph(Flowable):
         xs, ys = _ticks(*self.x), _ticks(*self.y)
         right, top = left + self._at(self.x[1], self.x), bottom + self._at(self.y[1], self.y)
         canvas.saveState()
+        parts = next((n for n in (5, 2) if self.cell / n >= MINOR_LEAST), 1)  # graph paper's finer squares
+        if parts > 1:
+            canvas.setStrokeGray(MINOR_GREY)
+            canvas.setLineWidth(self.weight * 0.6)
+            minor = self.cell / parts
+            for i in range(round((right - left) / minor) + 1):
+                canvas.line(left + i * minor, bottom, left + i * minor, top)
+            for i in range(round((top - bottom) / minor) + 1):
+                canvas.line(left, bottom + i * minor, right, bottom + i * minor)
         canvas.setStrokeGray(GRID_GREY)
         canvas.setLineWidth(self.weight)
         for value in xs:
