@@ -30,18 +30,18 @@ def test_every_writer_has_a_handler_for_every_type_it_claims():
 
 def test_a_type_without_a_handler_is_found():
     @dataclass(frozen=True)
-    class Numeric:
+    class Unknown:
         """A stand-in detail no writer knows."""
 
-    stray = QuestionType("numeric", QUESTION_TYPES["choice"].model, QUESTION_TYPES["choice"].lower, Numeric)
+    stray = QuestionType("stray", QUESTION_TYPES["choice"].model, QUESTION_TYPES["choice"].lower, Unknown)
     assert missing_handlers((*REGISTERED, stray), FORMATS) == [
-        "pdf: numeric (handout)", "pdf: numeric (scheme)"]
+        "pdf: stray (handout)", "pdf: stray (scheme)"]
 
 
 def test_a_writer_that_claims_only_some_types_is_held_only_to_those():
     only_written = {"pdf": Format("pdf", ".pdf", "application/pdf", ("student",), False, "worksheets.writers.pdf",
                                   claims=("written",))}
-    stray = QuestionType("numeric", QUESTION_TYPES["choice"].model, QUESTION_TYPES["choice"].lower, object)
+    stray = QuestionType("stray", QUESTION_TYPES["choice"].model, QUESTION_TYPES["choice"].lower, object)
     assert missing_handlers((stray,), only_written) == []
 
 
@@ -66,6 +66,7 @@ def test_every_registered_type_is_accepted_in_a_bank(name):
         "cloze": {"text": "The [[cat]] sat."},
         "matching": {"pairs": [["a", "1"], ["b", "2"]]},
         "ordering": {"items": ["first", "second"]},
+        "numeric": {"prompt": "How many?", "value": 3},
     }
     bank = Bank.model_validate({"questions": [{"id": "q", "type": name, **examples[name]}]})
     assert type(bank.questions[0]) is QUESTION_TYPES[name].model

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from worksheets.document.booklet import BookletPlan, DividerPart, Part, PdfPart, WorksheetPart
-from worksheets.document.details import Choice, Cloze, Detail, Matching, Ordering, TrueFalse
+from worksheets.document.details import Choice, Cloze, Detail, Matching, Numeric, Ordering, TrueFalse
 from worksheets.document.labels import letter_index, letters
 from worksheets.document.layout import NO_PAGES, PageMap, Spot
 from worksheets.document.prose import Block as ProseBlock
@@ -354,6 +354,7 @@ __all__ = [
     "ListBlock",
     "Matching",
     "Math",
+    "Numeric",
     "Ordering",
     "PageBreakBlock",
     "PageMap",

@@ -90,5 +90,23 @@ class Ordering:
         return replace(self, order=())
 
 
-Detail = Choice | TrueFalse | Cloze | Matching | Ordering
+@dataclass(frozen=True)
+class Numeric:
+    """A numeric answer: its value, units and accepted range, as the mark scheme prints them."""
+
+    value: str
+    """The value, as printed (empty in the student view)."""
+    units: str
+    """Its units ('' for none); the handout prints them after the answer line."""
+    low: str = ""
+    """The least value accepted ('' when only the value is; empty in the student view)."""
+    high: str = ""
+    """The greatest value accepted."""
+
+    def without_answers(self) -> Numeric:
+        """The units alone."""
+        return replace(self, value="", low="", high="")
+
+
+Detail = Choice | TrueFalse | Cloze | Matching | Ordering | Numeric
 """Any closed question's answer data."""

@@ -191,10 +191,22 @@ def _ordering(o: d.Ordering, s: Styles, width: float) -> list[Flowable]:
 # --- mark scheme ----------------------------------------------------------------------------
 
 
+@handout.register
+def _numeric(detail: d.Numeric, s: Styles, width: float) -> list[Flowable]:
+    return []  # its working space and answer line are the question's answer space
+
+
 @singledispatch
 def scheme(detail: object, s: Styles, width: float) -> list[Flowable]:
     """The answer key of a closed question; one handler per detail type."""
     raise TypeError(f"the PDF mark scheme has no key for {type(detail).__name__}")
+
+
+@scheme.register
+def _numeric_key(detail: d.Numeric, s: Styles, width: float) -> list[Flowable]:
+    units = f"\u00a0{detail.units}" if detail.units else ""
+    accept = f" (accept {detail.low} to {detail.high}{units})" if detail.low else ""
+    return [Paragraph(escape(f"Answer: {detail.value}{units}{accept}"), s.subheading)]
 
 
 @scheme.register

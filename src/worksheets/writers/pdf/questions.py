@@ -140,6 +140,9 @@ def handout_question(
         if q.scaffold:
             body = scaffold_parts(q.scaffold, s, width - indent)[0] + body
         row = question_row(q.label, _prompt(q, s), q.marks, s, width)
+        if q.answer.kind != "none":  # a numeric answer: working space and an answer line, like a written one
+            kept, rest = _with_space(row, q, s, width, max_height)
+            return [Keep([*lead, *kept]), *rest, gap]
         return [Keep([*lead, row, Spacer(1, t.paragraph_space), Indenter(left=indent), *body,
                               Indenter(left=-indent)]), gap]
     if not q.parts:
