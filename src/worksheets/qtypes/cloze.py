@@ -17,6 +17,21 @@ from worksheets.spec.questions import ClosedQuestion
 GAP = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 
+def with_gaps(value: str, none: str, empty: str) -> str:
+    """The text, if it has at least one `[[answer]]` and none is empty; else the teacher's message."""
+    gaps = GAP.findall(value)
+    if not gaps:
+        raise PydanticCustomError("no_gaps", none)
+    if any(not gap.strip() for gap in gaps):
+        raise PydanticCustomError("empty_gap", empty)
+    return value
+
+
+def answers_in(text: str) -> list[str]:
+    """The `[[answer]]`s of a text, in order."""
+    return [gap.strip() for gap in GAP.findall(text)]
+
+
 class ClozeQuestion(ClosedQuestion):
     """Text with gaps; the answers are printed in the mark scheme only."""
 
@@ -32,17 +47,12 @@ class ClozeQuestion(ClosedQuestion):
     @field_validator("text")
     @classmethod
     def _gaps(cls, value: str) -> str:
-        gaps = GAP.findall(value)
-        if not gaps:
-            raise PydanticCustomError("cloze_gaps", "no gaps; mark each answer like [[1934]]")
-        if any(not g.strip() for g in gaps):
-            raise PydanticCustomError("cloze_empty", "a gap [[ ]] has no answer in it")
-        return value
+        return with_gaps(value, "no gaps; mark each answer like [[1934]]", "a gap [[ ]] has no answer in it")
 
     @property
     def gaps(self) -> list[str]:
         """The answers, gap by gap."""
-        return [g.strip() for g in GAP.findall(self.text)]
+        return answers_in(self.text)
 
     @property
     def items_count(self) -> int:

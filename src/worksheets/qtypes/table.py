@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from worksheets import document as d
 from worksheets.qtypes.base import Context, QuestionType, closed_question
-from worksheets.qtypes.cloze import GAP
+from worksheets.qtypes.cloze import GAP, answers_in, with_gaps
 from worksheets.spec.base import Text
 from worksheets.spec.questions import ClosedQuestion
 
@@ -37,17 +37,13 @@ class TableQuestion(ClosedQuestion):
         if len(lines) < 3 or "|" not in lines[0] or not re.match(RULE_ROW, lines[1]):
             raise PydanticCustomError("table_shape", "write the table as a pipe table: a header row, a |---| row, "
                                       "then the rows, e.g. | x | 1 | 2 |")
-        gaps = GAP.findall(value)
-        if not gaps:
-            raise PydanticCustomError("table_blanks", "the table has no blank: mark each answer like [[5]]")
-        if any(not g.strip() for g in gaps):
-            raise PydanticCustomError("table_empty", "a blank [[ ]] has no answer in it")
-        return value
+        return with_gaps(value, "the table has no blank: mark each answer like [[5]]",
+                         "a blank [[ ]] has no answer in it")
 
     @property
     def blanks(self) -> list[str]:
         """The answers, blank by blank, row by row."""
-        return [g.strip() for g in GAP.findall(self.table)]
+        return answers_in(self.table)
 
     @property
     def items_count(self) -> int:
