@@ -109,6 +109,22 @@ def maths_spec(folder: Path, formulas: int, plain: bool) -> Path:
     return path
 
 
+def word_search_ms() -> float:
+    """Milliseconds to lay out a 20-word 15x15 word search with backwards words (best of 20, in-process)."""
+    import random
+
+    from worksheets.qtypes.wordsearch import BACKWARDS, FORWARDS, place
+
+    words = ["PHOTOSYNTHESIS", "CHLOROPHYLL", "STOMATA", "XYLEM", "PHLOEM", "ROOT", "SHOOT", "GLUCOSE", "OXYGEN",
+             "WATER", "LIGHT", "CARBON", "NITRATE", "MINERAL", "OSMOSIS", "DIFFUSION", "CELL", "WALL", "LEAF", "STEM"]
+    times = []
+    for seed in range(20):
+        start = time.perf_counter()
+        assert place(words, 15, random.Random(seed), FORWARDS + BACKWARDS) is not None
+        times.append(time.perf_counter() - start)
+    return min(times) * 1000
+
+
 def repeated_size(folder: Path, times: int) -> int:
     """The handout's size in bytes with one formula written `times` times."""
     import yaml
@@ -268,6 +284,7 @@ def main() -> None:
                   f"formula set afresh (10c / 10b): {maths_rows[2].seconds / maths_rows[1].seconds:.2f}x")
     ratios.append(f"- one formula 30 times / once, the handout's size: {thirty / once:.2f}x "
                   f"({once / 1024:.1f} KB, {thirty / 1024:.1f} KB: each repeat adds {(thirty - once) / 29:.0f} bytes)")
+    ratios.append(f"- a 20-word 15x15 word search laid out in-process: {word_search_ms():.1f} ms (budget: 50 ms)")
     cpu = platform.processor() or "unknown CPU"
     with contextlib.suppress(OSError, StopIteration):
         cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()

@@ -162,7 +162,7 @@ def new(
     name: Annotated[str, typer.Argument(help="Folder to create, e.g. 'cold-war'.")],
     template: Annotated[str, typer.Option(
         "--template",
-        help="Starting point: history-sources, science-recall, maths, science or blank.")] = "history-sources",
+        help="Starting point: history-sources, science-recall, maths, science, primary or blank.")] = "history-sources",
     debug: DebugOption = False,
 ) -> None:
     """Create a folder with a working, commented spec and content bank to start from."""

@@ -27,7 +27,7 @@ def test_every_template_builds_at_once_and_explains_itself(run, tmp_path):
         result = run("build", f"{name}/{name}.yaml", cwd=tmp_path)
         assert result.code == 0, result.stderr
     assert run("new", "x", "--template", "cooking", cwd=tmp_path).lines == [
-        "cooking: unknown template (choose one of: history-sources, science-recall, maths, science, blank)"]
+        "cooking: unknown template (choose one of: history-sources, science-recall, maths, science, primary, blank)"]
 
 
 def test_preview_writes_png_pages_beside_the_pdfs(run, specs):

@@ -25,8 +25,8 @@ def shown(formula: str) -> str:
     ("CuSO4.5H2O", "CuSO_4\u00b75H_2O"),
     ("Ca(OH)2", "Ca(OH)_2"),
     ("[Cu(H2O)6]^{2+}", "[Cu(H_2O)_6]^2+"),
-    ("N2(g) + 3H2(g) <=> 2NH3(g)", "N_2(g) + 3H_2(g) \u21cc 2NH_3(g)"),
-    ("CaCO3(s) -> CaO(s) + CO2(g)", "CaCO_3(s) \u2192 CaO(s) + CO_2(g)"),
+    ("N2(g) + 3H2(g) <=> 2NH3(g)", "N_2(g)\u00a0+\u00a03H_2(g)\u00a0\u21cc 2NH_3(g)"),  # breaks only after arrows
+    ("CaCO3(s) -> CaO(s) + CO2(g)", "CaCO_3(s)\u00a0\u2192 CaO(s)\u00a0+\u00a0CO_2(g)"),
     ("NaCl(aq)", "NaCl(aq)"),
 ])
 def test_formulas(formula, expected):

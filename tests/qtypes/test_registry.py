@@ -68,6 +68,7 @@ def test_every_registered_type_is_accepted_in_a_bank(name):
         "ordering": {"items": ["first", "second"]},
         "numeric": {"prompt": "How many?", "value": 3},
         "table": {"table": "| x | 1 |\n|---|---|\n| y | [[2]] |"},
+        "wordsearch": {"words": ["NKVD", "PURGE"]},
     }
     bank = Bank.model_validate({"questions": [{"id": "q", "type": name, **examples[name]}]})
     assert type(bank.questions[0]) is QUESTION_TYPES[name].model

@@ -10,7 +10,7 @@ from pathlib import Path
 from worksheets.errors import Loc, Problem, SpecError, display_path
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-TEMPLATES = ("history-sources", "science-recall", "maths", "science", "blank")
+TEMPLATES = ("history-sources", "science-recall", "maths", "science", "primary", "blank")
 SCHEMA_FILE = "worksheets.schema.json"
 SCHEMA_LINE = f"# yaml-language-server: $schema=./{SCHEMA_FILE}\n"
 

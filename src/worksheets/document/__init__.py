@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from worksheets.document.booklet import BookletPlan, DividerPart, Part, PdfPart, WorksheetPart
-from worksheets.document.details import Choice, Cloze, Detail, Matching, Numeric, Ordering, TrueFalse
+from worksheets.document.details import Choice, Cloze, Detail, Matching, Numeric, Ordering, TrueFalse, WordSearch
 from worksheets.document.labels import letter_index, letters
 from worksheets.document.layout import NO_PAGES, PageMap, Spot
 from worksheets.document.prose import Block as ProseBlock
@@ -376,6 +376,7 @@ __all__ = [
     "TableBlock",
     "TextBlock",
     "TrueFalse",
+    "WordSearch",
     "WorksheetPart",
     "letter_index",
     "letters",

@@ -108,5 +108,22 @@ class Numeric:
         return replace(self, value="", low="", high="")
 
 
-Detail = Choice | TrueFalse | Cloze | Matching | Ordering | Numeric
+@dataclass(frozen=True)
+class WordSearch:
+    """A square of letters with words hidden in it, the word list, and where each word is."""
+
+    rows: tuple[str, ...]
+    """The grid, a string of capitals per row."""
+    words: tuple[str, ...]
+    """The words to find, as the spec lists them."""
+    where: tuple[tuple[int, int, int, int, int], ...]
+    """Each word's (row, column, row step, column step, length), in the words' order (empty in the student
+    view)."""
+
+    def without_answers(self) -> WordSearch:
+        """The grid and the words, not where they are."""
+        return replace(self, where=())
+
+
+Detail = Choice | TrueFalse | Cloze | Matching | Ordering | Numeric | WordSearch
 """Any closed question's answer data."""

@@ -31,9 +31,10 @@ def ce_problem(text: str) -> str | None:
 def ce_runs(formula: str, bold: bool = False, italic: bool = False) -> list[Run]:
     """The formula as runs: species with subscript counts and superscript charges, arrows and plus signs."""
     runs: list[Run] = []
-    for index, token in enumerate(formula.split()):
-        if index:
-            runs.append(Run(" ", bold, italic))
+    tokens = formula.split()
+    for index, token in enumerate(tokens):
+        if index:  # a line may break after an arrow, never inside one side of the equation
+            runs.append(Run(" " if tokens[index - 1] in ARROWS else "\u00a0", bold, italic))
         if token in ARROWS:
             runs.append(Run(ARROWS[token], bold, italic))
         elif token == "+":

@@ -28,15 +28,15 @@ def _ce_tex(formula: str) -> str:
     out: list[str] = []
     runs: list[Run] = []
     for run in ce_runs(formula):  # letters of one species as one upright word
-        if runs and not run.script and not runs[-1].script and run.text not in CE_ARROWS and " " not in run.text \
-                and runs[-1].text not in CE_ARROWS and runs[-1].text != " ":
+        if runs and not run.script and not runs[-1].script and run.text not in CE_ARROWS and not run.text.isspace() \
+                and runs[-1].text not in CE_ARROWS and not runs[-1].text.isspace():
             runs[-1] = Run(runs[-1].text + run.text)
         else:
             runs.append(run)
     for run in runs:
         if run.text in CE_ARROWS:
             out.append(f"\\;{CE_ARROWS[run.text]}\\;")
-        elif run.text == " ":
+        elif run.text.isspace():
             continue  # the spaces around arrows and plus signs are the typesetter's
         elif run.text == "+" and not run.script:
             out.append("+")

@@ -257,3 +257,7 @@ def _ordering_key(detail: d.Ordering, s: Styles, width: float) -> list[Flowable]
     w = s.theme.body * 2.2
     return [Paragraph(f"Correct order: {sequence}", s.subheading),
             _grid(Table(rows, colWidths=[w, w, width - 2 * w], hAlign="LEFT"))]
+
+
+# the puzzle types' handlers live in a module of their own and register on import
+from worksheets.writers.pdf import puzzles  # noqa: E402, F401
