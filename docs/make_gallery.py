@@ -33,8 +33,10 @@ STEM = [  # (template, PDF in its output/, the page number or a phrase on the pa
     ("maths", "algebra/algebra-dyslexia-student.pdf", 1, "maths-dyslexia"),
     ("science", "acids/acids-student.pdf", 1, "science-handout"),
     ("science", "acids/acids-markscheme.pdf", "Marking points", "science-markscheme"),
+    ("primary", "plants/plants-student.pdf", 1, "primary-handout"),
+    ("primary", "plants/plants-markscheme.pdf", "Where each word is", "primary-markscheme"),
 ]
-NAMES = {"maths": "algebra", "science": "acids"}
+NAMES = {"maths": "algebra", "science": "acids", "primary": "plants"}
 
 
 def find(pdf: Path, where: int | str) -> int:
