@@ -16,6 +16,7 @@ from worksheets.document.labels import letter_index, letters
 from worksheets.errors import Loc, ProblemList
 from worksheets.library import REFERENCE, Library
 from worksheets.plan.chem import ce_problem
+from worksheets.plan.dollars import EATEN
 from worksheets.plan.markdown import parse, parse_cloze
 from worksheets.plan.shuffle import permutation, variant_order
 from worksheets.plan.tiers import in_tier
@@ -145,7 +146,7 @@ class Planner:
 
     def _formulas(self, text: str, loc: Loc, field: str) -> None:
         """A formula or `\\ce` that cannot be set is a problem at the prose's place, one line each."""
-        if _ESCAPE_EATEN.search(text):
+        if EATEN.search(text):
             from worksheets.plan.maths import eaten
 
             for problem in eaten(text):
@@ -162,7 +163,7 @@ class Planner:
 
     def glyphs(self, text: str, loc: Loc, field: str) -> None:
         """Every character must be printable in this style's fonts, not a blank box."""
-        if _ESCAPE_EATEN.search(text):  # a maths command YAML unescaped is reported as that, not as a control character
+        if EATEN.search(text):  # a maths command YAML unescaped is reported as that, not as a control character
             from worksheets.plan.maths import eaten
 
             if eaten(text):
@@ -204,12 +205,12 @@ class Planner:
         if "$" not in text:
             return text
         from worksheets.plan.dollars import spans
-        from worksheets.plan.maths import problems, read
+        from worksheets.plan.maths import problem, read
 
         self._formulas(text, loc, field)
         found, _ = spans(text)
         for span in reversed(found):
-            if not problems(f"${span.tex}$"):
+            if problem(span.tex) is None:
                 text = text[:span.start] + read(span.tex) + text[span.end:]
         return text
 
@@ -275,9 +276,6 @@ class Planner:
     def source_labels(self, ids: list[str]) -> tuple[str, ...]:
         """'Source A'... for the sources a question names (those printed in this version)."""
         return tuple(f"Source {self.source_letter[s]}" for s in ids if s in self.source_letter)
-
-
-_ESCAPE_EATEN = re.compile("[\t\n\r\x0c\x08\x0b\x07\x1b][A-Za-z]")
 
 
 def _outside_maths(text: str) -> str:

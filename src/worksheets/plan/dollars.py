@@ -77,3 +77,11 @@ def _closing(text: str, start: int, display: bool) -> tuple[int | None, int]:
             return (j if closes else None), j
         j += 1
     return None, j
+
+
+ESCAPES = {"\t": ("t", "a tab"), "\n": ("n", "a new line"), "\r": ("r", "a return"), "\x0c": ("f", "a form feed"),
+           "\x08": ("b", "a backspace"), "\x0b": ("v", "a vertical tab"), "\x07": ("a", "a bell"),
+           "\x1b": ("e", "an escape character")}
+EATEN = re.compile("([" + "".join(ESCAPES) + "])([A-Za-z]+)")
+"""A control character YAML made of a backslash escape, followed by letters: perhaps a maths command
+(`"$\\times$"` holds a tab and 'imes')."""

@@ -13,7 +13,7 @@ from difflib import get_close_matches
 from functools import cache, lru_cache
 
 from worksheets.plan.chem import ce_runs
-from worksheets.plan.dollars import spans
+from worksheets.plan.dollars import EATEN, ESCAPES, spans
 
 # --- what the typesetter knows ---
 
@@ -361,12 +361,6 @@ def problems(text: str) -> list[str]:
     return out
 
 
-ESCAPES = {"\t": ("t", "a tab"), "\n": ("n", "a new line"), "\r": ("r", "a return"), "\x0c": ("f", "a form feed"),
-           "\x08": ("b", "a backspace"), "\x0b": ("v", "a vertical tab"), "\x07": ("a", "a bell"),
-           "\x1b": ("e", "an escape character")}
-EATEN = re.compile("([" + "".join(ESCAPES) + "])([A-Za-z]+)")
-
-
 def eaten(text: str) -> list[str]:
     """A maths command whose backslash YAML took for an escape in double quotes (`"$\\times$"` holds a tab
     and 'imes'), said in a teacher's words; a new line is one only after an unclosed `$`."""
@@ -383,7 +377,6 @@ def eaten(text: str) -> list[str]:
 
 
 ESCAPES_BY_LETTER = dict(ESCAPES.values())
-
 
 def _short(text: str) -> str:
     text = " ".join(text.split())

@@ -216,7 +216,8 @@ def _collect(element: ET.Element, fills: list[tuple[Any, ...]],
 
 
 def _svg_path(d: str) -> list[tuple[Any, ...]]:
-    """ziafont's path data (absolute M, L, Q, C, Z) as operations with y up; quadratics made cubic."""
+    """ziafont's path data (absolute M, L, Q, C, Z: all it writes) as operations with y up; quadratics made
+    cubic."""
     tokens = NUMBER.findall(d)
     out: list[tuple[Any, ...]] = []
     i, current, start = 0, (0.0, 0.0), (0.0, 0.0)
@@ -234,14 +235,9 @@ def _svg_path(d: str) -> list[tuple[Any, ...]]:
             x, y = numbers(2)
             current = start = (x, -y)
             out.append(("M", *current))
-        elif op in ("L", "H", "V"):
-            if op == "L":
-                x, y = numbers(2)
-                current = (x, -y)
-            elif op == "H":
-                current = (numbers(1)[0], current[1])
-            else:
-                current = (current[0], -numbers(1)[0])
+        elif op == "L":
+            x, y = numbers(2)
+            current = (x, -y)
             out.append(("L", *current))
         elif op == "Q":
             qx, qy, x, y = numbers(4)

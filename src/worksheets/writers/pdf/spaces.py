@@ -13,13 +13,13 @@ from reportlab.platypus import Flowable
 
 from worksheets.document import AnswerArea
 from worksheets.style.fonts import face_name
-from worksheets.style.themes import Theme
+from worksheets.style.themes import MM, Theme, theme_for
 from worksheets.writers.pdf.fonts import draw_text, text_width
 
 GRID_GREY = 0.7  # squares: lighter than writing lines, so working in pencil stands out on a copier
 AXIS_GREY = 0.0
 MINOR_GREY = 0.85  # a graph's finer squares, fainter still
-MINOR_LEAST = 2 * 72 / 25.4  # the finest squares drawn: 2 mm
+MINOR_LEAST = 2 * MM  # the finest squares drawn
 
 
 def _ticks(lo: float, hi: float, step: float) -> list[float]:
@@ -245,8 +245,8 @@ class AnswerLine(Flowable):
 
 def drawn_space(area: AnswerArea, t: Theme, indent: float, max_height: float) -> Flowable | None:
     """Squared paper, a graph, a number line or handwriting ruling, at the style's scale (None for others)."""
-    scale = t.body / STANDARD_BODY  # large print: bigger squares and numbers, thicker lines
-    room = t.line_pitch / STANDARD_PITCH  # the support tier's wider ruling gives more room here too
+    scale = t.body / STANDARD.body  # large print: bigger squares and numbers, thicker lines
+    room = t.line_pitch / STANDARD.line_pitch  # the support tier's wider ruling gives more room here too
     font = (face_name(t.font), max(t.small, 8.0))
     if area.kind == "grid":
         return Grid(area.height * room, area.square * scale, indent, max_height, weight=0.3 * scale)
@@ -259,9 +259,7 @@ def drawn_space(area: AnswerArea, t: Theme, indent: float, max_height: float) ->
     return None
 
 
-STANDARD_BODY = 11.0
-"""The standard style's body size: answer spaces are drawn at their given size there."""
-STANDARD_PITCH = 8 * 2.834645669
-"""The standard style's line pitch, 8 mm."""
-HANDWRITING_X_HEIGHT = 4 * 2.834645669
-"""The x-height band of primary handwriting ruling, 4 mm."""
+STANDARD = theme_for("standard")
+"""Answer spaces are drawn at their given size in the standard style, scaled from it in the others."""
+HANDWRITING_X_HEIGHT = 4 * MM
+"""The x-height band of primary handwriting ruling."""
