@@ -109,6 +109,50 @@ def maths_spec(folder: Path, formulas: int, plain: bool) -> Path:
     return path
 
 
+def stem_spec(folder: Path, spaces: bool) -> Path:
+    """A 20-question maths worksheet mixing squared paper, graphs, number lines, numeric answers and a table
+    to complete, in every tier and style; or the same questions with ruled lines for every answer."""
+    import yaml
+
+    kinds = [{"answer": {"grid": "60mm"}}, {"answer": {"graph": {"x": [-3, 3], "y": [-2, 10]}}},
+             {"answer": {"number_line": {"from": -5, "to": 5}}}, {"answer": {"lines": 3}, "answer_line": True}]
+    questions: list[dict[str, object]] = []
+    for i in range(20):
+        if i % 5 == 4:
+            questions.append({"id": f"q{i}", "type": "numeric", "prompt": f"Work out the area of a {i + 2} cm "
+                              "square.", "value": (i + 2) ** 2, "tolerance": "5%", "units": "cm²", "marks": 2,
+                              "answer": {"grid": "40mm"} if spaces else {"lines": 3}})
+        elif i % 5 == 3:
+            questions.append({"id": f"q{i}", "type": "table", "prompt": "Complete the table for $y = 2x + 1$.",
+                              "table": "| $x$ | 0 | 1 | 2 |\n|---|---|---|---|\n| $y$ | 1 | [[3]] | [[5]] |"})
+        else:
+            space = kinds[i % len(kinds)] if spaces else {"answer": {"lines": 4}}
+            questions.append({"id": f"q{i}", "prompt": f"Question {i + 1}: draw or work it out.", "marks": 3,
+                              **space})
+    spec = {"worksheet": {"title": "STEM bench", "tiers": ["support", "core", "challenge"],
+                          "styles": ["standard", "large-print", "dyslexia"],
+                          "contents": [{"questions": [q["id"] for q in questions]}]}, "questions": questions}
+    path = folder / f"stem-{'spaces' if spaces else 'lines'}.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def crossword_ms() -> float:
+    """Milliseconds to lay out a 15-word crossword (best of 20 orders, in-process)."""
+    import random
+
+    from worksheets.qtypes.crossword_grid import Layout, lay_out
+
+    words = ["PHOTOSYNTHESIS", "CHLOROPHYLL", "STOMATA", "XYLEM", "PHLOEM", "ROOT", "SHOOT", "GLUCOSE", "OXYGEN",
+             "WATER", "LIGHT", "CARBON", "NITRATE", "OSMOSIS", "DIFFUSION"]
+    times = []
+    for seed in range(20):
+        start = time.perf_counter()
+        assert isinstance(lay_out(words, 21, random.Random(seed)), Layout)
+        times.append(time.perf_counter() - start)
+    return min(times) * 1000
+
+
 def word_search_ms() -> float:
     """Milliseconds to lay out a 20-word 15x15 word search with backwards words (best of 20, in-process)."""
     import random
@@ -243,6 +287,14 @@ def main() -> None:
                               ["env", "WORKSHEETS_CACHE=off", *WORKSHEETS, "build", typeset.name, "--force"], ex, runs,
                               note="every formula laid out by ziamath in this process"))
     results += maths_rows
+    stem_rows = []
+    for spaces in (True, False):
+        spec = stem_spec(ex, spaces)
+        name = "11. maths: 20 questions with grids, graphs, numeric, 3 tiers x 3 styles" if spaces else \
+            "11b. the same 20 questions on ruled lines"
+        stem_rows.append(measure(name, [*WORKSHEETS, "build", spec.name, "--force"], ex, runs,
+                                 lambda spec=spec: sorted((out / spec.stem).glob("*.pdf"))))
+    results += stem_rows
     once, thirty = repeated_size(ex, 1), repeated_size(ex, 30)
 
     plain = measure("floor: plain reportlab, same content",
@@ -284,7 +336,10 @@ def main() -> None:
                   f"formula set afresh (10c / 10b): {maths_rows[2].seconds / maths_rows[1].seconds:.2f}x")
     ratios.append(f"- one formula 30 times / once, the handout's size: {thirty / once:.2f}x "
                   f"({once / 1024:.1f} KB, {thirty / 1024:.1f} KB: each repeat adds {(thirty - once) / 29:.0f} bytes)")
+    ratios.append(f"- scenario 11 / 11b (answer spaces drawn / ruled lines): "
+                  f"{stem_rows[0].seconds / stem_rows[1].seconds:.2f}x")
     ratios.append(f"- a 20-word 15x15 word search laid out in-process: {word_search_ms():.1f} ms (budget: 50 ms)")
+    ratios.append(f"- a 15-word crossword laid out in-process: {crossword_ms():.1f} ms (budget: 50 ms)")
     cpu = platform.processor() or "unknown CPU"
     with contextlib.suppress(OSError, StopIteration):
         cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()

@@ -35,6 +35,10 @@ STEM = [  # (template, PDF in its output/, the page number or a phrase on the pa
     ("science", "acids/acids-markscheme.pdf", "Marking points", "science-markscheme"),
     ("primary", "plants/plants-student.pdf", 1, "primary-handout"),
     ("primary", "plants/plants-markscheme.pdf", "Where each word is", "primary-markscheme"),
+    ("maths", "algebra/algebra-student.pdf", "Draw the graph of", "maths-graph"),
+    ("primary", "plants/plants-student.pdf", "Label the parts of the plant", "primary-label"),
+    ("primary", "plants/plants-student.pdf", "Complete the crossword", "primary-crossword"),
+    ("primary", "plants/plants-markscheme.pdf", "The solved grid", "primary-crossword-markscheme"),
 ]
 NAMES = {"maths": "algebra", "science": "acids", "primary": "plants"}
 

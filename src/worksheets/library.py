@@ -193,6 +193,8 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
         for ident in getattr(question, "sources", []):
             _need(problems, "source", ident, library.sources, question.where("sources"),
                   f"question '{question.id}' sources")
+        for name, relative in question.pictures():
+            _check_picture(library, relative, root, question.where(name), name, problems)
     for source in library.sources.values():
         if source.image is not None:
             _check_image(library, source, root, problems)
@@ -242,21 +244,26 @@ def _check_image(library: Library, source: Source, root: Path, problems: Problem
 
 def _check_figures(library: Library, text: str, root: Path, loc: Loc, name: str, problems: ProblemList) -> None:
     """The pictures a prose text shows: inside the root, there, and printable; found ones are recorded."""
+    for relative in figures(text):
+        _check_picture(library, relative, root, loc, name, problems)
+
+
+def _check_picture(library: Library, relative: str, root: Path, loc: Loc, name: str, problems: ProblemList) -> None:
+    """One picture named at `loc`: inside the root, there, and printable; recorded if found."""
     base = Path(loc.file)
     owner = next((f for f in library.files if _same(f, base)), library.spec.path)
-    for relative in figures(text):
-        try:
-            path = confine(owner, relative, root, loc, name)
-            need_file(path, relative, loc, name, f"{name}: no such picture '{relative}'")
-        except SpecError as error:
-            problems.extend(error.problems)
-            continue
-        trouble = image_problem(path)
-        if trouble:
-            problems.add(loc, f"{name}: picture '{relative}' {trouble}")
-            continue
-        with contextlib.suppress(OSError):
-            library.figures[(loc.file, relative)] = (path, hashlib.sha256(path.read_bytes()).hexdigest())
+    try:
+        path = confine(owner, relative, root, loc, name)
+        need_file(path, relative, loc, name, f"{name}: no such picture '{relative}'")
+    except SpecError as error:
+        problems.extend(error.problems)
+        return
+    trouble = image_problem(path)
+    if trouble:
+        problems.add(loc, f"{name}: picture '{relative}' {trouble}")
+        return
+    with contextlib.suppress(OSError):
+        library.figures[(loc.file, relative)] = (path, hashlib.sha256(path.read_bytes()).hexdigest())
 
 
 def _same(path: Path, shown: Path) -> bool:

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from helpers import wait_until
+from helpers import flat, pdf_text, wait_until
 from worksheets.app.build import Options
 
 
 def test_every_template_builds_at_once_and_explains_itself(run, tmp_path):
-    for template in ("history-sources", "science-recall", "blank"):
+    from worksheets.app.new import TEMPLATES
+
+    for template in TEMPLATES:
         name = f"t-{template}"
         assert run("new", name, "--template", template, cwd=tmp_path).code == 0
         folder = tmp_path / name
@@ -26,6 +28,9 @@ def test_every_template_builds_at_once_and_explains_itself(run, tmp_path):
         assert spec.count("#") >= 2  # commented
         result = run("build", f"{name}/{name}.yaml", cwd=tmp_path)
         assert result.code == 0, result.stderr
+    assert (tmp_path / "t-primary" / "images" / "plant.png").read_bytes().startswith(b"\x89PNG")  # its picture
+    primary = flat(pdf_text(tmp_path / "output" / "t-primary" / "t-primary-student.pdf"))
+    assert "Label the parts of the plant." in primary and "Complete the crossword." in primary
     assert run("new", "x", "--template", "cooking", cwd=tmp_path).lines == [
         "cooking: unknown template (choose one of: history-sources, science-recall, maths, science, primary, blank)"]
 

@@ -69,6 +69,8 @@ def test_every_registered_type_is_accepted_in_a_bank(name):
         "numeric": {"prompt": "How many?", "value": 3},
         "table": {"table": "| x | 1 |\n|---|---|\n| y | [[2]] |"},
         "wordsearch": {"words": ["NKVD", "PURGE"]},
+        "crossword": {"clues": [{"answer": "NKVD", "clue": "The secret police"}]},
+        "label": {"image": "heart.png", "labels": [{"at": [0.5, 0.5], "answer": "aorta"}]},
     }
     bank = Bank.model_validate({"questions": [{"id": "q", "type": name, **examples[name]}]})
     assert type(bank.questions[0]) is QUESTION_TYPES[name].model

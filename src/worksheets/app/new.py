@@ -33,4 +33,8 @@ def create(folder: Path, template: str = "history-sources") -> Path:
     (folder / "bank.yaml").write_text(SCHEMA_LINE + bank, encoding="utf-8")
     (folder / f"{folder.name}.yaml").write_text(SCHEMA_LINE + spec, encoding="utf-8")
     (folder / SCHEMA_FILE).write_text(dumps() + "\n", encoding="utf-8")
+    if (source / "images").is_dir():  # the pictures its questions label
+        (folder / "images").mkdir()
+        for picture in sorted((source / "images").iterdir(), key=lambda p: p.name):
+            (folder / "images" / picture.name).write_bytes(picture.read_bytes())
     return folder

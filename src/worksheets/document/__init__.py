@@ -12,7 +12,19 @@ from pathlib import Path
 from typing import Literal
 
 from worksheets.document.booklet import BookletPlan, DividerPart, Part, PdfPart, WorksheetPart
-from worksheets.document.details import Choice, Cloze, Detail, Matching, Numeric, Ordering, TrueFalse, WordSearch
+from worksheets.document.details import (
+    Choice,
+    Cloze,
+    Clue,
+    Crossword,
+    Detail,
+    Label,
+    Matching,
+    Numeric,
+    Ordering,
+    TrueFalse,
+    WordSearch,
+)
 from worksheets.document.labels import letter_index, letters
 from worksheets.document.layout import NO_PAGES, PageMap, Spot
 from worksheets.document.prose import Block as ProseBlock
@@ -342,6 +354,8 @@ __all__ = [
     "Callout",
     "Choice",
     "Cloze",
+    "Clue",
+    "Crossword",
     "Detail",
     "DisplayMath",
     "DividerPart",
@@ -351,6 +365,7 @@ __all__ = [
     "GlossaryBlock",
     "HeadingBlock",
     "Inline",
+    "Label",
     "ListBlock",
     "Matching",
     "Math",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from worksheets.document.prose import Prose
+from worksheets.document.prose import Figure, Prose
 
 
 @dataclass(frozen=True)
@@ -125,5 +125,57 @@ class WordSearch:
         return replace(self, where=())
 
 
-Detail = Choice | TrueFalse | Cloze | Matching | Ordering | Numeric | WordSearch
+@dataclass(frozen=True)
+class Clue:
+    """A crossword clue: the number of the square its answer starts in, the clue, and the answer."""
+
+    number: int
+    """The number printed in the answer's first square."""
+    clue: Prose
+    """The clue with the answer's length after it, e.g. "The labour camps (5)"."""
+    answer: str
+    """The answer as the spec gives it, e.g. "collective farm" (empty in the student view)."""
+
+
+@dataclass(frozen=True)
+class Crossword:
+    """A crossword's grid, the numbers in its squares, and its clues read across and down."""
+
+    rows: tuple[str, ...]
+    """The grid a string per row: '.' is no square, a letter a square and its answer ('_' in the student
+    view: a square to fill)."""
+    numbers: tuple[tuple[int, int, int], ...]
+    """(row, column, number) of each square a word starts in."""
+    across: tuple[Clue, ...]
+    """The clues read across, by number."""
+    down: tuple[Clue, ...]
+    """The clues read down, by number."""
+
+    def without_answers(self) -> Crossword:
+        """The squares and numbers, the clues, no letters."""
+        return replace(self, rows=tuple("".join("." if char == "." else "_" for char in row) for row in self.rows),
+                       across=tuple(replace(c, answer="") for c in self.across),
+                       down=tuple(replace(c, answer="") for c in self.down))
+
+
+@dataclass(frozen=True)
+class Label:
+    """A picture to label: numbered markers on it, an answer line for each, and the answers."""
+
+    picture: Figure
+    """The checked picture."""
+    at: tuple[tuple[float, float], ...]
+    """Each marker (numbered 1, 2... in this order) as [across, down] fractions of the picture from its top
+    left."""
+    answers: tuple[str, ...]
+    """Each marker's answer (empty in the student view)."""
+    word_bank: tuple[str, ...] = ()
+    """The answers and distractors in printed order (empty: no word bank)."""
+
+    def without_answers(self) -> Label:
+        """The picture, markers and word bank, not which word goes where."""
+        return replace(self, answers=())
+
+
+Detail = Choice | TrueFalse | Cloze | Matching | Ordering | Numeric | WordSearch | Crossword | Label
 """Any closed question's answer data."""

@@ -134,6 +134,12 @@ class Planner:
             out.append(block)
         return tuple(out)
 
+    def picture(self, name: str, owner: Model, field: str) -> d.Figure:
+        """A picture a question names, with the file and digest the library checked (none if it failed: its
+        problem is already reported)."""
+        found = self.lib.figures.get((owner.where(field).file, name))
+        return d.Figure(name, "", *found) if found else d.Figure(name, "")
+
     def cloze_prose(self, text: str, owner: Model, field: str) -> d.Prose:
         """A cloze's text (answers already taken out), its `[[N]]` marks as gaps."""
         self._formulas(text, owner.where(field), field)

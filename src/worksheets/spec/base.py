@@ -137,6 +137,11 @@ class Item(Model):
     tiers: list[TierName] | None = None
     """Only in these tiers (support, core, challenge); default: all."""
 
+    def pictures(self) -> list[tuple[str, str]]:
+        """(field, path) of each picture file the item names outside its prose (a label question's image),
+        for the library to check."""
+        return []
+
 
 LENGTH = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(mm|cm|in|pt)\s*$")
 UNIT_POINTS = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0}

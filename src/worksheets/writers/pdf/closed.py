@@ -42,6 +42,25 @@ def _(detail: d.Choice) -> str | None:
     return "Tick one box." if n == 1 else f"Tick {NUMBER_WORDS.get(n, str(n))} boxes."
 
 
+class MayBreak(Flowable):
+    """Zero-size, in a closed question's body: what comes before it stays with the prompt, what follows may
+    run on to the next page (a crossword's clues after its grid)."""
+
+    _ZEROSIZE = 1
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def kept_and_rest(body: list[Flowable]) -> tuple[list[Flowable], list[Flowable]]:
+    """A closed question's body as (kept with its prompt, may run on): split at its MayBreak, if any."""
+    at = next((i for i, part in enumerate(body) if isinstance(part, MayBreak)), len(body))
+    return body[:at], body[at + 1:]
+
+
 def _cell(prose: Prose, s: Styles) -> list[Flowable]:
     return flowables(prose, s.cell, s.theme) or [Paragraph("", s.cell)]
 
@@ -260,4 +279,4 @@ def _ordering_key(detail: d.Ordering, s: Styles, width: float) -> list[Flowable]
 
 
 # the puzzle types' handlers live in a module of their own and register on import
-from worksheets.writers.pdf import puzzles  # noqa: E402, F401
+from worksheets.writers.pdf import crossword, label, puzzles  # noqa: E402, F401

@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.lib.colors import Color, black
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Indenter, KeepTogether, ListFlowable, Spacer, Table, TableStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
 from worksheets.writers.pdf.fonts import draw_text, with_fallback
@@ -126,7 +126,7 @@ def keep_tail(out: list[Flowable], following: list[Flowable]) -> None:
     question, a question's last part with the part before). Answer lines that run on keep only their last
     few lines with it (split off here), so the rest still fills the page before instead of moving whole."""
     index = len(out) - 1
-    while index > 0 and isinstance(out[index], Spacer):
+    while index > 0 and isinstance(out[index], Spacer | Indenter):  # nothing to keep with: look past it
         index -= 1
     if index < 0:
         out += following

@@ -143,8 +143,9 @@ def handout_question(
         if q.answer.kind != "none":  # a numeric answer: working space and an answer line, like a written one
             kept, rest = _with_space(row, q, s, width, max_height)
             return [Keep([*lead, *kept]), *rest, gap]
-        return [Keep([*lead, row, Spacer(1, t.paragraph_space), Indenter(left=indent), *body,
-                              Indenter(left=-indent)]), gap]
+        kept, rest = closed.kept_and_rest(body)
+        return [Keep([*lead, row, Spacer(1, t.paragraph_space), *_indented(kept, indent)]), *_indented(rest, indent),
+                gap]
     if not q.parts:
         row = question_row(q.label, _prompt(q, s), q.marks, s, width)
         kept, rest = _with_space(row, q, s, width, max_height)
