@@ -137,6 +137,33 @@ def stem_spec(folder: Path, spaces: bool) -> Path:
     return path
 
 
+def per_student_spec(folder: Path, students: int, classes: int = 1) -> tuple[Path, Path]:
+    """A maths worksheet with a pool (4 of 8 drawn) and random values in 6 questions, `per_student: true`,
+    and a class list of `students` students in `classes` classes."""
+    import yaml
+
+    pool = [{"id": f"p{i}", "prompt": f"Expand ${i + 2}(x + {i + 1})$.", "marks": 1,
+             "model_answer": f"${i + 2}x + {(i + 2) * (i + 1)}$"} for i in range(8)]
+    solve = [{"id": f"s{i}", "type": "numeric", "params": {"a": {"int": [2, 9]}, "x": {"int": [1, 12]},
+                                                           "b": {"int": [1, 30]}}, "where": "a != x",
+              "prompt": "Solve ${{a}}x + {{b}} = {{a*x + b}}$.", "value": "{{x}}", "marks": 2} for i in range(4)]
+    pick = [{"id": f"c{i}", "type": "choice", "params": {"n": {"int": [2, 9]}, "r": {"decimal": [1, 3],
+                                                                                      "places": 1}},
+             "prompt": "What is ${{n}} \\times {{r}}$?", "options": ["{{n*r}}", "{{n + r}}", "{{n*r + 1}}"],
+             "correct": 0} for i in range(2)]
+    spec = {"worksheet": {"title": "Per-student bench", "per_student": True,
+                          "contents": [{"questions": {"from": [q["id"] for q in pool], "draw": 4}},
+                                       {"questions": [q["id"] for q in solve + pick]}]},
+            "questions": pool + solve + pick}
+    path = folder / "per-student.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    tiers = ["support", "core", "core"]
+    rows = ["name,tier,class"] + [f"Student {i},{tiers[i % 3]},{i % classes + 7}x" for i in range(students)]
+    listing = folder / f"year{students}.csv"
+    listing.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path, listing
+
+
 def crossword_ms() -> float:
     """Milliseconds to lay out a 15-word crossword (best of 20 orders, in-process)."""
     import random
@@ -295,6 +322,15 @@ def main() -> None:
         stem_rows.append(measure(name, [*WORKSHEETS, "build", spec.name, "--force"], ex, runs,
                                  lambda spec=spec: sorted((out / spec.stem).glob("*.pdf"))))
     results += stem_rows
+    copy_rows = []
+    for students, classes in ((30, 1), (240, 8)):
+        spec, listing = per_student_spec(ex, students, classes)
+        name = ("12. per_student class set of 30, every copy distinct, with its keys" if students == 30 else
+                "12b. a year group of 240 (8 classes), each student's own copy")
+        copy_rows.append(measure(name, [*WORKSHEETS, "build", spec.name, "--class-list", listing.name, "--force"],
+                                 ex, max(1, runs // 2) if students > 30 else runs,
+                                 [out / spec.stem / f"{spec.stem}-class-{listing.stem}.pdf"]))
+    results += copy_rows
     once, thirty = repeated_size(ex, 1), repeated_size(ex, 30)
 
     plain = measure("floor: plain reportlab, same content",
@@ -338,6 +374,9 @@ def main() -> None:
                   f"({once / 1024:.1f} KB, {thirty / 1024:.1f} KB: each repeat adds {(thirty - once) / 29:.0f} bytes)")
     ratios.append(f"- scenario 11 / 11b (answer spaces drawn / ruled lines): "
                   f"{stem_rows[0].seconds / stem_rows[1].seconds:.2f}x")
+    ratios += [f"- per-student copies: {row.seconds / n * 1000:.0f} ms a copy for {n} students "
+               f"({row.seconds:.2f} s, peak {row.peak_mb:.0f} MB; goal for 30: under 3 s)"
+               for row, n in zip(copy_rows, (30, 240), strict=True)]
     ratios.append(f"- a 20-word 15x15 word search laid out in-process: {word_search_ms():.1f} ms (budget: 50 ms)")
     ratios.append(f"- a 15-word crossword laid out in-process: {crossword_ms():.1f} ms (budget: 50 ms)")
     cpu = platform.processor() or "unknown CPU"

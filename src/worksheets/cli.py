@@ -114,9 +114,12 @@ def build(
     variants: VariantsOption = None,
     class_list: Annotated[Path | None, typer.Option("--class-list", help=(
         "CSV with a 'name' column and optional 'tier', 'style' and 'class' columns: one personalised copy per "
-        "student in one PDF, plus the mark schemes of the versions used."))] = None,
+        "student in one PDF, plus the mark schemes of the versions used (with per_student: each student's own "
+        "copy, their answer keys and a JSON record)."))] = None,
     no_mark_scheme: NoMarkSchemeOption = False,
     paper: PaperOption = None,
+    seed: Annotated[int | None, typer.Option("--seed", min=0, max=2**31, help=(
+        "Draw, shuffle and pick random values with this seed instead of the spec's: a retake paper."))] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Rebuild even if nothing changed since the last build.")] = False,
     quiet: Annotated[bool, typer.Option(
@@ -129,7 +132,7 @@ def build(
     from worksheets.app.build import build as run_build
 
     options = dataclasses.replace(_build_options(out, root, tier, style, variants, no_mark_scheme, paper),
-                                  class_list=class_list, force=force)
+                                  class_list=class_list, force=force, seed=seed)
     removed: list[Path] = []
     with _progress_bar(quiet) as progress:
         results = _run(lambda: run_build(list(specs), options, progress, removed), debug)

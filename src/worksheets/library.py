@@ -23,6 +23,7 @@ from worksheets.spec.content import Section, Source
 from worksheets.spec.figures import figures
 from worksheets.spec.files import confine, image_problem, need_file
 from worksheets.spec.problems import validation_problems
+from worksheets.spec.values import problems as value_problems
 from worksheets.spec.worksheet import GlossaryRef, QuestionsRef, SectionRef, SourcesRef, Worksheet, WorksheetFile
 from worksheets.spec.yaml import Loaded, Map, load_file, locate
 
@@ -186,6 +187,7 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
     ws = library.worksheet
     for index, item in enumerate(ws.contents if ws is not None else []):
         _check_contents_item(library, item, f"worksheet.contents[{index}]", problems)
+    _check_pools_apart(library, problems)
     for qset in library.question_sets.values():
         for ident in qset.questions:
             _need(problems, "question", ident, library.questions, qset.where("questions"), f"question set '{qset.id}'")
@@ -195,6 +197,8 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
                   f"question '{question.id}' sources")
         for name, relative in question.pictures():
             _check_picture(library, relative, root, question.where(name), name, problems)
+        for loc, message in value_problems(question):
+            problems.add(loc, message)
     for source in library.sources.values():
         if source.image is not None:
             _check_image(library, source, root, problems)
@@ -216,10 +220,53 @@ def _check_contents_item(library: Library, item: Model, field: str, problems: Pr
         else:
             for ident in item.questions:
                 _need(problems, "question", ident, library.questions, item.where("questions"), f"{field}.questions")
+        if item.draw is not None:
+            _check_draw(library, item, field, problems)
     elif isinstance(item, GlossaryRef) and item.glossary != "all":
         for term in item.glossary:
             if term not in library.glossary:
                 problems.add(item.where("glossary"), f"{field}.glossary: no glossary term '{term}'")
+
+
+def pool_ids(library: Library, item: QuestionsRef) -> list[str]:
+    """The known question ids a questions block names: its set's, or its list's."""
+    named = item.questions
+    ids = list(library.question_sets[named].questions) if isinstance(named, str) and named in library.question_sets \
+        else [named] if isinstance(named, str) else list(named)
+    return [i for i in ids if i in library.questions]
+
+
+def _check_draw(library: Library, item: QuestionsRef, field: str, problems: ProblemList) -> None:
+    """A draw takes no more than its pool holds, and the pool's questions carry equal marks (so every copy has
+    the same total)."""
+    assert item.draw is not None
+    pool = pool_ids(library, item)
+    if pool and item.draw > len(pool):
+        problems.add(item.where("draw"), f"{field}.draw: {item.draw} is more than the {len(pool)} questions of "
+                     "the pool to draw from")
+    marks = {ident: library.questions[ident].total for ident in pool}
+    if len(set(marks.values())) > 1:
+        listed = ", ".join(f"'{ident}' {n} mark{'' if n == 1 else 's'}" for ident, n in marks.items())
+        problems.add(item.where("questions"), f"{field}.questions: the questions of a draw must carry equal marks, "
+                     f"so every copy has the same total ({listed})")
+
+
+def _check_pools_apart(library: Library, problems: ProblemList) -> None:
+    """A question in a draw's pool is in no other block: a copy could print it twice."""
+    ws = library.worksheet
+    contents = ws.contents if ws is not None else []
+    blocks = [(i, item) for i, item in enumerate(contents) if isinstance(item, QuestionsRef)]
+    for index, item in blocks:
+        if item.draw is None:
+            continue
+        pool = set(pool_ids(library, item))
+        for other, elsewhere in blocks:
+            shared = sorted(pool & set(pool_ids(library, elsewhere))) if other != index else []
+            if shared:
+                problems.add(item.where("questions"), f"worksheet.contents[{index}].questions: question "
+                             f"'{shared[0]}' is in this draw's pool and in worksheet.contents[{other}] too: a copy "
+                             "could print it twice")
+                break
 
 
 def _check_image(library: Library, source: Source, root: Path, problems: ProblemList) -> None:

@@ -52,7 +52,7 @@ def test_a_grouped_block_with_a_wrong_key_is_one_located_line(run, tmp_path):
                                    f"questions:\n{QUESTIONS}")
     result = run("check", "w.yaml", cwd=tmp_path)
     assert (result.code, result.lines) == (1, ["w.yaml:4:7: worksheet.contents[0]: questions: unknown key 'keep_ordr' "
-                                               "(a mapping here takes ids and keep_order)"])
+                                               "(a mapping here takes ids, from, draw, keep_order)"])
 
 
 def test_variants_keep_extension_questions_in_their_places():

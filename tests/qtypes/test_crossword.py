@@ -30,7 +30,8 @@ CLUES = [("GULAG", "The system of labour camps"), ("purge", "Removing enemies fr
 def _plan(variant: str | None, clues: list[tuple[str, str]] = CLUES) -> Crossword:
     q = CrosswordQuestion.model_validate({"id": "cw", "type": "crossword",
                                           "clues": [{"answer": a, "clue": c} for a, c in clues]})
-    ctx = SimpleNamespace(tier="core", variant=variant, check=lambda *args: None, prose=lambda text, *args: text,
+    ctx = SimpleNamespace(tier="core", variant=variant, draw_key=variant or "",
+                          check=lambda *args: None, prose=lambda text, *args: text,
                           scheme=lambda *args: None, scaffold=lambda *args: None, source_labels=lambda *args: ())
     detail = lower(q, ctx, "1").detail  # type: ignore[arg-type]
     assert isinstance(detail, Crossword)
@@ -56,9 +57,12 @@ def test_each_answer_reads_from_its_number_and_the_clues_carry_their_lengths():
     assert max(len(puzzle.rows), len(puzzle.rows[0])) <= 21
 
 
-def test_the_example_words_all_cross_another():
-    found = lay_out([letters_of(a) for a, _ in CLUES], 21, random.Random(0))
-    assert isinstance(found, Layout) and found.apart == 0
+@pytest.mark.parametrize("seed", range(6))
+def test_the_example_words_are_all_joined(seed):
+    primary = ["ROOTS", "STEM", "LEAF", "PETAL", "SEED", "WATER", "SOIL"]
+    for words in ([letters_of(a) for a, _ in CLUES], primary):
+        found = lay_out(words, 21, random.Random(seed))
+        assert isinstance(found, Layout) and found.apart == 0
 
 
 def test_the_same_version_gives_the_same_puzzle_another_version_its_own_numbering():

@@ -28,6 +28,13 @@ def test_every_writer_has_a_handler_for_every_type_it_claims():
     assert missing_handlers(REGISTERED, FORMATS) == []
 
 
+def test_every_type_has_its_answer_for_keys_and_records():
+    from worksheets.writers.answers import handlers
+
+    assert [(t.name, h.__name__) for t in REGISTERED if t.detail is not None for h in handlers()
+            if t.detail not in h.registry] == []
+
+
 def test_a_type_without_a_handler_is_found():
     @dataclass(frozen=True)
     class Unknown:

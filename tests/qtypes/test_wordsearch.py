@@ -20,7 +20,8 @@ def _plan(tier: str, variant: str | None) -> WordSearch:
     from worksheets.qtypes.wordsearch import lower
 
     q = WordSearchQuestion.model_validate({"id": "find", "type": "wordsearch", "words": WORDS, "size": 12})
-    ctx = SimpleNamespace(tier=tier, variant=variant, check=lambda *args: None, prose=lambda *args: (),
+    ctx = SimpleNamespace(tier=tier, variant=variant, draw_key=variant or "",
+                          check=lambda *args: None, prose=lambda *args: (),
                           scheme=lambda *args: None, scaffold=lambda *args: None, source_labels=lambda *args: ())
     detail = lower(q, ctx, "1").detail  # type: ignore[arg-type]
     assert isinstance(detail, WordSearch)

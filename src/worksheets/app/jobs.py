@@ -7,11 +7,11 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from worksheets.app.names import booklet_name, class_set_name, output_name
-from worksheets.errors import Loc, Problem, SpecError, display_path
-from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, Role
+from worksheets.app.names import booklet_name, output_name
+from worksheets.errors import Loc, Problem, SpecError
+from worksheets.vocab import Role
 
 if TYPE_CHECKING:  # imported where used: a cold build forks its warm child before loading them
     from worksheets.document import BookletPlan, Document
@@ -32,6 +32,7 @@ class Options:
     mark_scheme: bool = True  # False: no mark schemes
     paper: str | None = None  # instead of the spec's paper
     class_list: Path | None = None  # a CSV: one named copy per student
+    seed: int | None = None  # instead of the spec's seed: every draw, shuffle and value changes
     force: bool = False  # rebuild even when the manifest says nothing changed
     check_only: bool = False  # `check`: banks are accepted and checked on their own
 
@@ -104,39 +105,9 @@ class BookletJob:
         return {self.folder / booklet_name(self.plan.stem, kind): data for kind, data in made.items()}
 
 
-@dataclass(frozen=True)
-class ClassSetJob:
-    """A class set: each student's copy of their version, names printed, in one PDF."""
-
-    path: Path
-    copies: tuple[tuple[str, str, Document], ...]  # (student's name, their class, their version)
-
-    @property
-    def paths(self) -> list[Path]:
-        """The file it writes."""
-        return [self.path]
-
-    def units(self) -> list[RenderUnit]:
-        """Each version's handout (rendered once however many students have it)."""
-        from worksheets.writers.contract import unit
-
-        return [unit(doc, "student") for _, _, doc in self.copies]
-
-    def outputs(self, rendered: dict[RenderUnit, Rendered]) -> dict[Path, bytes]:
-        """The class set, assembled from the versions' handouts and their page maps."""
-        from worksheets.assemble.classset import Copy, class_set
-        from worksheets.style.themes import tier_theme
-        from worksheets.writers.contract import unit
-
-        copies = []
-        for name, group, doc in self.copies:
-            handout = rendered[unit(doc, "student")]
-            copies.append(Copy(handout.data, handout.pages, name, tier_theme(doc.style, doc.tier), group))
-        return {self.path: class_set(copies)}
-
-
-AnyJob = Job | BookletJob | ClassSetJob
-"""Any job a build can plan."""
+AnyJob = Any
+"""Any job a build can plan: a Job, a BookletJob, or a class set's (see classsets.py); each has `paths`,
+`units()` and `outputs(rendered)`."""
 
 
 def job_paths(job: AnyJob) -> list[Path]:
@@ -176,7 +147,9 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
     inputs += [*library.files, *library.images.values()]
     if options.class_list is not None:
         inputs.append(options.class_list)
-        return _plan_class_set(library, spec.stem, options, root)
+        from worksheets.app.classsets import plan_class_set
+
+        return plan_class_set(library, spec.stem, options, root)
     return _plan_worksheet(library, spec.stem, options)
 
 
@@ -202,7 +175,7 @@ def _check_spec_file(spec: Path) -> None:
         raise SpecError(Problem(Loc(shown_path(spec)), said))
 
 
-def _variants(library: Library, options: Options) -> list[str | None]:
+def variants_of(library: Library, options: Options) -> list[str | None]:
     from worksheets.document import letters
 
     assert library.worksheet is not None
@@ -217,9 +190,10 @@ def _plan_worksheet(library: Library, stem: str, options: Options) -> list[AnyJo
     folder = options.out / stem
     tiers = options.tiers or tuple(dict.fromkeys(ws.tiers))
     styles = options.styles or tuple(dict.fromkeys(ws.styles))
-    versions = [(tier, style, variant) for tier in tiers for style in styles for variant in _variants(library, options)]
+    variants = variants_of(library, options)
+    versions = [(tier, style, variant) for tier in tiers for style in styles for variant in variants]
     jobs: list[AnyJob] = []
-    for doc in _plan_versions(library, stem, versions, options):
+    for doc in plan_versions(library, stem, versions, options):
         roles: list[Role] = ["student"]
         if doc.source_insert and doc.sources:
             roles.append("sources")
@@ -237,7 +211,7 @@ def _formats(role: Role) -> list[Format]:
     return [fmt for fmt in FORMATS.values() if fmt.built and role in fmt.roles]
 
 
-def _plan_versions(library: Library, stem: str, versions: list[tuple[str, str, str | None]],
+def plan_versions(library: Library, stem: str, versions: list[tuple[str, str, str | None]],
                    options: Options) -> list[Document]:
     """Plan each (tier, style, variant), collecting the problems of all of them."""
     from worksheets.plan import plan
@@ -246,7 +220,7 @@ def _plan_versions(library: Library, stem: str, versions: list[tuple[str, str, s
     problems: list[Problem] = []
     for tier, style, variant in versions:
         try:
-            doc = plan(library, stem, tier, style, variant)
+            doc = plan(library, stem, tier, style, variant, seed=options.seed)
         except SpecError as error:
             problems.extend(p for p in error.problems if p not in problems)
             continue
@@ -270,41 +244,3 @@ def _once(problems: list[Problem]) -> list[Problem]:
             merged[key].append(match.group(1))
     return [Problem(loc, message.replace("\x00", f"{' and '.join(styles)} style{'s' if len(styles) > 1 else ''}")
                     if styles else message) for (loc, message), styles in merged.items()]
-
-
-def _plan_class_set(library: Library, stem: str, options: Options, root: Path) -> list[AnyJob]:
-    """One copy per student (variants dealt out in turn), plus a mark scheme per version used."""
-    from worksheets.spec.classlist import read_class_list
-    from worksheets.spec.files import BadFile, resolve, shown_path
-
-    path, ws = options.class_list, library.worksheet
-    assert path is not None and ws is not None
-    try:
-        inside = resolve(path).is_relative_to(root)
-    except BadFile as error:  # a link that loops, a path too long
-        raise SpecError(Problem(Loc(shown_path(path)), error.reason)) from None
-    if not inside:
-        raise SpecError(Problem(Loc(display_path(path)),
-                                f"the class list is outside the root folder '{display_path(root)}'"))
-    variants = _variants(library, options)
-    default_tier = DEFAULT_TIER if DEFAULT_TIER in ws.tiers else ws.tiers[0]
-    students = read_class_list(path, default_tier, ws.styles[0])
-    chosen = [(st.tier, st.style, variants[i % len(variants)]) for i, st in enumerate(students)]
-    needed = list(dict.fromkeys(chosen))
-    schemes: list[tuple[str, str, str | None]] = list(dict.fromkeys(
-        (tier, DEFAULT_STYLE, variant) for tier, _, variant in chosen))
-    docs = {(d.tier, d.style, d.variant): d for d in _plan_versions(library, stem, needed + schemes, options)}
-    copies = tuple((st.name, st.group, docs[version]) for st, version in zip(students, chosen, strict=True))
-    if not any(f.strip().lower() == "name" for f in ws.student_fields):
-        raise SpecError(Problem(ws.where("student_fields"), "student_fields: a class set needs a 'Name' field to print "
-                                                             "each student's name in"))
-    folder = options.out / stem
-    jobs: list[AnyJob] = [ClassSetJob(folder / class_set_name(stem, path.stem), copies)]
-    for version in needed:
-        doc = docs[version]
-        if doc.source_insert and doc.sources:
-            jobs.append(Job(folder / output_name(stem, "sources", *version), doc, "sources"))
-    if ws.mark_scheme and options.mark_scheme:
-        for version in schemes:
-            jobs.append(Job(folder / output_name(stem, "markscheme", *version), docs[version], "markscheme"))
-    return jobs

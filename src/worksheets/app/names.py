@@ -24,6 +24,16 @@ def class_set_name(stem: str, class_list: str, format: str = "pdf") -> str:
     return f"{stem}-class-{class_list}{_suffix(format)}"
 
 
+def class_keys_name(stem: str, class_list: str) -> str:
+    """`terror-class-7b-keys.pdf`: each student's own answer key (per_student class sets)."""
+    return f"{stem}-class-{class_list}-keys{_suffix('pdf')}"
+
+
+def class_record_name(stem: str, class_list: str) -> str:
+    """`terror-class-7b.json`: what each student's copy holds, for marking."""
+    return f"{stem}-class-{class_list}.json"
+
+
 BOOKLET_FILES = {"booklet": "booklet", "print": "booklet-print", "markschemes": "markschemes"}
 """A booklet's outputs by kind: the reading-order booklet, its imposed print file, its mark schemes."""
 

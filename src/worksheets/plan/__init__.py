@@ -22,13 +22,14 @@ GRADING_TABLE_FROM = 10  # questions; below this a worksheet gets no grading tab
 
 
 def plan(library: Library, stem: str, tier: str = DEFAULT_TIER, style: str = DEFAULT_STYLE,
-         variant: str | None = None) -> d.Document:
-    """Resolve one version of the library's worksheet, or raise SpecError."""
+         variant: str | None = None, copy: str | None = None, seed: int | None = None) -> d.Document:
+    """Resolve one version of the library's worksheet, or one student's own copy (`copy`: their key), or raise
+    SpecError; `seed` overrides the spec's."""
     from worksheets import document as d
     from worksheets.plan.blocks import blocks as lower_blocks
     from worksheets.plan.context import Planner
 
-    planner = Planner(library, tier, style, variant)
+    planner = Planner(library, tier, style, variant, copy, seed)
     planner.number()
     ws = library.worksheet
     assert ws is not None
@@ -40,7 +41,8 @@ def plan(library: Library, stem: str, tier: str = DEFAULT_TIER, style: str = DEF
         stem=stem, source=library.spec.name, title=planner.plain(ws.title, ws.where("title"), "worksheet.title"),
         subtitle=ws.subtitle and planner.plain(ws.subtitle, ws.where("subtitle"), "worksheet.subtitle"), paper=ws.paper,
         student_fields=tuple(ws.student_fields), instructions=instructions, time_allowed=ws.time_allowed,
-        blocks=tuple(blocks), tier=tier, style=style, variant=variant, source_insert=ws.source_insert,
+        blocks=tuple(blocks), tier=tier, style=style, variant=variant, copy=copy,
+        source_insert=ws.source_insert and copy is None,
         grading_table=_grading_table(ws.grading_table, blocks), tier_label=_tier_label(ws, tier),
         tiered=len(set(ws.tiers)) > 1 or tier != DEFAULT_TIER,
     )

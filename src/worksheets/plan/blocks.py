@@ -7,6 +7,7 @@ question is lowered by its registered question type.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from worksheets import document as d
@@ -93,7 +94,8 @@ def _questions_ref(p: Planner, item: QuestionsRef) -> list[d.Block]:
                 out.append(d.QuestionsBlock(title, intro_prose, tuple(questions)))
                 title, intro_prose, questions = None, (), []
             out.extend(source_block(p, s) for s in unprinted)
-        questions.append(QUESTION_TYPES[q.type].lower(q, p, p.question_number[q.id]))
+        lowered = QUESTION_TYPES[q.type].lower(p.question(ident), p, p.question_number[q.id])
+        questions.append(replace(lowered, values=p.values[ident]) if ident in p.values else lowered)
     if questions or intro_prose or title:
         out.append(d.QuestionsBlock(title, intro_prose, tuple(questions)))
     return out

@@ -36,13 +36,22 @@ def default_lines(marks: int) -> int:
 
 
 class Planner:
-    """One version (tier, style, variant) being planned: numbers, letters, and the problems found."""
+    """One version (tier, style, variant) or one student's copy being planned: numbers, letters, draws and
+    values, and the problems found."""
 
-    def __init__(self, library: Library, tier: str, style: str, variant: str | None) -> None:
+    def __init__(self, library: Library, tier: str, style: str, variant: str | None, copy: str | None = None,
+                 seed: int | None = None) -> None:
         self.lib = library
         self.tier = tier
         self.style = style
         self.variant = variant
+        self.copy = copy
+        self.seed = seed if seed is not None else (library.worksheet.seed if library.worksheet is not None else None)
+        # what makes this copy's draws, shuffles and values its own (nothing extra for a plain version)
+        self.copy_key: tuple[str, ...] = ((f"seed-{self.seed}",) if self.seed is not None else ()) + (
+            (f"student-{copy}",) if copy is not None else ())
+        self.shuffled = bool(variant or copy)  # variants and students' own copies shuffle; a plain version does not
+        self.values: dict[str, tuple[tuple[str, str], ...]] = {}  # each question's drawn values, as printed
         self.problems = ProblemList()
         self.source_letter: dict[str, str] = {}
         self.question_number: dict[str, str] = {}
@@ -53,11 +62,31 @@ class Planner:
 
     # --- first pass: which questions and sources appear, and their numbers and letters ---
 
+    @property
+    def draw_key(self) -> str:
+        """Names this copy for a type's own random layout (a word search's grid): the variant, seed, student."""
+        return "|".join((self.variant or "", *self.copy_key))
+
     def shuffle(self, count: int, *key: str) -> list[int]:
-        """A deterministic order of `count` items; each variant has its own."""
-        if self.variant:
-            return variant_order(count, letter_index(self.variant), *key)
-        return permutation(count, *key)
+        """A deterministic order of `count` items; each variant, and each student's copy, has its own."""
+        if self.variant and self.copy is None:
+            return variant_order(count, letter_index(self.variant), *key, *self.copy_key)
+        return permutation(count, *key, *self.copy_key)
+
+    def question(self, ident: str) -> Any:
+        """The bank question as this copy prints it: with params, its own values filled into every text."""
+        q = self.lib.questions[ident]
+        if not q.params:
+            return q
+        from worksheets.spec.values import instance, seeded
+
+        made = instance(q, seeded(*self.copy_key, self.variant or "", "values", ident))
+        if made is None:
+            self.problems.add(q.where("where" if q.condition else "params"), f"question '{ident}': no draw of its "
+                              "params met its condition and gave texts that work out")
+            return q
+        self.values[ident] = tuple(sorted(made[1].items()))
+        return made[0]
 
     def in_tier(self, item: Any) -> bool:
         """Whether an item appears in this version's tier."""
@@ -66,13 +95,27 @@ class Planner:
     def question_ids(self, item: QuestionsRef) -> list[str]:
         """The ids a questions block prints in this version, in order (shuffled in variants)."""
         ids = self._question_ids(item)
-        if self.variant and len(ids) > 1 and self.shuffles_questions and not item.keep_order:
+        if item.draw is not None:
+            ids = self._drawn(item, ids)
+        if self.shuffled and len(ids) > 1 and self.shuffles_questions and not item.keep_order:
             # variants shuffle the question order within each block; extension questions keep their places
             # (the stretch stays at the end, not first on the paper)
             moving = [i for i in ids if not getattr(self.lib.questions[i], "extension", False)]
             order = iter([moving[i] for i in self.shuffle(len(moving), "block", *moving)])
             ids = [next(order) if i in moving else i for i in ids]
         return ids
+
+    def _drawn(self, item: QuestionsRef, ids: list[str]) -> list[str]:
+        """The questions this copy draws from the block's pool (those in its tier)."""
+        from worksheets.plan.draws import drawn
+
+        assert item.draw is not None
+        if len(ids) < item.draw:
+            self.problems.add(item.where("draw"), f"draw: only {len(ids)} of the pool's questions are in the "
+                              f"{self.tier} tier, fewer than the {item.draw} to draw")
+            return ids
+        variant = letter_index(self.variant) if self.variant and self.copy is None else None
+        return drawn(ids, item.draw, variant, "pool", str(item.questions), *self.copy_key)
 
     def _question_ids(self, item: QuestionsRef) -> list[str]:
         if isinstance(item.questions, str):

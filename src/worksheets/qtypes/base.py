@@ -22,7 +22,12 @@ class Context(Protocol):
 
     tier: str
     variant: str | None
+    shuffled: bool  # a variant or a student's own copy: shuffles apply
     shuffles_options: bool  # variants shuffle the options of choice questions (the worksheet's `shuffle:`)
+
+    @property
+    def draw_key(self) -> str:
+        """Names this copy for a type's own random layout (a word search's grid): variant, seed, student."""
 
     def prose(self, text: str | None, owner: Model, field: str) -> d.Prose:
         """Prose with references substituted and every character checked printable."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema, field_validator
@@ -70,11 +71,12 @@ class ChoiceQuestion(ClosedQuestion):
 
 def lower(q: ChoiceQuestion, ctx: Context, number: str) -> d.Question:
     """Options in printed order (shuffled in variants), the correct ones indexed in that order."""
-    shuffled = ctx.variant and ctx.shuffles_options
+    shuffled = ctx.shuffled and ctx.shuffles_options
     order = ctx.shuffle(len(q.options), q.id, "options") if shuffled else list(range(len(q.options)))
     correct = sorted(order.index(i) for i in q.correct_list)
     detail = d.Choice(tuple(ctx.prose(q.options[i], q, "options") for i in order), tuple(correct), len(correct))
-    return closed_question(q, ctx, number, q.prompt or "", detail)
+    question = closed_question(q, ctx, number, q.prompt or "", detail)
+    return replace(question, order=tuple(order)) if shuffled else question
 
 
 TYPE = QuestionType("choice", ChoiceQuestion, lower, d.Choice)

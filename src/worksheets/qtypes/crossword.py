@@ -96,7 +96,7 @@ def lower(q: CrosswordQuestion, ctx: Context, number: str) -> d.Question:
     for clue in q.clues:
         ctx.check(clue.answer, clue, "answer")
     words = [letters_of(c.answer) for c in q.clues]
-    seed = hashlib.sha256(f"{q.id}|{ctx.variant or ''}|{ctx.tier}".encode()).hexdigest()
+    seed = hashlib.sha256(f"{q.id}|{ctx.draw_key}|{ctx.tier}".encode()).hexdigest()
     found = lay_out(words, q.size, random.Random(int(seed[:16], 16)))
     layout = found if isinstance(found, Layout) else lay_out(words, q.size, random.Random(0))
     assert isinstance(layout, Layout)  # the spec check laid these words out with this seed

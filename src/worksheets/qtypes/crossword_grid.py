@@ -45,7 +45,7 @@ class Layout:
     width: int
     """Columns in the grid."""
     apart: int
-    """How many words cross no other."""
+    """How many groups of words are set apart from the first (0: every word joined to every other)."""
 
 
 class _Grid:
@@ -143,21 +143,46 @@ def _apart(grid: _Grid, word: str) -> Placed | None:
 
 
 def _lay(words: list[str], limit: int) -> Layout | str:
-    """One layout of the words in this order, or the first word that cannot be placed."""
+    """One layout of the words in this order, or the first word that cannot be placed. A word that crosses
+    nothing yet waits until one placed later gives it a letter to cross; only when no waiting word crosses
+    anything is the first of them set apart."""
     grid = _Grid(limit)
     grid.put(Placed(words[0], 0, 0, False))
-    for word in words[1:]:
-        spot = _crossing(grid, word)
-        if spot is None:
+    waiting = list(words[1:])
+    while waiting:
+        for word in waiting:
+            spot = _crossing(grid, word)
+            if spot is not None:
+                break
+        else:
+            word = waiting[0]
             spot = _apart(grid, word)
-        if spot is None:
-            return word
+            if spot is None:
+                return word
         grid.put(spot)
+        waiting.remove(word)
     top, bottom, left, right = grid.bounds([])
     shifted = tuple(Placed(p.word, p.row - top, p.col - left, p.down) for p in grid.placed)
-    # a word set apart that another crossed later is not apart: count words whose squares all read one way
-    alone = sum(all(len(grid.ways[cell]) == 1 for cell in p.cells()) for p in grid.placed) if len(words) > 1 else 0
-    return Layout(shifted, bottom - top + 1, right - left + 1, alone)
+    return Layout(shifted, bottom - top + 1, right - left + 1, _clusters(grid.placed) - 1)
+
+
+def _clusters(placed: list[Placed]) -> int:
+    """How many separate groups of crossing words there are (1: every word joined to every other)."""
+    owner: dict[int, int] = {i: i for i in range(len(placed))}
+
+    def root(i: int) -> int:
+        while owner[i] != i:
+            owner[i] = owner[owner[i]]
+            i = owner[i]
+        return i
+
+    first: dict[Cell, int] = {}
+    for i, word in enumerate(placed):
+        for cell in word.cells():
+            if cell in first:
+                owner[root(i)] = root(first[cell])
+            first.setdefault(cell, i)
+    return len({root(i) for i in range(len(placed))})
 
 
 def lay_out(words: list[str], limit: int, rng: random.Random) -> Layout | str:

@@ -11,21 +11,23 @@ from pydantic_core import PydanticCustomError
 
 from worksheets import document as d
 from worksheets.qtypes.base import Context, QuestionType
-from worksheets.spec.base import Id, Item, Marks, Text
-from worksheets.spec.questions import Answer, AnswerLine, MarkScheme, Scaffold
+from worksheets.spec.base import Id, Marks, Text
+from worksheets.spec.params import EXPRESSION
+from worksheets.spec.questions import Answer, AnswerLine, MarkScheme, QuestionItem, Scaffold
 
 PERCENT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$")
 
 
-class NumericQuestion(Item):
+class NumericQuestion(QuestionItem):
     """A question whose answer is a number, marked within a tolerance."""
 
     type: Literal["numeric"]
     """numeric."""
     prompt: Text
     """The question (prose)."""
-    value: float
-    """The answer, e.g. 24.5; printed in the mark scheme only."""
+    value: float | str
+    """The answer, e.g. 24.5, or worked out from the params, e.g. "{{a*x + b}}"; printed in the mark scheme
+    only."""
     tolerance: float | str = 0
     """How far from the value an answer may be and still be right: a number (0.1) or a percentage (5%)."""
     units: Text = ""
@@ -47,6 +49,27 @@ class NumericQuestion(Item):
     sources: list[Id] = []
     """Ids of sources the question uses."""
 
+    @field_validator("value")
+    @classmethod
+    def _value(cls, value: float | str) -> float | str:
+        if isinstance(value, str) and not EXPRESSION.fullmatch(value.strip()):
+            try:
+                return float(value)
+            except ValueError:
+                raise PydanticCustomError("bad_value", "'{v}' is not a number: give one (24.5), or an expression "
+                                          "on the params in double braces, e.g. '{{a*x + b}}'", {"v": value}) from None
+        return value
+
+    @property
+    def number(self) -> float:
+        """The value as a number (once the params' values are filled in)."""
+        return float(self.value)
+
+    @property
+    def total(self) -> int:
+        """The question's marks."""
+        return int(self.marks)
+
     @field_validator("tolerance")
     @classmethod
     def _tolerance(cls, value: float | str) -> float | str:
@@ -64,7 +87,7 @@ class NumericQuestion(Item):
         """The tolerance as a distance from the value."""
         if isinstance(self.tolerance, str):
             match = PERCENT.match(self.tolerance)
-            return abs(self.value) * float(match.group(1)) / 100 if match else 0.0
+            return abs(self.number) * float(match.group(1)) / 100 if match else 0.0
         return float(self.tolerance)
 
 
@@ -76,8 +99,8 @@ def figure(value: float) -> str:
 def lower(q: NumericQuestion, ctx: Context, number: str) -> d.Question:
     """The question, numbered: working space with an answer line; the value and range as its detail."""
     margin = q.margin
-    detail = d.Numeric(figure(q.value), q.units, figure(q.value - margin) if margin else "",
-                       figure(q.value + margin) if margin else "")
+    detail = d.Numeric(figure(q.number), q.units, figure(q.number - margin) if margin else "",
+                       figure(q.number + margin) if margin else "")
     return d.Question(
         id=q.id, number=number, label=number, kind="numeric", prompt=ctx.prose(q.prompt, q, "prompt"), marks=q.marks,
         answer=ctx.answer(q.answer, q.marks, AnswerLine(label=q.answer_label, units=q.units)),

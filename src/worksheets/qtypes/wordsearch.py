@@ -109,7 +109,7 @@ def lower(q: WordSearchQuestion, ctx: Context, number: str) -> d.Question:
     for word in q.words:
         ctx.check(word, q, "words")
     side = q.side
-    seed = hashlib.sha256(f"{q.id}|{ctx.variant or ''}|{ctx.tier}".encode()).hexdigest()
+    seed = hashlib.sha256(f"{q.id}|{ctx.draw_key}|{ctx.tier}".encode()).hexdigest()
     rng = random.Random(int(seed[:16], 16))
     directions = FORWARDS + BACKWARDS if ctx.tier == "challenge" else FORWARDS
     hidden = [letters_of(w) for w in q.words]

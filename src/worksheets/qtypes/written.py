@@ -10,8 +10,8 @@ from pydantic_core import PydanticCustomError
 from worksheets import document as d
 from worksheets.document.labels import letters
 from worksheets.qtypes.base import Context, QuestionType
-from worksheets.spec.base import Id, Item, Marks, Model, Text
-from worksheets.spec.questions import Answer, AnswerLineKey, MarkScheme, Scaffold
+from worksheets.spec.base import Id, Marks, Model, Text
+from worksheets.spec.questions import Answer, AnswerLineKey, MarkScheme, QuestionItem, Scaffold
 from worksheets.vocab import TierName
 
 
@@ -51,7 +51,7 @@ def _check_bands(scheme: MarkScheme | None, marks: int) -> None:
                                                           "s": "" if marks == 1 else "s"})
 
 
-class WrittenQuestion(Item):
+class WrittenQuestion(QuestionItem):
     """A question answered in writing, on ruled lines or in a box."""
 
     type: Literal["written"] = "written"

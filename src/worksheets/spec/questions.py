@@ -11,7 +11,18 @@ from pydantic_core import PydanticCustomError
 
 from worksheets.errors import Loc
 from worksheets.spec.base import MAX_LINES, Id, Item, Marks, Model, Text, parse_length
+from worksheets.spec.params import FUNCTIONS, NAME, Param
 from worksheets.spec.yaml import Map, Seq
+
+
+def _param_name(value: Any) -> Any:
+    if not isinstance(value, str) or not NAME.match(value) or value in FUNCTIONS:
+        raise PydanticCustomError("param_name", "'{v}' cannot name a param: use a short lowercase name such as a, "
+                                  "x or speed (not {f})", {"v": value, "f": ", ".join(FUNCTIONS)})
+    return value
+
+
+ParamName = Annotated[str, BeforeValidator(_param_name)]
 
 
 def _length_or_error(value: str | None) -> str | None:
@@ -246,7 +257,23 @@ class Scaffold(Model):
     """Writing frame: one labelled box per step (Point, Evidence, ...)."""
 
 
-class ClosedQuestion(Item):
+class QuestionItem(Item):
+    """What every question type shares: its id and tiers, and the random values its texts may use."""
+
+    params: dict[ParamName, Param] = Field(default={}, max_length=20)
+    """Random values: {a: {int: [2, 9]}, r: {decimal: [1, 5], places: 1}, n: {choice: [3, 4, 6]}}; each version
+    or student draws its own, used in the question's texts as {{a}} or {{a*x + b}}."""
+    condition: Text | None = Field(default=None, alias="where", description=(
+        'A condition the drawn values must meet, e.g. "a != x" (draws are retried until it holds).'))
+
+    @model_validator(mode="after")
+    def _known_names(self) -> QuestionItem:
+        if self.condition is not None and not self.params:
+            raise PydanticCustomError("where_alone", "'where' needs 'params' to draw values for")
+        return self
+
+
+class ClosedQuestion(QuestionItem):
     """Shared keys of the closed question types (choice, true-false, cloze, matching, ordering)."""
 
     prompt: Text | None = None

@@ -63,24 +63,32 @@ def _question_ids(value: Any) -> Any:
                               {"v": describe(value)})
 
 
-GROUP_KEYS = ("ids", "keep_order")  # of the mapping form, `questions: {ids: [...], keep_order: true}`
+GROUP_KEYS = ("ids", "from", "draw", "keep_order")
+"""Of the mapping forms `questions: {ids: [...], keep_order: true}` and `questions: {from: POOL, draw: N}`."""
 
 
 def _grouped(data: Any) -> Any:
-    """`questions: {ids: X, keep_order: true}` is `questions: X` with `keep_order: true` beside it (places kept)."""
+    """`questions: {ids: X, keep_order: true}` is `questions: X` with `keep_order: true` beside it (places kept);
+    `questions: {from: X, draw: N}` is `questions: X` with `draw: N` beside it."""
     group = data.get("questions") if isinstance(data, Map) else None
     if not isinstance(group, Map):
         return data
     unknown = [key for key in group if key not in GROUP_KEYS]
-    if unknown or "ids" not in group:
-        what = f"unknown key '{unknown[0]}'" if unknown else "missing key 'ids'"
+    ids = "from" if "from" in group else "ids"
+    trouble = (f"unknown key '{unknown[0]}'" if unknown else "give 'ids' or 'from', not both" if "ids" in group
+               and "from" in group else "missing key 'ids' (or 'from' with 'draw')" if ids not in group else
+               "'from' needs 'draw': how many questions to draw" if ids == "from" and "draw" not in group else
+               "'draw' goes with 'from', the pool to draw from" if "draw" in group and ids == "ids" else None)
+    if trouble:
         raise PydanticCustomError("questions_group", "questions: {what} (a mapping here takes {keys})",
-                                  {"what": what, "keys": " and ".join(GROUP_KEYS)})
-    flat = Map({**data, "questions": group["ids"], **({"keep_order": group["keep_order"]} if "keep_order" in group
-                                                       else {})})
+                                  {"what": trouble, "keys": ", ".join(GROUP_KEYS)})
+    kept = {k: group[k] for k in ("keep_order", "draw") if k in group}
+    for key in kept:  # the block's own places, read from the raw mapping once it is validated (Model._keep_loc)
+        data.value_locs.setdefault(key, group.value_locs[key])
+    flat = Map({**data, "questions": group[ids], **kept})
     flat.loc, flat.key_locs = data.loc, {**data.key_locs, **group.key_locs}
-    flat.value_locs = {**data.value_locs, "questions": group.value_locs["ids"], **{
-        k: v for k, v in group.value_locs.items() if k == "keep_order"}}
+    flat.value_locs = {**data.value_locs, "questions": group.value_locs[ids], **{
+        k: v for k, v in group.value_locs.items() if k in kept}}
     return flat
 
 
@@ -96,6 +104,9 @@ class QuestionsRef(Model):
     """Prose under the heading (default: the set's intro)."""
     keep_order: bool = False
     """true: variants keep these questions in this order (a question that refers to a later one; easy to hard)."""
+    draw: Annotated[int, Field(ge=1, le=MAX_ITEMS)] | None = None
+    """With `questions: {from: POOL, draw: N}`: print N of the pool's questions, a different draw for each
+    variant (and each student, with per_student); the pool's questions must carry equal marks."""
 
     @model_validator(mode="before")
     @classmethod
@@ -262,6 +273,11 @@ class Worksheet(Model):
     shuffle: ShuffleName = "both"
     """What variants shuffle: both (the questions in each block and the options of choice questions), options,
     questions, or none. Matching and ordering questions are always shuffled: their order is the answer."""
+    seed: Annotated[int, Field(ge=0, le=2**31)] | None = None
+    """Changes every draw, shuffle and random value, reproducibly (a retake paper: a new seed)."""
+    per_student: bool = False
+    """With a class list: each student's copy gets its own draw, shuffles and values, keyed by their name, and
+    each their own answer key."""
 
 
 class WorksheetFile(Bank):

@@ -7,16 +7,15 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from worksheets import document as d
 from worksheets.style.fonts import face_name
-from worksheets.writers.pdf.closed import MayBreak, handout, scheme
+from worksheets.writers.pdf.closed import MEASURING, MayBreak, handout, scheme
 from worksheets.writers.pdf.flow import Keep, Paragraph, measuring_canvas
 from worksheets.writers.pdf.fonts import draw_text
 from worksheets.writers.pdf.prose import Styles, escape, flowables
 
 LINE = 0.8  # the squares' edges: dark enough to copy, as a printed crossword's are
-LARGEST = 2.0  # a square's side, in text sizes: room for a capital written by hand
-SMALLEST = 1.6  # and the least it shrinks to, so grid and clues share a page
+LARGEST = 2.3  # a square's side, in text sizes (9 mm in standard): room for a capital written by hand
+SMALLEST = 1.8  # and the least it shrinks to (7 mm), so grid and clues share a page
 AFTER = 4.0  # text sizes kept free under the clues: the gap after a question, and the end marker
-MEASURING = 1e6  # a height no page has: what reportlab passes when it measures a Keep's content
 
 
 class Grid(Flowable):
@@ -33,17 +32,20 @@ class Grid(Flowable):
         rows, cols = len(self.puzzle.rows), len(self.puzzle.rows[0])
         body = self.theme.body
         largest, smallest = min(body * LARGEST, availWidth / cols), min(body * SMALLEST, availWidth / cols)
-        if availHeight > MEASURING:  # measured inside a Keep: claim the least, so the prompt keeps it
+        below = sum(f.wrapOn(measuring_canvas(), availWidth, MEASURING)[1] for f in self.after) + body * AFTER
+        if availHeight > MEASURING:
+            # measured inside the prompt's Keep: claim the least grid and its clues, so that the question moves to
+            # the next page whole unless all of it fits here
             self.cell = smallest
-        else:
-            below = sum(f.wrapOn(measuring_canvas(), availWidth, MEASURING)[1] for f in self.after) + body * AFTER
-            self.cell = max(smallest, min(largest, (availHeight - below) / rows))
+            self.width, self.height = cols * smallest, rows * smallest
+            return self.width, self.height + (below if self.after else 0)
+        self.cell = max(smallest, min(largest, (availHeight - below) / rows))
         self.width, self.height = cols * self.cell, rows * self.cell
         return self.width, self.height
 
     def draw(self) -> None:
         canvas, cell, t = self.canv, self.cell, self.theme
-        number_size = max(5.5, cell * 0.3)
+        number_size = max(5.5, cell * 0.3, t.small * 0.55)
         canvas.setLineWidth(LINE)
         canvas.setStrokeGray(0)
         for r, row in enumerate(self.puzzle.rows):

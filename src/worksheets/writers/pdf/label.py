@@ -12,8 +12,9 @@ from reportlab.platypus import Flowable, Spacer
 from worksheets import document as d
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import MM
-from worksheets.writers.pdf.closed import handout, scheme, word_bank
+from worksheets.writers.pdf.closed import MEASURING, handout, scheme, word_bank
 from worksheets.writers.pdf.figure import downsample
+from worksheets.writers.pdf.flow import measuring_canvas
 from worksheets.writers.pdf.fonts import draw_text, text_width
 from worksheets.writers.pdf.prose import Styles
 
@@ -21,6 +22,7 @@ COLUMN = 0.38  # of the width: the answer lines' column (never sized by the answ
 COLUMN_LEAST = 11  # text sizes: so large print's lines stay long enough to write on
 LEAD_ROOM = 10 * MM  # between the picture and the answer lines, where the leader lines land
 TALLEST = 0.5  # of the frame's height, for the picture
+LEAST = 0.6  # of its full size: the picture shrinks this far to stay on the page of its prompt
 
 
 def spread(wanted: list[float], pitch: float, height: float) -> list[float]:
@@ -41,13 +43,13 @@ def spread(wanted: list[float], pitch: float, height: float) -> list[float]:
 class Labelled(Flowable):
     """The picture, its markers and leader lines, and the numbered answer lines (with answers if `solved`)."""
 
-    def __init__(self, label: d.Label, s: Styles, solved: bool) -> None:
+    def __init__(self, label: d.Label, s: Styles, solved: bool, after: tuple[Flowable, ...] = ()) -> None:
         from reportlab.lib.utils import ImageReader
 
         super().__init__()
         if label.picture.path is None:
             raise ValueError(f"the picture '{label.picture.name}' was not checked")
-        self.label, self.theme, self.solved = label, s.theme, solved
+        self.label, self.theme, self.solved, self.after = label, s.theme, solved, after
         self.data = Path(label.picture.path).read_bytes()
         self.pixels = ImageReader(io.BytesIO(self.data)).getSize()
         self.drawn: tuple[float, float, bytes] | None = None
@@ -59,7 +61,12 @@ class Labelled(Flowable):
         frame = getattr(self, "_frame", None)
         tallest = (frame._height if frame is not None else availWidth * 1.4) * TALLEST
         self.column = max(availWidth * COLUMN, min(availWidth * 0.5, self.theme.body * COLUMN_LEAST))
-        scale = min((availWidth - self.column - LEAD_ROOM) / w, tallest / h)
+        largest = min((availWidth - self.column - LEAD_ROOM) / w, tallest / h)
+        if availHeight > MEASURING:  # measured in the prompt's Keep: claim the least, so it stays with the prompt
+            scale = largest * LEAST
+        else:  # as large as fits above what follows (the word bank), down to LEAST
+            below = sum(f.wrapOn(measuring_canvas(), availWidth, MEASURING)[1] for f in self.after)
+            scale = max(largest * LEAST, min(largest, (availHeight - below - self.theme.body * 2) / h))
         if self.drawn is None or abs(self.drawn[0] - w * scale) > 0.01:
             self.drawn = (w * scale, h * scale, downsample(self.data, w * scale))
         pitch = self.theme.line_pitch  # as far apart as writing lines (wider in the support tier)
@@ -109,10 +116,8 @@ class Labelled(Flowable):
 
 @handout.register
 def _label(label: d.Label, s: Styles, width: float) -> list[Flowable]:
-    out: list[Flowable] = [Labelled(label, s, solved=False)]
-    if label.word_bank:
-        out += [Spacer(1, s.theme.body * 0.8), *word_bank(label.word_bank, s, width)]
-    return out
+    bank = [Spacer(1, s.theme.body * 0.8), *word_bank(label.word_bank, s, width)] if label.word_bank else []
+    return [Labelled(label, s, solved=False, after=tuple(bank)), *bank]
 
 
 @scheme.register

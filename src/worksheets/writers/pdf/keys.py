@@ -1,0 +1,102 @@
+"""The answer keys of a class set whose students each have their own copy (`per_student`): a compact block
+per student (their name, version, and each question as numbered on their copy with its answer and marks),
+as many to a page as fit; then the mark scheme of each written question whose wording is the same for
+everyone, printed once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from worksheets import document as d
+from worksheets.document.prose import plain
+from worksheets.style.themes import theme_for
+from worksheets.vocab import DEFAULT_STYLE, TIER_TITLES
+from worksheets.writers.answers import answer_text
+from worksheets.writers.pdf import questions
+from worksheets.writers.pdf.flow import Keep, Paragraph
+from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
+from worksheets.writers.pdf.prose import Styles, escape, plain_markup, styles_for
+
+RULE = Color(0.6, 0.6, 0.6)
+HEAD = Color(0.9, 0.9, 0.9)
+SHARED = "see the written questions after the keys"
+
+
+INLINE = 80  # characters: a model answer this short is printed in the student's block
+
+
+def _shared(q: d.Question) -> bool:
+    """A written question whose wording drew no values and whose marking is more than a short model answer:
+    its mark scheme is printed once, after the keys."""
+    if q.detail is not None or q.values or any(p.values for p in q.parts):
+        return False
+    return any(_marking(item) or len(plain(item.model_answer)) > INLINE for item in (q.parts or (q,)))
+
+
+def _marking(q: d.Question) -> bool:
+    return bool(q.scheme.points or q.scheme.levels or q.scheme.indicative or q.scheme.guidance)
+
+
+def _rows(doc: d.Document, s: Styles) -> list[list[Flowable]]:
+    rows: list[list[Flowable]] = []
+    for q in doc.questions:
+        for item in (q.parts or (q,)) if q.detail is None else (q,):
+            said = SHARED if _shared(q) else answer_text(item) or "see the model answer"
+            values = ", ".join(f"{name} = {value}" for name, value in q.values) if item is q else ""
+            text = f"{escape(said)}" + (f" <font color='#555555'>({escape(values)})</font>" if values else "")
+            rows.append([Paragraph(plain_markup(item.number), s.cell_bold), Paragraph(text, s.cell),
+                         Paragraph(str(item.marks), s.cell)])
+    return rows
+
+
+def _block(name: str, group: str, doc: d.Document, s: Styles, width: float) -> Flowable:
+    """One student's key, kept on one page."""
+    who = " · ".join(x for x in (name, group, f"{TIER_TITLES[doc.tier]} tier", doc.style, doc.version_code) if x)
+    head = Paragraph(f"<b>{plain_markup(who)}</b> · total {doc.total_marks}", s.cell)
+    table = Table(_rows(doc, s), colWidths=[s.theme.body * 4, width - s.theme.body * 8, s.theme.body * 4],
+                  hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
+    banner = Table([[head]], colWidths=[width], hAlign="LEFT")
+    banner.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), HEAD), ("TOPPADDING", (0, 0), (-1, -1), 3),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return Keep([banner, table, Spacer(1, s.theme.body)])
+
+
+def story(title: str, class_list: str, copies: list[tuple[str, str, d.Document]], s: Styles,
+          width: float) -> list[Flowable]:
+    """The keys' flowables: the title, every student's block, then the shared written questions."""
+    out: list[Flowable] = [Paragraph(plain_markup(f"Answer keys: {title}"), s.title),
+                           Paragraph(plain_markup(f"Class list {class_list} · {len(copies)} students, each with "
+                                                  "their own questions, order and values"), s.subtitle),
+                           Spacer(1, s.theme.body)]
+    out += [_block(name, group, doc, s, width) for name, group, doc in copies]
+    shared: dict[str, d.Question] = {}
+    for _, _, doc in copies:
+        for q in doc.questions:
+            if _shared(q):
+                shared.setdefault(q.id, q)
+    if shared:
+        out.append(Paragraph("Written questions: marked the same on every copy", s.heading))
+        out.append(Paragraph("Each is numbered on a student's copy as their key above shows; here it is named by "
+                             "its bank id.", s.small))
+        out.append(Spacer(1, s.theme.body * 0.5))
+        for ident, q in sorted(shared.items()):
+            lead = [Paragraph(f"Question <b>{escape(ident)}</b>", s.small)]
+            out += questions.markscheme_question(replace(q, label="", number=ident), s, width, lead)
+    return out
+
+
+def render_keys(title: str, class_list: str, copies: list[tuple[str, str, d.Document]], paper: str) -> bytes:
+    """The keys PDF of a class set: (name, class, their full document) for each student."""
+    theme = theme_for(DEFAULT_STYLE)
+    s = styles_for(theme)
+    width, _ = frame_size(paper, theme)
+    furniture = Furniture(theme=theme, header_left=f"Answer keys: {title}", header_right=f"Class list {class_list}",
+                          footer_left="", turn_over=False)
+    return build_pdf(story(title, class_list, copies, s, width), paper, furniture, f"Answer keys: {title}",
+                     "Answer keys")
