@@ -105,6 +105,11 @@ def test_a_seed_gives_a_retake_paper(run, tmp_path):
         (tmp_path / "b" / "out" / "eq" / "eq-class-7b.pdf").read_bytes()
 
 
+def test_without_mark_schemes_the_record_is_still_written(run, tmp_path):
+    _build(run, tmp_path / "a", NAMES[:2], "--no-mark-scheme")
+    assert sorted(p.name for p in (tmp_path / "a" / "out" / "eq").iterdir()) == ["eq-class-7b.json", "eq-class-7b.pdf"]
+
+
 def test_pools_and_expressions_are_checked_at_their_lines(run, tmp_path):
     write_file(tmp_path, "bad.yaml", """worksheet:
   title: Bad

@@ -104,3 +104,15 @@ def test_a_drawn_copy_prints_its_values_on_the_page(run, tmp_path):
         a, b, total = map(int, re.search(r"Solve (\d+)x\+(\d+)=(\d+)\.", text).groups())  # type: ignore[union-attr]
         assert f"Solve {a}x+{b}={total}." in key and str((total - b) // a) in key
         assert "{{" not in text and "{{" not in key
+
+
+def test_a_booklet_prints_the_draw_of_its_worksheet(run, tmp_path):
+    from helpers import flat, pdf_text
+
+    (tmp_path / "w.yaml").write_text(yaml.safe_dump(_spec(draw=2)), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("booklet:\n  title: Pack\n  parts:\n    - worksheet: w.yaml\n", encoding="utf-8")
+    assert run("build", "b.yaml", "w.yaml", "--variants", "1", "--out", "out", "-q", cwd=tmp_path).code == 0
+    booklet = flat(pdf_text(tmp_path / "out" / "b" / "b-booklet.pdf"))
+    alone = flat(pdf_text(tmp_path / "out" / "w" / "w-student.pdf"))
+    drawn_here = [i for i in range(6) if f"Pool question {i}." in booklet]
+    assert len(drawn_here) == 2 and drawn_here == [i for i in range(6) if f"Pool question {i}." in alone]

@@ -49,14 +49,11 @@ def plan_all(specs: list[Path], options: Options) -> list[Planned]:
 def render_jobs(jobs: list[AnyJob], progress: Progress | None = None) -> dict[Path, bytes]:
     """Every output, in memory. Each unit is rendered once, even if a class set needs it for many
     students; class sets and booklets are then assembled from the rendered PDFs and their page maps."""
-    from worksheets.app.workers import render_units
+    from worksheets.app.workers import assemble_over_cores, render_units
 
     units: list[RenderUnit] = list(dict.fromkeys(unit for job in jobs for unit in job.units()))
     rendered = dict(zip(units, render_units(units, progress), strict=True))
-    outputs: dict[Path, bytes] = {}
-    for job in jobs:
-        outputs.update(job.outputs(rendered))
-    return outputs
+    return assemble_over_cores(jobs, rendered)
 
 
 def build(specs: list[Path], options: Options, progress: Progress | None = None,

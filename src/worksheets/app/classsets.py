@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from worksheets.app.jobs import AnyJob, Job, Options, plan_versions, variants_of
 from worksheets.app.names import class_keys_name, class_record_name, class_set_name, output_name
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class ClassSetJob:
     """A class set: each student's copy of their version, names printed, in one PDF."""
+
+    assembles: ClassVar[bool] = True  # its outputs are assembled, side by side with other such jobs
 
     path: Path
     copies: tuple[tuple[str, str, Document], ...]  # (student's name, their class, their version)
@@ -56,7 +58,9 @@ class ClassSetJob:
 class KeysJob:
     """Beside a class set of students' own copies: every student's answer key, and the class record."""
 
-    keys: Path
+    assembles: ClassVar[bool] = True  # its outputs are assembled, side by side with other such jobs
+
+    keys: Path | None  # None: no mark schemes asked for (the record is still written, for marking)
     record: Path
     class_list: str
     copies: tuple[tuple[str, str, Document], ...]  # (student's name, their class, their own copy, answers and all)
@@ -64,7 +68,7 @@ class KeysJob:
     @property
     def paths(self) -> list[Path]:
         """The files it writes."""
-        return [self.keys, self.record]
+        return [path for path in (self.keys, self.record) if path is not None]
 
     def units(self) -> list[RenderUnit]:
         """Nothing rendered on its own: the keys are one short document, written with the outputs."""
@@ -77,8 +81,10 @@ class KeysJob:
 
         copies = list(self.copies)
         first = copies[0][2]
-        return {self.keys: render_keys(first.title, self.class_list, copies, first.paper),
-                self.record: class_record(first.stem, self.class_list, copies)}
+        out = {self.record: class_record(first.stem, self.class_list, copies)}
+        if self.keys is not None:
+            out[self.keys] = render_keys(first.title, self.class_list, copies, first.paper)
+        return out
 
 
 def _class_list(options: Options, root: Path, ws: Worksheet) -> list[Student]:
@@ -132,10 +138,10 @@ def _per_student(library: Library, stem: str, options: Options, students: list[S
         docs = [replace(doc, paper=options.paper) for doc in docs]
     copies = tuple((st.name, st.group, doc) for st, doc in zip(students, docs, strict=True))
     folder, name = options.out / stem, options.class_list.stem
-    jobs: list[AnyJob] = [ClassSetJob(folder / class_set_name(stem, name), copies)]
-    if library.worksheet is not None and library.worksheet.mark_scheme and options.mark_scheme:
-        jobs.append(KeysJob(folder / class_keys_name(stem, name), folder / class_record_name(stem, name), name, copies))
-    return jobs
+    keyed = library.worksheet is not None and library.worksheet.mark_scheme and options.mark_scheme
+    return [ClassSetJob(folder / class_set_name(stem, name), copies),
+            KeysJob(folder / class_keys_name(stem, name) if keyed else None, folder / class_record_name(stem, name),
+                    name, copies)]
 
 
 def plan_class_set(library: Library, stem: str, options: Options, root: Path) -> list[AnyJob]:

@@ -7,7 +7,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from worksheets.app.names import booklet_name, output_name
 from worksheets.errors import Loc, Problem, SpecError
@@ -65,6 +65,8 @@ class Job:
 @dataclass(frozen=True)
 class BookletJob:
     """A booklet: its parts merged in reading order, and its print and mark-scheme files."""
+
+    assembles: ClassVar[bool] = True  # its outputs are assembled, side by side with other such jobs
 
     folder: Path
     plan: BookletPlan

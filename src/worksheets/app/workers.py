@@ -93,6 +93,36 @@ def render_over_cores(units: list[RenderUnit], progress: Progress | None = None)
     return [futures[index].result() for index in range(len(units))]  # a failure: the first unit's, in their order
 
 
+def assemble_over_cores(jobs: list[Any], rendered: dict[RenderUnit, Rendered]) -> dict[Any, bytes]:
+    """Every job's outputs from the rendered units. Jobs that assemble (class sets, keys, booklets: `assembles`)
+    run side by side in a pool when there are two or more and cores to spare; the rest are look-ups."""
+    heavy = [job for job in jobs if getattr(job, "assembles", False)]
+    outputs: dict[Any, bytes] = {}
+    for job in jobs:
+        if job not in heavy:
+            outputs.update(job.outputs(rendered))
+    if len(heavy) < 2 or (os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux"):
+        for job in heavy:
+            outputs.update(job.outputs(rendered))
+        return outputs
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from worksheets.spec.bounded import die_with_parent
+
+    with _frozen(True), ProcessPoolExecutor(max_workers=min(len(heavy), os.cpu_count() or 1),
+                                            mp_context=multiprocessing.get_context("fork"),
+                                            initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+        futures = [pool.submit(_outputs, job, {unit: rendered[unit] for unit in job.units()}) for job in heavy]
+        for future in futures:
+            outputs.update(future.result())
+    return outputs
+
+
+def _outputs(job: Any, rendered: dict[RenderUnit, Rendered]) -> dict[Any, bytes]:
+    return dict(job.outputs(rendered))
+
+
 def _wait_for(futures: dict[int, Any], progress: Progress | None) -> None:
     """Wait for the units (index -> future), reporting progress. Once one fails, the units after it
     are not started: only those before it can still decide which failure is reported first."""

@@ -16,13 +16,14 @@ from worksheets.style.themes import theme_for
 from worksheets.vocab import DEFAULT_STYLE, TIER_TITLES
 from worksheets.writers.answers import answer_text
 from worksheets.writers.pdf import questions
-from worksheets.writers.pdf.flow import Keep, Paragraph
+from worksheets.writers.pdf.flow import Paragraph
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import Styles, escape, plain_markup, styles_for
 
 RULE = Color(0.6, 0.6, 0.6)
 HEAD = Color(0.9, 0.9, 0.9)
 SHARED = "see the written questions after the keys"
+GUTTER = 14.0  # points between the two columns of students
 
 
 INLINE = 80  # characters: a model answer this short is printed in the student's block
@@ -52,11 +53,11 @@ def _rows(doc: d.Document, s: Styles) -> list[list[Flowable]]:
     return rows
 
 
-def _block(name: str, group: str, doc: d.Document, s: Styles, width: float) -> Flowable:
-    """One student's key, kept on one page."""
-    who = " · ".join(x for x in (name, group, f"{TIER_TITLES[doc.tier]} tier", doc.style, doc.version_code) if x)
-    head = Paragraph(f"<b>{plain_markup(who)}</b> · total {doc.total_marks}", s.cell)
-    table = Table(_rows(doc, s), colWidths=[s.theme.body * 4, width - s.theme.body * 8, s.theme.body * 4],
+def _block(name: str, group: str, doc: d.Document, s: Styles, width: float) -> list[Flowable]:
+    """One student's key (a table cell's content: kept on one page with its row)."""
+    who = " · ".join(x for x in (name, group, TIER_TITLES[doc.tier], doc.style, doc.version_code) if x)
+    head = Paragraph(f"<b>{plain_markup(who)}</b> · {doc.total_marks} marks", s.cell)
+    table = Table(_rows(doc, s), colWidths=[s.theme.body * 3, width - s.theme.body * 5, s.theme.body * 2],
                   hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                                ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
@@ -64,7 +65,20 @@ def _block(name: str, group: str, doc: d.Document, s: Styles, width: float) -> F
     banner = Table([[head]], colWidths=[width], hAlign="LEFT")
     banner.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), HEAD), ("TOPPADDING", (0, 0), (-1, -1), 3),
                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    return Keep([banner, table, Spacer(1, s.theme.body)])
+    return [banner, table, Spacer(1, s.theme.body * 0.8)]
+
+
+def _two_up(blocks: list[list[Flowable]], width: float) -> list[Flowable]:
+    """The students' blocks two to a row, so a page holds twice as many."""
+    out: list[Flowable] = []
+    for i in range(0, len(blocks), 2):
+        pair: list[object] = [*blocks[i:i + 2], *([] if i + 1 < len(blocks) else [[Spacer(1, 1)]])]
+        row = Table([pair], colWidths=[(width + GUTTER) / 2, (width - GUTTER) / 2], hAlign="LEFT")
+        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        out.append(row)
+    return out
 
 
 def story(title: str, class_list: str, copies: list[tuple[str, str, d.Document]], s: Styles,
@@ -74,7 +88,7 @@ def story(title: str, class_list: str, copies: list[tuple[str, str, d.Document]]
                            Paragraph(plain_markup(f"Class list {class_list} · {len(copies)} students, each with "
                                                   "their own questions, order and values"), s.subtitle),
                            Spacer(1, s.theme.body)]
-    out += [_block(name, group, doc, s, width) for name, group, doc in copies]
+    out += _two_up([_block(name, group, doc, s, (width - GUTTER) / 2) for name, group, doc in copies], width)
     shared: dict[str, d.Question] = {}
     for _, _, doc in copies:
         for q in doc.questions:
