@@ -164,6 +164,31 @@ def per_student_spec(folder: Path, students: int, classes: int = 1) -> tuple[Pat
     return path, listing
 
 
+def moodle_file(folder: Path, questions: int) -> Path:
+    """A Moodle XML file of `questions` questions of five types, as an LMS exports them."""
+    from html import escape
+
+    def q(i: int) -> str:
+        text = escape(f"<p>Question {i}: what is {i} + {i}?</p>")
+        kind = ("multichoice", "truefalse", "numerical", "essay", "matching")[i % 5]
+        body = {"multichoice": f'<answer fraction="100"><text>{2 * i}</text></answer>'
+                               f'<answer fraction="0"><text>{2 * i + 1}</text></answer><single>true</single>',
+                "truefalse": '<answer fraction="100"><text>true</text></answer>'
+                             '<answer fraction="0"><text>false</text></answer>',
+                "numerical": f'<answer fraction="100"><text>{2 * i}</text><tolerance>0</tolerance></answer>',
+                "essay": "<responseformat>editor</responseformat><graderinfo format=\"html\"><text>"
+                         + escape("<p>Any sensible sum.</p>") + "</text></graderinfo>",
+                "matching": "".join(f"<subquestion format=\"html\"><text>{a}</text><answer><text>{b}</text>"
+                                    "</answer></subquestion>" for a, b in (("one", "1"), ("two", "2"), ("three", "3")))}
+        return (f'<question type="{kind}"><name><text>Q{i}</text></name><questiontext format="html"><text>{text}'
+                f"</text></questiontext><defaultgrade>1</defaultgrade>{body[kind]}</question>")
+
+    path = folder / f"lms-{questions}.xml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n' + "\n".join(q(i) for i in range(questions))
+                    + "\n</quiz>\n", encoding="utf-8")
+    return path
+
+
 def crossword_ms() -> float:
     """Milliseconds to lay out a 15-word crossword (best of 20 orders, in-process)."""
     import random
@@ -331,6 +356,12 @@ def main() -> None:
                                  ex, max(1, runs // 2) if students > 30 else runs,
                                  [out / spec.stem / f"{spec.stem}-class-{listing.stem}.pdf"]))
     results += copy_rows
+    for fmt, title in (("moodle", "Moodle XML"), ("gift", "GIFT"), ("qti", "a QTI package"), ("docx", "Word")):
+        results.append(measure(f"13. export the example (3 tiers) to {title}",
+                               [*WORKSHEETS, "export", "terror.yaml", "--format", fmt, "-q"], ex, runs))
+    lms = moodle_file(ex, 500)
+    results.append(measure("13b. import a 500-question Moodle XML file",
+                           [*WORKSHEETS, "import", lms.name, "--out", "imported.yaml", "-q"], ex, runs))
     once, thirty = repeated_size(ex, 1), repeated_size(ex, 30)
 
     plain = measure("floor: plain reportlab, same content",

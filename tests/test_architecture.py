@@ -10,7 +10,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src" / "worksheets"  # the source tree, whether or not the tests run against an installed copy
 DOCS = REPO / "docs" / "architecture.md"
-EVERYTHING = {"vocab", "errors", "document", "style", "spec", "qtypes", "library", "plan", "writers", "assemble", "app"}
+EVERYTHING = {"vocab", "errors", "document", "style", "spec", "qtypes", "library", "plan", "writers", "assemble", "app",
+              "importers"}
 ALLOWED = {  # what each part may import, besides itself and the package's version
     "vocab": set(),
     "errors": set(),
@@ -22,6 +23,7 @@ ALLOWED = {  # what each part may import, besides itself and the package's versi
     "plan": {"vocab", "errors", "spec", "qtypes", "library", "document", "style"},
     "writers": {"vocab", "errors", "document", "style"},  # a writer reads only the document
     "assemble": {"vocab", "errors", "document", "style", "writers"},
+    "importers": {"vocab", "errors", "spec"},  # another format read into a spec of ours: it reads files as specs do
     "app": EVERYTHING,
     "cli": EVERYTHING,
     "__main__": {"cli"},

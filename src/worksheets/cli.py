@@ -146,6 +146,56 @@ def build(
 
 
 @app.command()
+def export(
+    specs: Annotated[list[Path], typer.Argument(help="Worksheet spec files (.yaml).")],
+    format: Annotated[str, typer.Option("--format", help=(
+        "moodle (Moodle XML quiz), gift (GIFT text), qti (IMS QTI 1.2 package for Canvas) or docx (Word handout "
+        "and mark scheme)."))],
+    out: OutOption = Path("output"),
+    root: RootOption = None,
+    tier: TierOption = None,
+    style: StyleOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and what was left out.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write each version of each spec as a Moodle, GIFT or QTI quiz, or as Word documents, into OUT/<spec name>/.
+    A question the format cannot hold is named in one line and left out."""
+    from worksheets.app.export import export as run_export
+    from worksheets.errors import display_path, shown
+    from worksheets.vocab import EXPORT_FORMATS
+
+    _choices([format], EXPORT_FORMATS, "--format")
+    options = _build_options(out, root, tier, style, None, False, None)
+    written, notes = _run(lambda: run_export(list(specs), options, format), debug)
+    for note in notes:
+        typer.echo(f"left out: {note}", err=True)
+    if not quiet:
+        for path in written:
+            typer.echo(f"wrote {shown(display_path(path))}")
+
+
+@app.command("import")
+def import_(
+    source: Annotated[Path, typer.Argument(help="A Moodle XML (.xml) or GIFT (.gift.txt) question file.")],
+    out: Annotated[Path | None, typer.Option("--out", help=(
+        "The worksheet spec to write (default: NAME.yaml here); its pictures go in images/ beside it."))] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and what was left out.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Read a Moodle XML or GIFT file into a worksheet spec that check accepts and build builds. A question it
+    cannot carry over is listed with its line, and left out."""
+    from worksheets.app.imports import import_file
+    from worksheets.errors import display_path, shown
+
+    written, notes = _run(lambda: import_file(source, out), debug)
+    for note in notes:
+        typer.echo(f"left out: {note}", err=True)
+    if not quiet:
+        for path in written:
+            typer.echo(f"wrote {shown(display_path(path))}")
+
+
+@app.command()
 def check(
     specs: Annotated[list[Path], typer.Argument(help="Spec files to validate.")],
     root: RootOption = None,

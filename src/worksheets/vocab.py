@@ -40,8 +40,10 @@ ROLE_TITLES: dict[str, str] = {"student": "handout", "markscheme": "mark scheme"
 SEES_ANSWERS: frozenset[str] = frozenset({"markscheme"})
 """The roles whose document keeps model answers and mark schemes; every other role gets the student view."""
 
-FormatName = Literal["pdf"]
+FormatName = Literal["pdf", "moodle", "gift", "qti", "docx"]
 """The output formats (see writers.FORMATS)."""
+EXPORT_FORMATS: tuple[FormatName, ...] = ("moodle", "gift", "qti", "docx")
+"""The formats `worksheets export` writes (a build writes PDF)."""
 
 ShuffleName = Literal["both", "options", "questions", "none"]
 """What variants shuffle: the questions of each block, the options of choice questions, both, or neither."""

@@ -41,8 +41,9 @@ def test_a_type_without_a_handler_is_found():
         """A stand-in detail no writer knows."""
 
     stray = QuestionType("stray", QUESTION_TYPES["choice"].model, QUESTION_TYPES["choice"].lower, Unknown)
-    assert missing_handlers((*REGISTERED, stray), FORMATS) == [
+    assert missing_handlers((*REGISTERED, stray), {"pdf": FORMATS["pdf"]}) == [
         "pdf: stray (handout)", "pdf: stray (scheme)"]
+    assert missing_handlers((*REGISTERED, stray), {"moodle": FORMATS["moodle"]}) == []  # not claimed by it
 
 
 def test_a_writer_that_claims_only_some_types_is_held_only_to_those():

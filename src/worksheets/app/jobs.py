@@ -125,8 +125,8 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
     from worksheets.spec.yaml import load_file
 
     inputs = inputs if inputs is not None else []
-    root = _root(options)
-    _check_spec_file(spec)
+    root = root_of(options)
+    check_spec_file(spec)
     loaded = load_file(spec)
     kind = spec_kind(loaded)
     if kind == "booklet" and options.class_list is not None:
@@ -155,7 +155,7 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
     return _plan_worksheet(library, spec.stem, options)
 
 
-def _root(options: Options) -> Path:
+def root_of(options: Options) -> Path:
     """The root folder, resolved, or SpecError (a --root that loops or is too long)."""
     from worksheets.spec.files import BadFile, resolve, shown_path
 
@@ -166,7 +166,7 @@ def _root(options: Options) -> Path:
         raise SpecError(Problem(Loc(shown_path(root)), f"the root folder is {error.reason}")) from None
 
 
-def _check_spec_file(spec: Path) -> None:
+def check_spec_file(spec: Path) -> None:
     """A spec named on the command line must be a regular file: a link that loops, a pipe or a device such as
     /dev/zero is refused before it is opened (reading one would wait, or never end)."""
     from worksheets.spec.files import FOLDER, MISSING, file_problem, shown_path

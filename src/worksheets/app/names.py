@@ -15,7 +15,8 @@ def output_name(stem: str, role: str, tier: str = DEFAULT_TIER, style: str = DEF
         parts.append(style)
     if variant:
         parts.append(variant)
-    parts.append(role)
+    if _says_role(format):
+        parts.append(role)
     return "-".join(parts) + _suffix(format)
 
 
@@ -41,6 +42,12 @@ BOOKLET_FILES = {"booklet": "booklet", "print": "booklet-print", "markschemes": 
 def booklet_name(stem: str, kind: str) -> str:
     """`NAME-booklet.pdf`, `NAME-booklet-print.pdf` or `NAME-markschemes.pdf`."""
     return f"{stem}-{BOOKLET_FILES[kind]}{_suffix('pdf')}"
+
+
+def _says_role(format: str) -> bool:
+    from worksheets.writers import FORMATS
+
+    return FORMATS[format].role_in_name
 
 
 def _suffix(format: str) -> str:

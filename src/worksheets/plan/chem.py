@@ -62,7 +62,7 @@ def _species(token: str, bold: bool, italic: bool) -> list[Run]:
             runs.append(Run(text.replace("-", MINUS), bold, italic, "super"))
         else:
             runs.append(Run(text, bold, italic))
-        previous = text[-1]
+        previous = text[-1] if text else previous  # an empty ^{} leaves nothing to follow
     if state:
         runs.append(Run(state.group(), bold, italic))
     return runs

@@ -137,6 +137,21 @@ def resolve(path: Path) -> Path:
         raise BadFile("unreadable" if reason == MISSING else reason) from None
 
 
+def read_bytes(path: Path, shown: str, limit: int, what: str = "file") -> bytes:
+    """Read a regular file of at most `limit` bytes, or raise SpecError."""
+    try:
+        with open_regular(path) as handle:
+            raw = handle.read(limit + 1)
+    except BadFile as error:
+        reason = {MISSING: f"no such {what}", FOLDER: f"expected a {what}, found a folder"}.get(error.reason)
+        raise SpecError(Problem(Loc(shown), reason or error.reason)) from None
+    except OSError as error:
+        raise SpecError(Problem(Loc(shown), f"cannot read the {what}: {error.strerror}")) from None
+    if len(raw) > limit:
+        raise SpecError(Problem(Loc(shown), f"the {what} is too large (more than {limit} bytes)"))
+    return raw
+
+
 def read_text(path: Path, shown: str, what: str = "file", columns: bool = True) -> str:
     """Read a UTF-8 text file within the size limit, or raise SpecError."""
     try:

@@ -62,8 +62,9 @@ class Param(Model):
             raise PydanticCustomError("param_range", "the range [{lo}, {hi}] is empty: give the smaller first",
                                       {"lo": low, "hi": high})
         if self.decimal is not None and math.ceil(low * 10 ** self.places) > math.floor(high * 10 ** self.places):
-            raise PydanticCustomError("param_places", "no number with {p} decimal places lies in [{lo}, {hi}]",
-                                      {"p": self.places, "lo": low, "hi": high})
+            raise PydanticCustomError("param_places", "no number with {p} lies in [{lo}, {hi}]: widen the range or "
+                                      "give more places", {"p": f"{self.places} decimal place"
+                                                           f"{'' if self.places == 1 else 's'}", "lo": low, "hi": high})
         return self
 
     def draw(self, rng: random.Random) -> tuple[Any, str]:

@@ -102,7 +102,7 @@ def validation_problems(error: ValidationError, loaded: Loaded, root_model: type
             message = f"unknown key '{key}' in {_field_name(clean[:-1])}{hint}"
             problems.append(Problem(locate(loaded.data, clean, fallback, key=True), message))
             continue
-        field = _field_name(clean)
+        field = _field_name(clean[:-2] if clean[-1:] == ("[key]",) else clean)  # a mapping's key: named by the message
         if kind == "too_long" and "max_length" in item.get("ctx", {}):
             ctx = item["ctx"]
             message = f"{field}: at most {ctx['max_length']} items allowed, found {ctx.get('actual_length', 'more')}"

@@ -39,15 +39,31 @@ class Format:
     claims: tuple[str, ...] | None = None
     """The question types it writes; None: every registered type."""
     built: bool = True
-    """`worksheets build` writes it for every version (else only when asked for)."""
+    """`worksheets build` writes it for every version (else only when asked for: `worksheets export`)."""
+    role_in_name: bool = True
+    """The file's name says its role (`terror-student.docx`); a quiz file holds questions and answers as one
+    (`terror-moodle.xml`)."""
+    styled: bool = True
+    """It has a look, so each style is its own file; a quiz's look is the LMS's (one file a tier)."""
 
     def writer(self) -> ModuleType:
         """The writer's module (imported now, if not yet)."""
         return importlib.import_module(self.module)
 
 
+QUIZ: tuple[Role, ...] = ("markscheme",)  # a quiz holds the answers: written from the whole document
+LMS_TYPES = ("written", "choice", "true-false", "cloze", "matching", "numeric", "table")
+"""The question types every quiz format has a type for; Moodle has ordering too."""
 FORMATS: dict[str, Format] = {
     "pdf": Format("pdf", ".pdf", "application/pdf", ROLES, True, "worksheets.writers.pdf", preview=True),
+    "moodle": Format("moodle", "-moodle.xml", "application/xml", QUIZ, True, "worksheets.writers.moodle",
+                     claims=(*LMS_TYPES, "ordering"), built=False, role_in_name=False, styled=False),
+    "gift": Format("gift", ".gift.txt", "text/plain", QUIZ, True, "worksheets.writers.gift", claims=LMS_TYPES,
+                   built=False, role_in_name=False, styled=False),
+    "qti": Format("qti", "-qti.zip", "application/zip", QUIZ, True, "worksheets.writers.qti", claims=LMS_TYPES,
+                  built=False, role_in_name=False, styled=False),
+    "docx": Format("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                   ("student", "markscheme"), True, "worksheets.writers.docx", built=False),
 }
 """Every output format, by name."""
 

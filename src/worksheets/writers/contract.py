@@ -31,6 +31,8 @@ class Rendered:
     """The file's bytes."""
     pages: PageMap
     """Where things landed on its pages."""
+    notes: tuple[str, ...] = ()
+    """What the format could not hold and left out, a line each (a question type a quiz has no room for)."""
 
 
 def unit(document: Document, role: Role, numbered: bool = True, format: str = "pdf") -> RenderUnit:

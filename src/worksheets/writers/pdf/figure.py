@@ -13,6 +13,7 @@ from worksheets.writers.pdf.flow import Keep, Paragraph
 
 MAX_HEIGHT = 0.5  # of the frame's height, at most
 PRINT_DPI = 200  # photos are downsampled to this for the size they print at (print conventions: 150-200)
+MAX_UPSCALE = 2.25  # points a pixel: a small picture is enlarged at most three times its screen size (96 dpi)
 
 
 def downsample(data: bytes, drawn_width: float) -> bytes:
@@ -47,7 +48,7 @@ class Picture(Flowable):
         w, h = self.pixels
         frame = getattr(self, "_frame", None)
         tallest = (frame._height if frame is not None else availWidth * 1.4) * MAX_HEIGHT
-        scale = min(availWidth / w, tallest / h)
+        scale = min(availWidth / w, tallest / h, MAX_UPSCALE)
         if self.drawn is None or abs(self.drawn[0] - w * scale) > 0.01:
             self.drawn = (w * scale, h * scale, downsample(self.data, w * scale))
         self.width = availWidth

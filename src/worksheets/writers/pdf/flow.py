@@ -65,7 +65,9 @@ class _Unframed:
     tenth of the time spent laying out a long mark scheme."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        template: Any = getattr(self.canv, "_doctemplate", None)  # type: ignore[attr-defined]
+        if getattr(self, "canv", None) is None:  # a table splitting a cell wraps its content without a canvas
+            self.canv = measuring_canvas()
+        template: Any = getattr(self.canv, "_doctemplate", None)
         frame = getattr(template, "frame", None)
         if frame is None:
             return super().wrap(availWidth, availHeight)  # type: ignore[misc]
@@ -91,7 +93,7 @@ class Keep(_Unframed, KeepTogether):
             availWidth = frame._getAvailableWidth()
         parts: list[Flowable] = super().split(availWidth, availHeight)
         if availHeight >= self._H:  # all of it goes here: a nested Keep is placed as its content
-            return _unnested(parts)
+            return unnested(parts)
         return parts
 
 
@@ -110,8 +112,9 @@ class Together(Keep):
         return super().split(availWidth, availHeight)
 
 
-def _unnested(flowables: list[Flowable]) -> list[Flowable]:
-    return [g for f in flowables for g in (_unnested(f._content) if isinstance(f, Keep) else [f])]
+def unnested(flowables: list[Flowable]) -> list[Flowable]:
+    """The flowables with each Keep replaced by its content: a table cell cannot keep anything together."""
+    return [g for f in flowables for g in (unnested(f._content) if isinstance(f, Keep) else [f])]
 
 
 _MEASURING = 0xFFFFFFF  # the height reportlab's _listWrapOn measures a list's members against

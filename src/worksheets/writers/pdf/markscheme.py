@@ -9,31 +9,12 @@ from reportlab.platypus.doctemplate import NotAtTopPageBreak
 from worksheets import document as d
 from worksheets.document.layout import NO_PAGES
 from worksheets.style.themes import theme_for
-from worksheets.vocab import DEFAULT_STYLE, TIER_TITLES
 from worksheets.writers.contract import Rendered
 from worksheets.writers.pdf import blocks, questions
 from worksheets.writers.pdf.flow import Paragraph, panel
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import Styles, plain_markup, styles_for
-
-GUIDANCE = (
-    "Mark positively: credit what the student knows and can do, whatever the order of their points.",
-    "Marking points: award one mark for each creditworthy point unless a different mark is shown, up to the "
-    "question's total.",
-    "Levels of response: decide the level that best fits the whole answer, then the mark within the band by how "
-    "well it meets the descriptor.",
-    "Indicative content is not exhaustive: credit any other valid, relevant material.",
-)
-
-
-def version_line(doc: d.Document) -> str:
-    """The tier (when the spec has several), the style and the variant, for the title and header."""
-    parts = [f"{TIER_TITLES[doc.tier]} tier"] if doc.tiered else []
-    if doc.style != DEFAULT_STYLE:
-        parts.append(f"{doc.style} style")
-    if doc.variant:
-        parts.append(f"Version {doc.variant}")
-    return " · ".join(parts)
+from worksheets.writers.wording import GUIDANCE, version_line
 
 
 def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowable]:

@@ -21,6 +21,7 @@ from worksheets.writers.pdf.flow import (
     RunningLabel,
     keep_tail,
     panel,
+    unnested,
 )
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
 
@@ -45,7 +46,7 @@ def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Style
                  indent: float = 0) -> Table:
     """Number in the margin, prompt, and the marks at the right level with the prompt's last line."""
     lw, mw = label_width(s), marks_width(s)
-    cells: list[object] = [Paragraph(plain_markup(label), s.label), prompt or [Spacer(1, 1)]]
+    cells: list[object] = [Paragraph(plain_markup(label), s.label), unnested(prompt) or [Spacer(1, 1)]]
     widths = [lw, width - indent - lw - mw]
     cells.append(Paragraph(marks_text(marks), s.marks) if marks is not None else "")
     widths.append(mw)

@@ -1,0 +1,43 @@
+"""The Word writer: a Document as an editable .docx handout or mark scheme (python-docx).
+
+The same numbering, marks and totals as the PDFs; writing lines are dotted tab leaders to the right margin,
+boxes single-cell tables, formulas Word equations (OMML), the footer "Page X of Y" as fields. `handout` and
+`markscheme` write each role from shared pieces (`blocks`, `questions`, `closed` and `puzzles` for the
+closed types, `spaces`, `prose`, `maths`); `page` makes the file and saves it byte for byte the same."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from worksheets.writers.contract import Rendered, RenderUnit
+
+
+def render(unit: RenderUnit) -> Rendered:
+    """The .docx of one unit (student or markscheme), with what it could not hold as notes."""
+    from worksheets.document.layout import NO_PAGES
+    from worksheets.style.themes import theme_for, tier_theme
+    from worksheets.writers.contract import Rendered
+    from worksheets.writers.docx import handout, markscheme, page
+    from worksheets.writers.docx.prose import Place, Writer
+
+    doc = unit.document
+    student = unit.role == "student"
+    theme = tier_theme(doc.style, doc.tier) if student else theme_for(doc.style)
+    width, height = page.text_size(doc.paper, theme)
+    title = doc.title if student else f"Mark scheme: {doc.title}"
+    document = page.new_document(doc.paper, theme, title, "Student handout" if student else "Mark scheme")
+    header_right = handout.version_label(doc) if student else markscheme.version_line(doc)
+    page.furniture(document, theme, width, title, header_right, doc.footer_code,
+                   first_page_header=student and bool(header_right), numbered=unit.numbered)
+    writer = Writer(theme, width, height, doc.source)
+    place = Place(document, 0.0, width, writer)
+    (handout.write if student else markscheme.write)(doc, place)
+    return Rendered(page.saved(document), NO_PAGES, tuple(dict.fromkeys(writer.notes)))
+
+
+def detail_handlers() -> tuple[Any, ...]:
+    """The functions that dispatch on a question's detail node: each registered type needs a handler in each."""
+    from worksheets.writers.docx import closed
+
+    return (closed.handout, closed.scheme)

@@ -1,0 +1,154 @@
+"""The Word file itself: paper, margins, the style's fonts and sizes as Word styles, the running header and
+the "Page X of Y" footer, and saving it so the same document always gives the same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from typing import Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt, RGBColor
+
+from worksheets.style.themes import MM, Theme
+from worksheets.writers.docx.ooxml import field, grey, leader_tab, page_background, set_fonts
+
+PAPER = {"A4": (210 * MM, 297 * MM), "letter": (612.0, 792.0), "A5": (148 * MM, 210 * MM)}
+"""Each paper's width and height, points."""
+WORD_FONTS = {"Sans": "Arial", "Serif": "Times New Roman", "Literacy": "Andika"}
+"""The theme's families as Word names them: Arial and Times New Roman have the metrics of the bundled
+Liberation faces (LibreOffice sets them in those); Andika is the dyslexia style's literacy font."""
+FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+ZIP_DATE = (2000, 1, 1, 0, 0, 0)
+
+
+def word_font(family: str) -> str:
+    """The Word font name of a theme family."""
+    return WORD_FONTS.get(family, "Arial")
+
+
+def text_size(paper: str, theme: Theme) -> tuple[float, float]:
+    """The width and height of the text area, points."""
+    width, height = PAPER.get(paper, PAPER["A4"])
+    return (width - theme.margin_left - theme.margin_right, height - theme.margin_top - theme.margin_bottom)
+
+
+def new_document(paper: str, theme: Theme, title: str, subject: str) -> Any:
+    """An empty Word document with the style's page, fonts and paragraph styles, and fixed properties."""
+    import docx
+
+    document = docx.Document()
+    section = document.sections[0]
+    width, height = PAPER.get(paper, PAPER["A4"])
+    section.page_width, section.page_height = Pt(width), Pt(height)
+    section.left_margin, section.right_margin = Pt(theme.margin_left), Pt(theme.margin_right)
+    section.top_margin, section.bottom_margin = Pt(theme.margin_top), Pt(theme.margin_bottom)
+    section.header_distance = section.footer_distance = Pt(8 * MM)
+    _styles(document, theme)
+    if theme.page_tint is not None:
+        page_background(document, "".join(f"{round(c * 255):02X}" for c in theme.page_tint))
+    props = document.core_properties
+    props.title, props.subject, props.author, props.last_modified_by = title, subject, "worksheets", "worksheets"
+    props.created = props.modified = props.last_printed = FIXED_DATE
+    props.revision = 1
+    props.comments = props.keywords = props.category = ""
+    return document
+
+
+def _style(document: Any, name: str, font: str, size: float, bold: bool = False, after: float = 0.0,
+           before: float = 0.0) -> Any:
+    """A paragraph style (made if Word has none of that name) in one font, size and weight, black."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles = document.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if name != "Normal":
+        style.base_style = styles["Normal"]
+    set_fonts(style.element.get_or_add_rPr(), font)
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = False
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    fmt = style.paragraph_format
+    fmt.space_after, fmt.space_before = Pt(after), Pt(before)
+    ppr = style.element.pPr
+    if ppr is not None:  # Word's Title has a rule under it, its Header and Footer tab stops of their own
+        for extra in ppr.xpath("w:pBdr | w:tabs"):
+            ppr.remove(extra)
+    return style
+
+
+def _styles(document: Any, t: Theme) -> None:
+    """Normal, headings, title and the worksheet's own styles from the theme."""
+    font, source = word_font(t.font), word_font(t.source_font)
+    for rpr in document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr"):
+        set_fonts(rpr, font)
+    normal = _style(document, "Normal", font, t.body, after=t.paragraph_space)
+    normal.paragraph_format.line_spacing = t.leading / t.body
+    title = _style(document, "Title", font, t.title, bold=True, after=t.title * 0.25)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    subtitle = _style(document, "Subtitle", font, t.body * 1.15)
+    subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for name in ("Heading 1", "Heading 2"):
+        heading = _style(document, name, font, t.heading, bold=True, after=t.heading * 0.4, before=t.heading * 0.9)
+        heading.paragraph_format.keep_with_next = True
+    sub = _style(document, "Heading 3", font, t.body * 1.1, bold=True, after=t.body * 0.25, before=t.body * 0.6)
+    sub.paragraph_format.keep_with_next = True
+    _style(document, "Source Text", source, t.body, after=t.paragraph_space)
+    _style(document, "Cell", font, t.body, after=1)
+    _style(document, "Small", font, t.small)
+    caption = _style(document, "Picture Caption", font, max(t.small, t.body - 1), after=t.paragraph_space)
+    caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _style(document, "Attribution", font, max(t.small, t.body - 1), after=t.paragraph_space)
+    for name in ("Header", "Footer"):
+        _style(document, name, font, t.small)
+
+
+def furniture(document: Any, t: Theme, width: float, header_left: str, header_right: str, footer_left: str,
+              first_page_header: bool, numbered: bool = True) -> None:
+    """The running header (title at the left, version at the right; from page 2 unless asked) and the footer:
+    the version code at the left, "Page X of Y" in the middle, as fields Word keeps up to date."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = not first_page_header
+    p = section.header.paragraphs[0]
+    leader_tab(p, width, "none")
+    p.add_run(header_left)
+    if header_right:
+        p.add_run(f"\t{header_right}")
+    for footer in (section.footer, section.first_page_footer):
+        p = footer.paragraphs[0]
+        leader_tab(p, width / 2, "none", "center")
+        leader_tab(p, width, "none")
+        p.add_run(f"{footer_left}\t")
+        if numbered:
+            p.add_run("Page ")
+            field(p, "PAGE", "1")
+            p.add_run(" of ")
+            field(p, "NUMPAGES", "1")
+        for run in p.runs:
+            run.font.color.rgb = RGBColor.from_string(grey(0.25))
+
+
+DROPPED = ("docProps/thumbnail.jpeg",)
+"""The template's preview picture: not this document's."""
+
+
+def saved(document: Any) -> bytes:
+    """The document's bytes, every zip entry with one fixed date and mode: the same document, the same file."""
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename in DROPPED:
+                continue
+            data = source.read(info.filename)
+            if info.filename == "_rels/.rels":
+                data = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", data)
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, data)
+    return out.getvalue()

@@ -1,0 +1,249 @@
+"""Questions in Word, for both roles: the number in the margin (a hanging indent), the prompt, the marks at
+the right margin on a right tab stop, parts (a), (b) with their question's total, the answer space; and for
+the marker the key, guidance, marking points, levels table, indicative content and model answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+
+from worksheets import document as d
+from worksheets.writers.docx import closed, prose, spaces
+from worksheets.writers.docx.ooxml import grey, leader_tab, row_height, shade, table_borders, valign
+from worksheets.writers.docx.prose import Place
+
+
+def marks_text(marks: int) -> str:
+    """'[4 marks]'."""
+    return f"[{marks}\u00a0mark{'' if marks == 1 else 's'}]"
+
+
+def total_text(q: d.Question) -> str:
+    """'(Total for Question 3 = 6 marks)', under a question in parts."""
+    return f"(Total for Question {q.number} = {q.marks} mark{'' if q.marks == 1 else 's'})"
+
+
+def label_width(place: Place) -> float:
+    """The margin a question's number (or a part's letter) hangs in, points."""
+    return place.w.theme.body * 2.6
+
+
+def question_row(label: str, prompt: d.Prose, marks: int | None, place: Place, extra: str | None = None) -> None:
+    """The number hanging in the margin, the prompt (and a fixed instruction, 'Tick one box.'), and the marks at
+    the right margin on the prompt's last line; kept with what follows."""
+    lw = label_width(place)
+    inner = place.inset(lw)
+    first = inner.para()
+    first.paragraph_format.first_line_indent = Pt(-lw)
+    first.paragraph_format.tab_stops.add_tab_stop(Pt(inner.left))
+    first.add_run(f"{label}\t").bold = True
+    written = prose.write(prompt, inner, first) or [first]
+    if extra:
+        written.append(inner.para(text=extra, bold=True))
+    last = written[-1]
+    if marks is not None:
+        if not isinstance(last, Paragraph) or last.alignment is not None:  # a table, picture or formula
+            last = inner.para()
+            written.append(last)
+        leader_tab(last, place.right, "none")
+        last.add_run(f"\t{marks_text(marks)}").bold = True
+    for paragraph in written:
+        if isinstance(paragraph, Paragraph):
+            paragraph.paragraph_format.keep_with_next = True
+    if isinstance(last, Paragraph):
+        last.paragraph_format.space_after = Pt(place.w.theme.paragraph_space)
+
+
+def total_line(q: d.Question, place: Place) -> None:
+    """The question's total, at the right, after its last part."""
+    paragraph = place.para(text=total_text(q), bold=True)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def gap(place: Place) -> None:
+    """Space between one question and the next."""
+    place.para("Small").paragraph_format.space_after = Pt(place.w.theme.body * 0.8)
+
+
+# --- the handout ----------------------------------------------------------------------------
+
+
+def handout_question(q: d.Question, place: Place) -> None:
+    """A question with its answer space (or its closed layout), its parts each with theirs."""
+    lw = label_width(place)
+    if q.detail is not None or not q.parts:
+        question_row(q.label, q.prompt, q.marks, place, closed.instruction(q))
+        inner = place.inset(lw)
+        if q.detail is not None:
+            if q.scaffold:
+                spaces.scaffold_before(q.scaffold, inner)
+            closed.handout(q.detail, inner)
+            if q.answer.kind != "none":  # a numeric answer: working space and an answer line
+                spaces.space(q.answer, inner)
+        else:
+            _with_space(q, inner)
+        gap(place)
+        return
+    question_row(q.label, q.prompt, None, place)
+    for part in q.parts:
+        question_row(part.label, part.prompt, part.marks, place.inset(lw), closed.instruction(part))
+        _with_space(part, place.inset(2 * lw))
+    total_line(q, place)
+    gap(place)
+
+
+def _with_space(q: d.Question, place: Place) -> None:
+    """Any scaffold, then the answer space (a writing frame's boxes, when the tier has one)."""
+    sc = q.scaffold
+    if sc is not None:
+        spaces.scaffold_before(sc, place)
+        spaces.starters(sc, place)
+        if sc.frame:
+            count = q.answer.lines if q.answer.kind == "lines" else 0
+            spaces.writing_frame(sc.frame, max(3, count // len(sc.frame)), place)
+            return
+    spaces.space(q.answer, place)
+
+
+def grading_table(questions: tuple[d.Question, ...], place: Place, total: int) -> None:
+    """For the teacher on page 1: each question's marks available and a box for the mark awarded."""
+    place.para("Small", "For the teacher's use").paragraph_format.keep_with_next = True
+    labels = [q.number for q in questions] + ["Total"]
+    marks = [str(q.marks) for q in questions] + [str(total)]
+    head = place.w.theme.body * 6.4  # "Question" and "Awarded" on one line, in any style's font
+    col = place.w.theme.body * 3.6
+    per_row = max(1, int((place.width - head) // col))
+    bands = -(-len(labels) // per_row)
+    per_row = -(-len(labels) // bands)
+    table = place.table(3 * bands, [head] + [col] * per_row)
+    table_borders(table, 0.5, grey(0.55))
+    for band in range(bands):
+        chunk = slice(band * per_row, (band + 1) * per_row)
+        for r, (title, values) in enumerate((("Question", labels[chunk]), ("Marks", marks[chunk]), ("Awarded", []))):
+            row = 3 * band + r
+            for c, text in enumerate([title, *values]):
+                paragraph = table.cell(row, c).paragraphs[0]
+                paragraph.style = "Cell"
+                paragraph.add_run(text).bold = r == 0 or None
+            if r == 0:
+                for cell in table.rows[row].cells:
+                    shade(cell, grey(0.86))
+            if r == 2:
+                row_height(table.rows[row], place.w.theme.body * 2.2)
+
+
+# --- the mark scheme --------------------------------------------------------------------------
+
+
+def markscheme_question(q: d.Question, place: Place) -> None:
+    """The question as set, then everything a marker needs for it and for each of its parts."""
+    lw = label_width(place)
+    question_row(q.label, q.prompt, None if q.parts else q.marks, place, closed.instruction(q))
+    marking(q, place.inset(lw))
+    for part in q.parts:
+        question_row(part.label, part.prompt, part.marks, place.inset(lw), closed.instruction(part))
+        marking(part, place.inset(2 * lw))
+    if q.parts:
+        total_line(q, place)
+    gap(place)
+
+
+def _label(text: str, place: Place) -> None:
+    place.para("Heading 3", text)
+
+
+def marking(q: d.Question, place: Place) -> None:
+    """The key, guidance, marking points, levels, indicative content and model answer of one question."""
+    scheme = q.scheme
+    if q.detail is not None:
+        closed.scheme(q.detail, place)
+    if scheme.guidance:
+        _label("Guidance", place)
+        prose.write(scheme.guidance, place)
+    if scheme.points:
+        total = sum(p.marks for p in scheme.points)
+        _label(f"Marking points (award up to {q.marks}; {total} available)" if total != q.marks
+               else "Marking points (one mark each unless shown)", place)
+        for point in scheme.points:
+            bullet(point.text, place, f"[{point.marks}]")
+    if scheme.levels:
+        _label("Levels of response", place)
+        levels(scheme.levels, place)
+    if scheme.indicative:
+        _label("Indicative content: students may include", place)
+        for item in scheme.indicative:
+            bullet(item, place)
+    if q.model_answer:
+        _label("Model answer", place)
+        prose.write(q.model_answer, place)
+    if not (q.detail or scheme.guidance or scheme.points or scheme.levels or scheme.indicative or q.model_answer
+            or q.parts):
+        run = place.para().add_run("No model answer or mark scheme given.")
+        run.italic = place.w.theme.italic or None
+
+
+BULLET = 14.0  # points from a bullet to its text
+
+
+def bullet(text: d.Prose, place: Place, marks: str = "") -> None:
+    """A bulleted item (a marking point with its marks at the right)."""
+    inner = place.inset(BULLET)
+    first = inner.para()
+    first.paragraph_format.first_line_indent = Pt(-BULLET)
+    first.paragraph_format.tab_stops.add_tab_stop(Pt(inner.left))
+    first.paragraph_format.space_after = Pt(place.w.theme.paragraph_space * 0.4)
+    first.add_run("•\t")
+    written = prose.write(text, inner, first) or [first]
+    last = written[-1]
+    if marks:
+        if not isinstance(last, Paragraph):
+            last = inner.para()
+        leader_tab(last, place.right, "none")
+        last.add_run(f"\t{marks}").bold = True
+
+
+def levels(items: tuple[d.ScoringLevel, ...], place: Place) -> None:
+    """Level | Marks | Descriptor, highest first, with the zero band last."""
+    t = place.w.theme
+    widths = [t.body * 5, t.body * 4.5, place.width - t.body * 9.5]
+    table = place.table(len(items) + 2, widths)
+    table_borders(table, 0.5, grey(0.55))
+    rows: list[tuple[str, str, d.Prose | str]] = [("Level", "Marks", "Descriptor")]
+    rows += [(f"Level {level.level}", level.band, level.descriptor) for level in items]
+    rows.append(("–", "0", "No creditworthy response."))
+    for r, (name, band, descriptor) in enumerate(rows):
+        for c, text in enumerate((name, band)):
+            paragraph = table.cell(r, c).paragraphs[0]
+            paragraph.style = "Cell"
+            paragraph.add_run(text).bold = True
+        cell = table.cell(r, 2)
+        if isinstance(descriptor, str):
+            cell.paragraphs[0].style = "Cell"
+            cell.paragraphs[0].add_run(descriptor).bold = r == 0 or None
+        else:
+            prose.write(descriptor, place.cell(cell, widths[2]))
+            prose.tidy(cell)
+    for cell in table.rows[0].cells:
+        shade(cell, grey(0.86))
+
+
+def summary_table(questions: tuple[d.Question, ...], place: Place, total: int) -> Any:
+    """Question | Marks, part by part, with the total: the marker's overview."""
+    rows = [(part.number, part.marks) for q in questions for part in (q.parts or (q,))]
+    col = min(place.width / 4, place.w.theme.body * 10)
+    table = place.table(len(rows) + 2, [col, col * 0.7])
+    table_borders(table, 0.5, grey(0.55))
+    for r, (number, marks) in enumerate([("Question", "Marks"), *rows, ("Total", total)]):
+        ends = r in (0, len(rows) + 1)
+        for c, text in enumerate((number, str(marks))):
+            cell = table.cell(r, c)
+            valign(cell)
+            paragraph = cell.paragraphs[0]
+            paragraph.style = "Cell"
+            paragraph.add_run(str(text)).bold = ends or None
+            if ends:
+                shade(cell, grey(0.86))
+    return table
