@@ -13,7 +13,7 @@ from docx.shared import Pt
 
 from worksheets import document as d
 from worksheets.writers.docx import prose
-from worksheets.writers.docx.ooxml import cell_borders, grey, leader_tab, repeat_header, shade, table_borders
+from worksheets.writers.docx.ooxml import cell_borders, grey, leader_tab, repeat_header, set_style, shade, table_borders
 from worksheets.writers.docx.prose import Place
 
 CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
@@ -176,11 +176,11 @@ def _glossary(block: d.GlossaryBlock, place: Place, doc: d.Document) -> None:
     repeat_header(table.rows[0])
     for c, word in enumerate(("Term", "Meaning")):
         table.cell(0, c).paragraphs[0].add_run(word).bold = True
-        table.cell(0, c).paragraphs[0].style = "Cell"
+        set_style(table.cell(0, c).paragraphs[0], "Cell")
         shade(table.cell(0, c), grey(0.85))
     for r, (word, meaning) in enumerate(block.entries, 1):
         first = table.cell(r, 0).paragraphs[0]
-        first.style = "Cell"
+        set_style(first, "Cell")
         first.add_run(word).bold = True
         cell = table.cell(r, 1)
         prose.write(meaning, place.cell(cell, widths[1]))

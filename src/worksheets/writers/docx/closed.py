@@ -14,7 +14,7 @@ from docx.shared import Pt
 from worksheets import document as d
 from worksheets.document import letters
 from worksheets.writers.docx import prose, spaces
-from worksheets.writers.docx.ooxml import grey, shade, table_borders, valign
+from worksheets.writers.docx.ooxml import grey, set_style, shade, table_borders, valign
 from worksheets.writers.docx.prose import Place
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
@@ -36,7 +36,7 @@ def text_cell(table: Any, r: int, c: int, text: str, bold: bool = False, centre:
     cell = table.cell(r, c)
     valign(cell)
     paragraph = cell.paragraphs[0]
-    paragraph.style = "Cell"
+    set_style(paragraph, "Cell")
     if centre:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(text)

@@ -15,6 +15,13 @@ TWIPS = 20  # a point is twenty twips: Word's unit for widths and indents
 CELL_PAD = 4.0  # points of padding left and right inside every table cell
 
 
+def set_style(paragraph: Any, name: str | None) -> None:
+    """Give a paragraph a style by its id (the name without spaces, as python-docx makes it; None: Normal):
+    python-docx's own setter scans every style of the document to find it, most of a document's writing time."""
+    if name is not None:
+        paragraph._p.style = name.replace(" ", "")
+
+
 def grey(level: float) -> str:
     """A grey (0 black, 1 white) as the hex colour Word writes."""
     value = max(0, min(255, round(level * 255)))

@@ -16,7 +16,7 @@ from docx.shared import Pt
 from worksheets.document import prose as p
 from worksheets.style.themes import Theme
 from worksheets.writers.docx import maths
-from worksheets.writers.docx.ooxml import CELL_PAD, fix_geometry, grey, shade, table_borders
+from worksheets.writers.docx.ooxml import CELL_PAD, fix_geometry, grey, set_style, shade, table_borders
 
 GapWriter = Callable[[Any, p.Gap], None]
 """Writes a cloze gap into a paragraph: a numbered blank on the handout, the answer in the mark scheme."""
@@ -66,7 +66,8 @@ class Place:
 
     def para(self, style: str | None = None, text: str = "", bold: bool = False) -> Any:
         """A new paragraph at the indent."""
-        paragraph = self.box.add_paragraph(style=style or self.style)
+        paragraph = self.box.add_paragraph()
+        set_style(paragraph, style or self.style)
         if self.left:
             paragraph.paragraph_format.left_indent = Pt(self.left)
         if text:
@@ -79,7 +80,8 @@ class Place:
         table = self.box.add_table(rows, len(widths))
         fix_geometry(table, widths, self.left if indent is None else indent)
         table_borders(table, val="nil")
-        gap = self.box.add_paragraph(style="Small")
+        gap = self.box.add_paragraph()
+        set_style(gap, "Small")
         gap.paragraph_format.space_after = Pt(0)
         gap.paragraph_format.line_spacing = 0.5
         return table
@@ -97,7 +99,7 @@ def tidy(cell: Any) -> None:
             and not first.xpath(".//*[local-name()='oMath' or local-name()='drawing']"):
         cell._tc.remove(first)
     if cell._tc[-1].tag.endswith("}tbl"):
-        cell.add_paragraph(style="Small")
+        set_style(cell.add_paragraph(), "Small")
 
 
 # --- inline -----------------------------------------------------------------------------------
@@ -203,7 +205,7 @@ def _table(node: p.TableBlock, place: Place) -> list[Any]:
             cell = table.cell(r, c)
             inner = place.cell(cell, widths[c])
             paragraph = runs(nodes, cell.paragraphs[0], inner)
-            paragraph.style = "Cell"
+            set_style(paragraph, "Cell")
             paragraph.alignment = aligns.get(node.align[c] if c < len(node.align) else "left")
             if r == 0:
                 shade(cell, grey(0.86))

@@ -17,7 +17,7 @@ from worksheets.style.themes import MM
 from worksheets.writers.answers import answer_text
 from worksheets.writers.docx import prose, spaces
 from worksheets.writers.docx.closed import handout, scheme, text_cell
-from worksheets.writers.docx.ooxml import cell_borders, grey, row_height, shade, table_borders
+from worksheets.writers.docx.ooxml import cell_borders, grey, row_height, set_style, shade, table_borders
 from worksheets.writers.docx.prose import Place
 
 MAX_SQUARE = 9 * MM  # a grid's squares, at most
@@ -76,7 +76,7 @@ def _crossword_grid(cw: d.Crossword, place: Place, solved: bool) -> None:
                 continue
             cell_borders(cell, 1.0)
             paragraph = cell.paragraphs[0]
-            paragraph.style = "Cell"
+            set_style(paragraph, "Cell")
             paragraph.paragraph_format.line_spacing = 1.0
             if (r, c) in numbers:
                 run = paragraph.add_run(str(numbers[(r, c)]))

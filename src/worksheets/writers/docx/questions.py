@@ -12,7 +12,7 @@ from docx.text.paragraph import Paragraph
 
 from worksheets import document as d
 from worksheets.writers.docx import closed, prose, spaces
-from worksheets.writers.docx.ooxml import grey, leader_tab, row_height, shade, table_borders, valign
+from worksheets.writers.docx.ooxml import grey, leader_tab, row_height, set_style, shade, table_borders, valign
 from worksheets.writers.docx.prose import Place
 
 
@@ -126,7 +126,7 @@ def grading_table(questions: tuple[d.Question, ...], place: Place, total: int) -
             row = 3 * band + r
             for c, text in enumerate([title, *values]):
                 paragraph = table.cell(row, c).paragraphs[0]
-                paragraph.style = "Cell"
+                set_style(paragraph, "Cell")
                 paragraph.add_run(text).bold = r == 0 or None
             if r == 0:
                 for cell in table.rows[row].cells:
@@ -217,11 +217,11 @@ def levels(items: tuple[d.ScoringLevel, ...], place: Place) -> None:
     for r, (name, band, descriptor) in enumerate(rows):
         for c, text in enumerate((name, band)):
             paragraph = table.cell(r, c).paragraphs[0]
-            paragraph.style = "Cell"
+            set_style(paragraph, "Cell")
             paragraph.add_run(text).bold = True
         cell = table.cell(r, 2)
         if isinstance(descriptor, str):
-            cell.paragraphs[0].style = "Cell"
+            set_style(cell.paragraphs[0], "Cell")
             cell.paragraphs[0].add_run(descriptor).bold = r == 0 or None
         else:
             prose.write(descriptor, place.cell(cell, widths[2]))
@@ -242,7 +242,7 @@ def summary_table(questions: tuple[d.Question, ...], place: Place, total: int) -
             cell = table.cell(r, c)
             valign(cell)
             paragraph = cell.paragraphs[0]
-            paragraph.style = "Cell"
+            set_style(paragraph, "Cell")
             paragraph.add_run(str(text)).bold = ends or None
             if ends:
                 shade(cell, grey(0.86))

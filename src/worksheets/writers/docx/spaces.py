@@ -13,7 +13,16 @@ from worksheets import document as d
 from worksheets.style.themes import MM
 from worksheets.writers.docx import prose
 from worksheets.writers.docx.blocks import in_box
-from worksheets.writers.docx.ooxml import cell_borders, grey, leader_tab, row_height, shade, table_borders, valign
+from worksheets.writers.docx.ooxml import (
+    cell_borders,
+    grey,
+    leader_tab,
+    row_height,
+    set_style,
+    shade,
+    table_borders,
+    valign,
+)
 from worksheets.writers.docx.prose import Place
 
 DEFAULT_GRAPH = 70 * MM
@@ -73,7 +82,7 @@ def number_line(place: Place, axis: tuple[float, float, float]) -> None:
         value = lo + i * step
         text = f"{value:g}".replace("-", "\u2212")
         paragraph = cell.paragraphs[0]
-        paragraph.style = "Small"
+        set_style(paragraph, "Small")
         paragraph.add_run(text)
 
 
@@ -131,7 +140,7 @@ def writing_frame(labels: tuple[str, ...], count: int, place: Place) -> None:
         table_borders(table, 0.8, grey(0.2), inside=False)
         head = table.cell(0, 0)
         shade(head, grey(0.92))
-        head.paragraphs[0].style = "Cell"
+        set_style(head.paragraphs[0], "Cell")
         head.paragraphs[0].add_run(label).bold = True
         head.paragraphs[0].paragraph_format.keep_with_next = True
         body = table.cell(1, 0)
@@ -152,7 +161,7 @@ def word_bank(words: tuple[str, ...], place: Place) -> None:
         shade(cell, grey(0.93))
         valign(cell)
         paragraph = cell.paragraphs[0]
-        paragraph.style = "Cell"
+        set_style(paragraph, "Cell")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if index < len(words):
             paragraph.add_run(words[index])
