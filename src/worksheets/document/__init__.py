@@ -181,6 +181,9 @@ class Document:
     """The student whose own copy this is (its own draw, shuffles and values), or None for a version's."""
     source_insert: bool = False
     """Sources go in a separate insert; the handout refers to them by letter."""
+    scan_marking: bool = False
+    """Every page of the handout carries corner marks and a QR code, and written questions marker's boxes, so
+    the papers can be marked from scans."""
     grading_table: bool = False
     """Question | marks available | mark awarded, on the first page."""
     tier_label: str | None = None

@@ -28,6 +28,20 @@ class Spot:
 
 
 @dataclass(frozen=True)
+class Box:
+    """A box to tick (or a marker's box) on a page, for reading a scan."""
+
+    page: int
+    """The page, from 1."""
+    x: float
+    """Its left side, points from the page's left edge."""
+    y: float
+    """Its foot, points from the page's foot."""
+    size: float
+    """Its side, points."""
+
+
+@dataclass(frozen=True)
 class PageMap:
     """What a writer reports about the pages it made."""
 
@@ -35,6 +49,9 @@ class PageMap:
     """The student fields a class set can fill in, by key ('name', 'class')."""
     sections: tuple[tuple[int, int], ...] = ()
     """(index of a titled section in `Document.blocks`, the page it starts on), in page order."""
+    boxes: tuple[tuple[str, Box], ...] = ()
+    """With scan marking, every box by key: '3:box:0' (a closed question's boxes in reading order), '6(a):mark:2'
+    (the marker's box for 2 marks), in key order."""
 
     def field(self, key: str) -> Spot | None:
         """The spot of one student field, if the page has it."""

@@ -17,7 +17,12 @@ MARKS = {"strong": "**", "b": "**", "em": "*", "i": "*", "sub": "~", "sup": "^"}
 
 def _escaped(text: str) -> str:
     """Plain text as prose: the characters that would start markup escaped."""
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("$", "\\$").replace("[[", "[\\[")
+    return _unbraced(text.replace("\\", "\\\\").replace("*", "\\*").replace("$", "\\$").replace("[[", "[\\["))
+
+
+def _unbraced(text: str) -> str:
+    """`{{` and `}}` apart (`{ {`), so no text of another format reads as one of our `{{expressions}}`."""
+    return text.replace("{{", "{ {").replace("}}", "} }")
 
 
 class _Reader(HTMLParser):
@@ -112,7 +117,7 @@ def _with_maths(text: str) -> str:
     for match in MATHS.finditer(text):
         out.append(_escaped(" ".join(text[at:match.start()].split(" "))))
         inline, shown = match.group(1), match.group(2)
-        out.append(f"${inline.strip()}$" if inline is not None else f"$${shown.strip()}$$")
+        out.append(_unbraced(f"${inline.strip()}$" if inline is not None else f"$${shown.strip()}$$"))
         at = match.end()
     out.append(_escaped(text[at:]))
     return "".join(out)

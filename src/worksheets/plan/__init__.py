@@ -42,7 +42,7 @@ def plan(library: Library, stem: str, tier: str = DEFAULT_TIER, style: str = DEF
         subtitle=ws.subtitle and planner.plain(ws.subtitle, ws.where("subtitle"), "worksheet.subtitle"), paper=ws.paper,
         student_fields=tuple(ws.student_fields), instructions=instructions, time_allowed=ws.time_allowed,
         blocks=tuple(blocks), tier=tier, style=style, variant=variant, copy=copy,
-        source_insert=ws.source_insert and copy is None,
+        source_insert=ws.source_insert and copy is None, scan_marking=ws.scan_marking,
         grading_table=_grading_table(ws.grading_table, blocks), tier_label=_tier_label(ws, tier),
         tiered=len(set(ws.tiers)) > 1 or tier != DEFAULT_TIER,
     )

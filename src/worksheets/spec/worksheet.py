@@ -261,6 +261,9 @@ class Worksheet(Model):
     """Build the mark scheme."""
     source_insert: bool = False
     """Put the sources in a separate insert PDF."""
+    scan_marking: bool = False
+    """Print corner marks and a QR code on every page and a row of marker's boxes for each written question, for
+    marking the class's scanned papers."""
     grading_table: Annotated[Any, BeforeValidator(_auto_or_bool), WithJsonSchema(
         {"anyOf": [{"const": "auto"}, {"type": "boolean"}]})] = "auto"
     """Question/marks/awarded table on page 1: auto (from 10 questions), true or false."""

@@ -18,7 +18,8 @@ from worksheets import document as d
 from worksheets.document import letters
 from worksheets.document.prose import Prose, plain
 from worksheets.style.fonts import face_name
-from worksheets.writers.pdf.flow import Paragraph, TickBox
+from worksheets.writers.pdf.boxes import TickBox
+from worksheets.writers.pdf.flow import Paragraph
 from worksheets.writers.pdf.prose import GapMarkup, Styles, escape, flowables
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}

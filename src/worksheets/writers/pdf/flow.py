@@ -204,7 +204,7 @@ class FittedRows(Rows):
         return size
 
 
-def _outline(canvas, x: float, y: float, w: float, h: float, grey: float, width: float) -> None:  # type: ignore[no-untyped-def]
+def outline(canvas, x: float, y: float, w: float, h: float, grey: float, width: float) -> None:  # type: ignore[no-untyped-def]
     """An empty rectangle in one grey and line width, leaving the canvas state as it was."""
     canvas.saveState()
     canvas.setStrokeGray(grey)
@@ -280,7 +280,7 @@ class AnswerBox(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        _outline(self.canv, self.indent, 0, self.width - self.indent, self.box_height, grey=0.45, width=0.6)
+        outline(self.canv, self.indent, 0, self.width - self.indent, self.box_height, grey=0.45, width=0.6)
 
 
 def panel(
@@ -312,20 +312,6 @@ def panel(
         commands.append(("LINEBEFORE", (0, 0), (0, -1), left_rule, black))
     table.setStyle(TableStyle(commands))
     return table
-
-
-class TickBox(Flowable):
-    """An empty square for a tick, a letter or a number."""
-
-    def __init__(self, size: float) -> None:
-        super().__init__()
-        self.size = size
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.size, self.size
-
-    def draw(self) -> None:
-        _outline(self.canv, 0, 0, self.size, self.size, grey=0.1, width=0.7)
 
 
 class Anchor(Flowable):

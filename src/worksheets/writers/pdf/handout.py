@@ -10,14 +10,16 @@ from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus.doctemplate import NotAtTopPageBreak
 
 from worksheets import document as d
-from worksheets.document.layout import PageMap, Spot
+from worksheets.document.layout import Box, PageMap, Spot
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import tier_theme
 from worksheets.writers.contract import Rendered
-from worksheets.writers.pdf import blocks, questions
+from worksheets.writers.pdf import blocks, questions, tables
+from worksheets.writers.pdf.boxes import key_tick_boxes
 from worksheets.writers.pdf.flow import Anchor, Paragraph, Together, keep_tail
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup, styles_for
+from worksheets.writers.pdf.scanmarks import copy_label
 
 Anchors = dict[str, tuple[int, float, float, float]]
 """Where marked flowables were drawn: key -> (page, x, y, width)."""
@@ -49,7 +51,7 @@ def story(doc: d.Document, s: Styles, width: float, height: float, anchors: Anch
     total_line = f"Total: {total} mark{'' if total == 1 else 's'}" if doc.questions else ""
     out: list[Flowable] = blocks.title_block(doc, s, width, total_line, anchors=layout.anchors)
     if doc.grading_table and doc.questions:
-        out += [questions.grading_table(doc.questions, s, width, total), Spacer(1, s.theme.body)]
+        out += [tables.grading_table(doc.questions, s, width, total), Spacer(1, s.theme.body)]
     last_questions = max((i for i, b in enumerate(doc.blocks) if isinstance(b, d.QuestionsBlock)), default=-1)
     for index, block in enumerate(doc.blocks):
         out += lay_out(block, layout, index)
@@ -142,8 +144,11 @@ def _questions(block: d.QuestionsBlock, layout: Layout, index: int) -> list[Flow
     for q in block.questions:
         # a block's heading and intro stay on the page of its first question
         key = f"question:{q.number}"
+        scan = layout.anchors if layout.doc.scan_marking else None
         laid = questions.handout_question(q, s, layout.width, layout.height, [_mark(key, layout), *lead],
-                                          q.number == layout.last_question)
+                                          q.number == layout.last_question, scan)
+        if scan is not None:
+            key_tick_boxes(q, laid, scan)
         layout.marked[key] = laid[0]
         out += laid
         lead = []
@@ -216,7 +221,9 @@ def page_map(anchors: dict[str, tuple[int, float, float, float]], s: Styles) -> 
     )
     sections = tuple((int(key.split(":")[1]), spot[0]) for key, spot in sorted(anchors.items(), key=lambda kv: kv[1][0])
                      if key.startswith("section:"))
-    return PageMap(fields, sections)
+    boxes = tuple((key.removeprefix("box:"), Box(*spot)) for key, spot in sorted(anchors.items())
+                  if key.startswith("box:"))
+    return PageMap(fields, sections, boxes)
 
 
 def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
@@ -232,6 +239,7 @@ def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
         turn_over=True,
         first_page_header=bool(version_label(doc)),
         page_numbers=page_numbers,
+        scan=copy_label(doc.version_code, doc.copy) if doc.scan_marking else "",
     )
     def build(moves: Moves) -> tuple[bytes, Anchors, list[str]]:
         anchors: Anchors = {}

@@ -10,7 +10,7 @@ from worksheets import document as d
 from worksheets.document.layout import NO_PAGES
 from worksheets.style.themes import theme_for
 from worksheets.writers.contract import Rendered
-from worksheets.writers.pdf import blocks, questions
+from worksheets.writers.pdf import blocks, questions, tables
 from worksheets.writers.pdf.flow import Paragraph, panel
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import Styles, plain_markup, styles_for
@@ -33,7 +33,7 @@ def story(doc: d.Document, s: Styles, width: float, height: float) -> list[Flowa
     out.append(panel(rows, width, fill=None))
     out.append(Spacer(1, t.body))
     out.append(Paragraph("Summary of marks", s.heading))
-    out.append(questions.summary_table(doc.questions, s, width, total))
+    out.append(tables.summary_table(doc.questions, s, width, total))
     out.append(Spacer(1, t.body))
     for block in doc.blocks:
         if isinstance(block, d.QuestionsBlock) and block.questions:

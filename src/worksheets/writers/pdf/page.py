@@ -35,6 +35,7 @@ class Furniture:
     turn_over: bool  # "Turn over" at the foot of right-hand pages that are not the last
     first_page_header: bool = False
     page_numbers: bool = True  # False in a booklet, which numbers its pages continuously itself
+    scan: str = ""  # the copy a page is of, for its QR code and corner marks ('': not marked from scans)
 
 
 class _DeferredCanvas(Canvas):
@@ -109,6 +110,10 @@ def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, runni
         canvas.setLineWidth(0.5)
         canvas.line(t.margin_left, head_y - size * 0.45, width - t.margin_right, head_y - size * 0.45)
     canvas.restoreState()
+    if f.scan:
+        from worksheets.writers.pdf import scanmarks
+
+        scanmarks.draw(canvas, f.scan, number)
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

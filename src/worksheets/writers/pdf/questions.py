@@ -9,8 +9,9 @@ from reportlab.platypus import Flowable, Indenter, Spacer, Table, TableStyle
 
 from worksheets import document as d
 from worksheets.style.fonts import face_name
-from worksheets.style.themes import MM
+from worksheets.style.themes import Theme
 from worksheets.writers.pdf import closed
+from worksheets.writers.pdf.boxes import Sink, marker_boxes
 from worksheets.writers.pdf.flow import (
     MIN_RUN,
     AnswerBox,
@@ -126,7 +127,8 @@ def _space(area: d.AnswerArea, s: Styles, indent: float, max_height: float,
 
 
 def handout_question(
-    q: d.Question, s: Styles, width: float, max_height: float, lead: list[Flowable] | None = None, last: bool = False
+    q: d.Question, s: Styles, width: float, max_height: float, lead: list[Flowable] | None = None, last: bool = False,
+    scan: Sink | None = None,
 ) -> list[Flowable]:
     """A question with its answer space; its prompt never ends a page without the space's start.
 
@@ -142,44 +144,56 @@ def handout_question(
             body = scaffold_parts(q.scaffold, s, width - indent)[0] + body
         row = question_row(q.label, _prompt(q, s), q.marks, s, width)
         if q.answer.kind != "none":  # a numeric answer: working space and an answer line, like a written one
-            kept, rest = _with_space(row, q, s, width, max_height)
-            return [Keep([*lead, *kept]), *rest, gap]
+            kept, rest = _with_space(row, q, s, width, max_height, scan=scan)
+            return [*_with_marker(q, [Keep([*lead, *kept]), *rest], t, scan), gap]
         kept, rest = closed.kept_and_rest(body)
-        return [Keep([*lead, row, Spacer(1, t.paragraph_space), *_indented(kept, indent)]), *_indented(rest, indent),
-                gap]
+        return [*_with_marker(q, [Keep([*lead, row, Spacer(1, t.paragraph_space), *_indented(kept, indent)]),
+                            *_indented(rest, indent)], t, scan), gap]
     if not q.parts:
         row = question_row(q.label, _prompt(q, s), q.marks, s, width)
-        kept, rest = _with_space(row, q, s, width, max_height)
-        return [Keep([*lead, *kept]), *rest, gap]
+        kept, rest = _with_space(row, q, s, width, max_height, scan=scan)
+        return [*_with_marker(q, [Keep([*lead, *kept]), *rest], t, scan), gap]
     out: list[Flowable] = []
     stem: list[Flowable] = [*lead, question_row(q.label, _prompt(q, s), None, s, width), Spacer(1, t.paragraph_space)]
     indent = label_width(s)
     for number, part in enumerate(q.parts, 1):
         row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
-        kept, rest = _with_space(row, part, s, width, max_height, indent=indent)
+        kept, rest = _with_space(row, part, s, width, max_height, indent=indent, scan=scan)
         if last and number == len(q.parts) > 1:
             keep_tail(out, [Keep(kept)])
         else:
             out.append(Keep(stem + kept))
-        out += [*rest, Spacer(1, t.body * 0.6)]
+        out += rest
+        out[:] = _with_marker(part, out, t, scan)
+        out.append(Spacer(1, t.body * 0.6))
         stem = []
     return [*out, gap]
 
 
+def _with_marker(q: d.Question, laid: list[Flowable], theme: Theme, scan: Sink | None) -> list[Flowable]:
+    """The question's flowables with its marker's boxes (scan marking) kept with the end of its answer."""
+    boxes = marker_boxes(q, theme, scan)
+    if boxes:
+        keep_tail(laid, boxes)
+    return laid
+
+
 def _with_space(
-    row: Table, q: d.Question, s: Styles, width: float, max_height: float, indent: float = 0
+    row: Table, q: d.Question, s: Styles, width: float, max_height: float, indent: float = 0, scan: Sink | None = None
 ) -> tuple[list[Flowable], list[Flowable]]:
-    """The row, any scaffold, and the answer space, as (kept together, may run on)."""
+    """The row (with the marker's boxes, scan marking), any scaffold, and the answer space, as (kept together,
+    may run on)."""
     left = indent + label_width(s)
+    head: list[Flowable] = [row]
     before, starters, frame = scaffold_parts(q.scaffold, s, width - left) if q.scaffold else ([], [], ())
     if frame:
         lines = q.answer.lines if q.answer.kind == "lines" else 0
         boxes = writing_frame(frame, max(3, lines // len(frame)), s, width - left)
         # the first box stays with the question; the others follow, each box whole
-        return [row, *_indented(before + starters + boxes[:1], left)], _indented(boxes[1:], left)
+        return [*head, *_indented(before + starters + boxes[:1], left)], _indented(boxes[1:], left)
     kept, rest = answer_space(q.answer, s, left, max_height, q.number)
     lead = [Spacer(1, s.theme.body * 0.3)] if kept else []
-    return [row, *_indented(before + starters, left), *lead, *kept], rest
+    return [*head, *_indented(before + starters, left), *lead, *kept], rest
 
 
 def _indented(flowables_: list[Flowable], left: float) -> list[Flowable]:
@@ -343,57 +357,3 @@ def _levels(levels: tuple[d.ScoringLevel, ...], s: Styles, width: float) -> Tabl
         )
     )
     return table
-
-
-def summary_table(questions: tuple[d.Question, ...], s: Styles, width: float, total: int) -> Table:
-    """Question | marks, part by part, with the total: the marker's overview (and grading grid)."""
-    rows = [[Paragraph("Question", s.cell_bold), Paragraph("Marks", s.cell_bold)]]
-    for q in questions:
-        if q.parts:
-            for part in q.parts:
-                rows.append([Paragraph(plain_markup(part.number), s.cell), Paragraph(str(part.marks), s.cell)])
-        else:
-            rows.append([Paragraph(plain_markup(q.number), s.cell), Paragraph(str(q.marks), s.cell)])
-    rows.append([Paragraph("Total", s.cell_bold), Paragraph(str(total), s.cell_bold)])
-    col = min(width / 4, 40 * MM)
-    table = Rows(rows, colWidths=[col, col * 0.7], repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
-                ("BACKGROUND", (0, -1), (-1, -1), HEAD_FILL),
-                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
-
-
-def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, total: int) -> Flowable:
-    """For the teacher on page 1: each question's marks available and a box for the mark awarded."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    head_w = max(stringWidth(w, s.cell_bold.fontName, s.cell_bold.fontSize) for w in ("Question", "Awarded")) + 12
-    col = max(stringWidth("Total", s.cell_bold.fontName, s.cell_bold.fontSize) + 12, s.theme.body * 2.2)
-    labels = [q.number for q in questions] + ["Total"]
-    fits = max(1, int((width - head_w) // col))
-    bands = -(-len(labels) // fits)
-    per_row = -(-len(labels) // bands)  # balanced bands, not a full one and a stub
-    marks = [str(q.marks) for q in questions] + [str(total)]
-    rows: list[list[object]] = []
-    for start in range(0, len(labels), per_row):
-        chunk = slice(start, start + per_row)
-        pad = [""] * (per_row - len(labels[chunk]))
-        rows.append([Paragraph("Question", s.cell_bold), *[Paragraph(x, s.cell_bold) for x in labels[chunk]], *pad])
-        rows.append([Paragraph("Marks", s.cell), *[Paragraph(x, s.cell) for x in marks[chunk]], *pad])
-        rows.append([Paragraph("Awarded", s.cell), *[""] * per_row])
-    table = Rows(rows, colWidths=[head_w] + [col] * per_row, hAlign="LEFT",
-                  rowHeights=[None, None, s.theme.body * 2.2] * (len(rows) // 3))
-    commands: list[tuple[object, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
-    for r in range(0, len(rows), 3):
-        commands.append(("BACKGROUND", (0, r), (-1, r), HEAD_FILL))
-    table.setStyle(TableStyle(commands))
-    return Keep([Paragraph("For the teacher's use", s.small), Spacer(1, 2), table])

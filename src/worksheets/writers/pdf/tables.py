@@ -1,0 +1,66 @@
+"""The marks tables: the summary in a mark scheme (each question's marks and the total) and the grading table
+on a handout's first page (marks available, a row for the marks awarded)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from worksheets import document as d
+from worksheets.style.themes import MM
+from worksheets.writers.pdf.flow import Keep, Paragraph, Rows
+from worksheets.writers.pdf.prose import Styles, plain_markup
+from worksheets.writers.pdf.questions import GRID, HEAD_FILL
+
+
+def summary_table(questions: tuple[d.Question, ...], s: Styles, width: float, total: int) -> Table:
+    """Question | marks, part by part, with the total: the marker's overview (and grading grid)."""
+    rows = [[Paragraph("Question", s.cell_bold), Paragraph("Marks", s.cell_bold)]]
+    for q in questions:
+        if q.parts:
+            for part in q.parts:
+                rows.append([Paragraph(plain_markup(part.number), s.cell), Paragraph(str(part.marks), s.cell)])
+        else:
+            rows.append([Paragraph(plain_markup(q.number), s.cell), Paragraph(str(q.marks), s.cell)])
+    rows.append([Paragraph("Total", s.cell_bold), Paragraph(str(total), s.cell_bold)])
+    col = min(width / 4, 40 * MM)
+    table = Rows(rows, colWidths=[col, col * 0.7], repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+                ("BACKGROUND", (0, -1), (-1, -1), HEAD_FILL),
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, total: int) -> Flowable:
+    """For the teacher on page 1: each question's marks available and a box for the mark awarded."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    head_w = max(stringWidth(w, s.cell_bold.fontName, s.cell_bold.fontSize) for w in ("Question", "Awarded")) + 12
+    col = max(stringWidth("Total", s.cell_bold.fontName, s.cell_bold.fontSize) + 12, s.theme.body * 2.2)
+    labels = [q.number for q in questions] + ["Total"]
+    fits = max(1, int((width - head_w) // col))
+    bands = -(-len(labels) // fits)
+    per_row = -(-len(labels) // bands)  # balanced bands, not a full one and a stub
+    marks = [str(q.marks) for q in questions] + [str(total)]
+    rows: list[list[object]] = []
+    for start in range(0, len(labels), per_row):
+        chunk = slice(start, start + per_row)
+        pad = [""] * (per_row - len(labels[chunk]))
+        rows.append([Paragraph("Question", s.cell_bold), *[Paragraph(x, s.cell_bold) for x in labels[chunk]], *pad])
+        rows.append([Paragraph("Marks", s.cell), *[Paragraph(x, s.cell) for x in marks[chunk]], *pad])
+        rows.append([Paragraph("Awarded", s.cell), *[""] * per_row])
+    table = Rows(rows, colWidths=[head_w] + [col] * per_row, hAlign="LEFT",
+                  rowHeights=[None, None, s.theme.body * 2.2] * (len(rows) // 3))
+    commands: list[tuple[object, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    for r in range(0, len(rows), 3):
+        commands.append(("BACKGROUND", (0, r), (-1, r), HEAD_FILL))
+    table.setStyle(TableStyle(commands))
+    return Keep([Paragraph("For the teacher's use", s.small), Spacer(1, 2), table])
