@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src" / "worksheets"  # the source tree, whether or not the tests run against an installed copy
 DOCS = REPO / "docs" / "architecture.md"
 EVERYTHING = {"vocab", "errors", "document", "style", "spec", "qtypes", "library", "plan", "writers", "assemble", "app",
-              "importers"}
+              "importers", "marking"}
 ALLOWED = {  # what each part may import, besides itself and the package's version
     "vocab": set(),
     "errors": set(),
@@ -24,6 +24,7 @@ ALLOWED = {  # what each part may import, besides itself and the package's versi
     "writers": {"vocab", "errors", "document", "style"},  # a writer reads only the document
     "assemble": {"vocab", "errors", "document", "style", "writers"},
     "importers": {"vocab", "errors", "spec"},  # another format read into a spec of ours: it reads files as specs do
+    "marking": {"vocab", "errors"},  # scans read against the class record a build wrote
     "app": EVERYTHING,
     "cli": EVERYTHING,
     "__main__": {"cli"},

@@ -196,6 +196,29 @@ def import_(
 
 
 @app.command()
+def mark(
+    spec: Annotated[Path, typer.Argument(help="The worksheet spec the class set was built from.")],
+    scans: Annotated[list[Path], typer.Argument(help="Scanned pages: PDFs from a copier, or PNG/JPEG images.")],
+    class_list: Annotated[Path, typer.Option("--class-list", help="The class list the class set was built with.")],
+    out: OutOption = Path("output"),
+    debug: DebugOption = False,
+) -> None:
+    """Mark a class set's scanned papers (built with scan_marking: true): NAME-marks.csv and NAME-marks-report.pdf
+    beside the class set. A box it cannot read with confidence is shown in the report, not scored."""
+    import dataclasses
+
+    from worksheets.app.marks import mark_scans
+    from worksheets.errors import display_path, shown
+
+    options = dataclasses.replace(_build_options(out, None, None, None, None, False, None), class_list=class_list)
+    written, to_decide = _run(lambda: mark_scans(spec, list(scans), options), debug)
+    for path in written:
+        typer.echo(f"wrote {shown(display_path(path))}")
+    if to_decide:
+        typer.echo(f"{to_decide} thing(s) for a person to decide: see the report", err=True)
+
+
+@app.command()
 def check(
     specs: Annotated[list[Path], typer.Argument(help="Spec files to validate.")],
     root: RootOption = None,

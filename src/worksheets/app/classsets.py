@@ -71,17 +71,21 @@ class KeysJob:
         return [path for path in (self.keys, self.record) if path is not None]
 
     def units(self) -> list[RenderUnit]:
-        """Nothing rendered on its own: the keys are one short document, written with the outputs."""
-        return []
+        """The students' handouts (the class set's own, rendered once): their page maps say where each box is."""
+        from worksheets.writers.contract import unit
+
+        return [unit(doc, "student") for _, _, doc in self.copies]
 
     def outputs(self, rendered: dict[RenderUnit, Rendered]) -> dict[Path, bytes]:
         """The keys PDF and the record, from the students' full copies."""
+        from worksheets.writers.contract import unit
         from worksheets.writers.pdf.keys import render_keys
         from worksheets.writers.record import class_record
 
         copies = list(self.copies)
         first = copies[0][2]
-        out = {self.record: class_record(first.stem, self.class_list, copies)}
+        pages = [rendered[unit(doc, "student")].pages for _, _, doc in copies]
+        out = {self.record: class_record(first.stem, self.class_list, copies, pages)}
         if self.keys is not None:
             out[self.keys] = render_keys(first.title, self.class_list, copies, first.paper)
         return out
@@ -144,6 +148,20 @@ def _per_student(library: Library, stem: str, options: Options, students: list[S
                     name, copies)]
 
 
+def _scanned(library: Library, stem: str, options: Options, students: list[Student]) -> list[AnyJob]:
+    """A class set for marking from scans: each copy its version's, but its own QR code (so its pages are
+    told apart from every other copy's), and the class record saying which copy is whose."""
+    jobs = _by_version(library, stem, options, students)
+    assert options.class_list is not None
+    name = options.class_list.stem
+    class_set = next(job for job in jobs if isinstance(job, ClassSetJob))
+    copies = tuple((student, group, replace(doc, scan_copy=key))
+                   for (student, group, doc), key in zip(class_set.copies, copy_keys(students), strict=True))
+    folder = options.out / stem
+    return [ClassSetJob(class_set.path, copies), *(j for j in jobs if j is not class_set),
+            KeysJob(None, folder / class_record_name(stem, name), name, copies)]
+
+
 def plan_class_set(library: Library, stem: str, options: Options, root: Path) -> list[AnyJob]:
     """One copy per student (variants dealt out in turn), plus a mark scheme per version used; with
     per_student, each student's own copy, keys and record."""
@@ -153,6 +171,16 @@ def plan_class_set(library: Library, stem: str, options: Options, root: Path) ->
     students = _class_list(options, root, ws)
     if ws.per_student:
         return _per_student(library, stem, options, students)
+    if ws.scan_marking:
+        return _scanned(library, stem, options, students)
+    return _by_version(library, stem, options, students)
+
+
+def _by_version(library: Library, stem: str, options: Options, students: list[Student]) -> list[AnyJob]:
+    """Each student their version's copy (variants dealt out in turn), a mark scheme per version used."""
+    ws = library.worksheet
+    path = options.class_list
+    assert path is not None and ws is not None
     variants = variants_of(library, options)
     chosen = [(st.tier, st.style, variants[i % len(variants)]) for i, st in enumerate(students)]
     needed = list(dict.fromkeys(chosen))

@@ -179,6 +179,8 @@ class Document:
     """A, B...: the shuffled version (None: not shuffled)."""
     copy: str | None = None
     """The student whose own copy this is (its own draw, shuffles and values), or None for a version's."""
+    scan_copy: str | None = None
+    """With scan marking, the student a copy of a version is for (its QR code names them), or None."""
     source_insert: bool = False
     """Sources go in a separate insert; the handout refers to them by letter."""
     scan_marking: bool = False

@@ -239,7 +239,7 @@ def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
         turn_over=True,
         first_page_header=bool(version_label(doc)),
         page_numbers=page_numbers,
-        scan=copy_label(doc.version_code, doc.copy) if doc.scan_marking else "",
+        scan=copy_label(doc.version_code, doc.scan_copy or doc.copy) if doc.scan_marking else "",
     )
     def build(moves: Moves) -> tuple[bytes, Anchors, list[str]]:
         anchors: Anchors = {}

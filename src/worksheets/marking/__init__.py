@@ -1,0 +1,73 @@
+"""Marking a class's scanned papers: each page found by its QR code and fitted from its corner marks, every
+box checked against the template and read, each copy scored against its own version's key (from the class
+record its build wrote), and what a person must decide set out with a picture of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from worksheets.marking.ink import Reading, read_box
+from worksheets.marking.pages import Scan, load, read, student_code
+from worksheets.marking.score import Result, score
+
+PAPERS = {"A4": (595.2756, 841.8898), "letter": (612.0, 792.0)}
+
+
+@dataclass
+class Marked:
+    """Everything read from the pile."""
+
+    students: list[dict[str, Any]]
+    """The class record's students, in its order."""
+    results: list[list[Result]] = field(default_factory=list)
+    """Each student's questions, scored."""
+    readings: list[dict[str, Reading]] = field(default_factory=list)
+    """Each student's boxes, as read."""
+    pages: list[dict[int, Scan]] = field(default_factory=list)
+    """Each student's pages, as found."""
+    problems: list[Scan] = field(default_factory=list)
+    """Pages set aside: unreadable, of nobody in the record, or a second scan of a page."""
+    missing: list[tuple[str, int]] = field(default_factory=list)
+    """(student, page) never found in the pile."""
+
+
+def mark(record: dict[str, Any], scans: list[Path]) -> Marked:
+    """Read every page of the scans against the class record and score each copy."""
+    students = record["students"]
+    marked = Marked(students, pages=[{} for _ in students])
+    by_code = {(s["version"] or "-", student_code(s.get("copy", ""))): i for i, s in enumerate(students)}
+    size = PAPERS.get(students[0].get("paper", "A4"), PAPERS["A4"]) if students else PAPERS["A4"]
+    for scan in load(scans):
+        read(scan, size)
+        if scan.problem == "blank":
+            continue
+        owner = by_code.get((scan.version, scan.student))
+        if not scan.problem and owner is None:
+            scan.problem = "its QR code names a copy that is not in the class record"
+        if not scan.problem and owner is not None and scan.page in marked.pages[owner]:
+            scan.problem = f"a second scan of page {scan.page} of {students[owner]['name']}'s copy"
+        if scan.problem:
+            marked.problems.append(scan)
+            continue
+        marked.pages[owner][scan.page] = scan  # type: ignore[index]
+    for index, student in enumerate(students):
+        seen = _read_boxes(student, marked.pages[index])
+        marked.readings.append(seen)
+        marked.results.append(score(student, seen))
+        needed = sorted({box[0] for box in student.get("boxes", {}).values()})
+        marked.missing += [(student["name"], page) for page in needed if page not in marked.pages[index]]
+    return marked
+
+
+def _read_boxes(student: dict[str, Any], pages: dict[int, Scan]) -> dict[str, Reading]:
+    import numpy as np
+
+    seen: dict[str, Reading] = {}
+    papers = {page: float(np.percentile(scan.pixels, 90)) for page, scan in pages.items()}  # the paper's grey
+    for key, (page, x, y, size) in student.get("boxes", {}).items():
+        scan = pages.get(page)
+        if scan is not None and scan.fit is not None:
+            seen[key] = read_box(scan.pixels, scan.fit, x, y, size, papers[page])
+    return seen

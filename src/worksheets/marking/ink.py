@@ -1,0 +1,62 @@
+"""Reading one box on a fitted page: first that its printed outline is where the template says (a box that is
+not there is never read), then how much of its inside is inked against the paper: ticked, empty, or too
+close to call, which is shown to a person rather than scored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+TICKED = 0.10  # of the inside inked: a tick, a cross or a filled box
+EMPTY = 0.035  # at most this, and the box is empty; between the two, a person decides
+OUTLINE = 0.55  # of the outline's samples that must be dark: else the page does not match its template
+INSET = 0.24  # of the side kept clear of the outline when measuring the inside
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one box holds."""
+
+    state: str
+    """'ticked', 'empty', 'doubtful' or 'missing' (its outline is not where it should be)."""
+    ink: float
+    """The share of its inside that is inked."""
+    crop: tuple[int, int, int, int]
+    """The box and a little round it, in pixels (left, top, right, bottom): for a person to look at."""
+
+
+def _pixel(fit: Any, x: float, y: float) -> tuple[float, float]:
+    col, row = [x, y, 1.0] @ fit
+    return float(col), float(row)
+
+
+def _samples(pixels: Any, points: list[tuple[float, float]]) -> Any:
+    import numpy as np
+
+    rows, cols = pixels.shape
+    cs = np.clip(np.array([round(c) for c, _ in points]), 0, cols - 1)
+    rs = np.clip(np.array([round(r) for _, r in points]), 0, rows - 1)
+    return pixels[rs, cs]
+
+
+def read_box(pixels: Any, fit: Any, x: float, y: float, size: float, paper: float) -> Reading:
+    """The box whose foot-left corner is (x, y) points, `size` a side, on a page fitted by `fit`."""
+    import numpy as np
+
+    steps = [i / 23 for i in range(24)]
+    sides = [(x + size * t, y) for t in steps] + [(x + size * t, y + size) for t in steps]
+    sides += [(x, y + size * t) for t in steps] + [(x + size, y + size * t) for t in steps]
+    dark = paper * 0.6
+    # the outline's share that is dark, the best of the place itself and a hair off it (a scan's own blur)
+    on_line = max(float(np.mean(_samples(pixels, [_pixel(fit, px + dx, py + dy) for px, py in sides]) < dark))
+                  for dx, dy in ((0, 0), (0.7, 0), (-0.7, 0), (0, 0.7), (0, -0.7)))
+    inside = [(x + size * (INSET + (1 - 2 * INSET) * i / 11), y + size * (INSET + (1 - 2 * INSET) * j / 11))
+              for i in range(12) for j in range(12)]
+    ink = float(np.mean(_samples(pixels, [_pixel(fit, *p) for p in inside]) < dark))
+    corners = [_pixel(fit, x - size * 0.6, y - size * 0.6), _pixel(fit, x + size * 1.6, y + size * 1.6)]
+    crop = (int(min(c for c, _ in corners)), int(min(r for _, r in corners)), int(max(c for c, _ in corners)),
+            int(max(r for _, r in corners)))
+    if on_line < OUTLINE:
+        return Reading("missing", ink, crop)
+    state = "ticked" if ink >= TICKED else "empty" if ink <= EMPTY else "doubtful"
+    return Reading(state, ink, crop)

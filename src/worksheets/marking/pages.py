@@ -1,0 +1,146 @@
+"""Scanned pages, found and fitted: each page's QR code read (turned the right way up first if it came upside
+down) and checked, then its four corner marks found and the page fitted to its template from them. A page
+whose code or corners cannot be had is set aside for a person, with the reason, never read."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MM = 72 / 25.4
+CORNER, MARK = 6 * MM, 4 * MM  # as printed (writers/pdf/scanmarks.py): from each edge, and the side
+WINDOW = 15 * MM  # each corner is looked for this far in from the paper's edges
+MAX_PIXELS = 40_000_000
+RENDER_DPI = 200
+SLACK = 2.5 * MM  # how far a corner may sit from where the fit puts it before the page is set aside
+
+
+@dataclass
+class Scan:
+    """One scanned page: where it came from, its pixels (grey, 0 black), and what was read of it."""
+
+    where: str
+    """'scans.pdf page 3' or 'photo.jpg'."""
+    pixels: Any
+    """A numpy array, rows by columns."""
+    version: str = ""
+    student: str = ""
+    page: int = 0
+    fit: Any = None
+    """A 3x2 matrix from page points (x, y from the foot-left) to pixel (column, row)."""
+    problem: str = ""
+    """Why the page was set aside ('' if it was read)."""
+
+
+def load(paths: list[Path]) -> Iterator[Scan]:
+    """Every page of the PDFs and images, greyscale."""
+    import numpy as np
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    for path in paths:
+        if path.suffix.lower() == ".pdf":
+            import pypdfium2 as pdfium
+
+            pdf = pdfium.PdfDocument(str(path))
+            for index in range(len(pdf)):
+                image = pdf[index].render(scale=RENDER_DPI / 72).to_pil().convert("L")
+                yield Scan(f"{path.name} page {index + 1}", np.asarray(image))
+        else:
+            with Image.open(path) as image:
+                yield Scan(path.name, np.asarray(image.convert("L")))
+
+
+def check(text: str) -> tuple[str, str, int] | None:
+    """(version, student, page) from a code's text, or None if it is not one of ours or its checksum fails."""
+    parts = text.split("|")
+    if len(parts) != 5 or parts[0] != "WS1" or not parts[3].isdigit():
+        return None
+    body = "|".join(parts[:4])
+    if hashlib.sha256(body.encode("utf-8")).hexdigest()[:4] != parts[4]:
+        return None
+    return parts[1], parts[2], int(parts[3])
+
+
+def _code(pixels: Any) -> tuple[Any, tuple[str, str, int] | None]:
+    """The page's code, turning the page round if it came upside down: (the pixels the right way up, what the
+    code says)."""
+    import numpy as np
+    import zxingcpp
+
+    for turned in (pixels, np.rot90(pixels, 2)):
+        for result in zxingcpp.read_barcodes(np.ascontiguousarray(turned)):
+            said = check(result.text)
+            if said is None:
+                continue
+            if abs(result.orientation) > 90:  # read, but the wrong way up: read it again turned
+                break
+            return turned, said
+    return pixels, None
+
+
+def _corner(pixels: Any, box: tuple[int, int, int, int], expected: float) -> tuple[float, float] | None:
+    """The centre (column, row) of the solid mark in a window of the page, or None if there is not one."""
+    import numpy as np
+
+    top, bottom, left, right = box
+    window = pixels[top:bottom, left:right]
+    if window.size == 0:
+        return None
+    dark = window < max(60, float(np.percentile(pixels, 90)) * 0.45)
+    count = int(dark.sum())
+    if not expected * 0.4 <= count <= expected * 2.2:
+        return None
+    rows, cols = np.nonzero(dark)
+    return left + float(cols.mean()), top + float(rows.mean())
+
+
+def fit_page(scan: Scan, width: float, height: float) -> None:
+    """Fit the page to a template of `width` x `height` points from its corner marks (or say why not)."""
+    import numpy as np
+
+    rows, cols = scan.pixels.shape
+    scale = cols / width  # pixels a point: a scan holds the whole page
+    reach = int(WINDOW * scale)
+    expected = (MARK * scale) ** 2
+    windows = [(0, reach, 0, reach), (0, reach, cols - reach, cols), (rows - reach, rows, 0, reach),
+               (rows - reach, rows, cols - reach, cols)]
+    centre = CORNER + MARK / 2
+    template = [(centre, height - centre), (width - centre, height - centre), (centre, centre),
+                (width - centre, centre)]
+    found = [_corner(scan.pixels, w, expected) for w in windows]
+    if any(f is None for f in found):
+        scan.problem = "a corner mark is missing or covered"
+        return
+    source = np.array([[x, y, 1.0] for x, y in template])
+    target = np.array(found, dtype=float)
+    matrix, *_ = np.linalg.lstsq(source, target, rcond=None)
+    worst = float(np.abs(source @ matrix - target).max()) / scale
+    if worst > SLACK:
+        scan.problem = f"the corner marks do not make a page ({worst / MM:.1f} mm out): scan it again"
+        return
+    scan.fit = matrix
+
+
+def read(scan: Scan, size: tuple[float, float]) -> Scan:
+    """Find the page's code and fit it; a page that cannot be is left with its problem."""
+    import numpy as np
+
+    if float(np.percentile(scan.pixels, 1)) > 200:
+        scan.problem = "blank"
+        return scan
+    scan.pixels, said = _code(scan.pixels)
+    if said is None:
+        scan.problem = "no QR code of ours could be read: not one of the class set's pages, or damaged"
+        return scan
+    scan.version, scan.student, scan.page = said
+    fit_page(scan, *size)
+    return scan
+
+
+def student_code(key: str) -> str:
+    """A student's key as their pages' codes name it."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:8] if key else "-"

@@ -1,0 +1,116 @@
+"""Marking scanned papers (#21, in part), on scans made here: the class set rendered at 150 dpi, pen marks drawn
+in its boxes (crosses, a filled box, a faint dot), pages turned a little, one upside down, noise, the pile
+shuffled; every mark read; a page with a corner torn off set aside, its questions left unscored, not guessed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import SPECS
+
+DPI = 150
+
+
+@pytest.fixture
+def built(run, tmp_path: Path) -> tuple[Path, dict]:
+    folder = tmp_path / "quiz"
+    shutil.copytree(SPECS / "export", folder)
+    spec = folder / "quiz.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("  subtitle: Export test\n",
+                                                             "  subtitle: Export test\n  scan_marking: true\n"),
+                    encoding="utf-8")
+    (folder / "7b.csv").write_text("name,class\nAmy Shah,7b\nBen Ode,7b\n", encoding="utf-8")
+    assert run("build", "quiz.yaml", "--class-list", "7b.csv", "-q", cwd=folder).code == 0
+    record = json.loads((folder / "output" / "quiz" / "quiz-class-7b.json").read_text(encoding="utf-8"))
+    return folder, record
+
+
+def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage: tuple[str, int] | None = None
+           ) -> list[Path]:
+    """The class set's pages as a scanner gives them back, with these pens (student -> box -> how)."""
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageDraw
+
+    pdf = pdfium.PdfDocument(str(folder / "output" / "quiz" / "quiz-class-7b.pdf"))
+    rendered = [pdf[i].render(scale=DPI / 72).to_pil().convert("L") for i in range(len(pdf))]
+    scale, at, paths = DPI / 72, 0, []
+    rng = random.Random(7)
+    for student in record["students"]:
+        count = max(box[0] for box in student["boxes"].values())
+        pages, at = rendered[at:at + count], at + count + count % 2
+        for key, how in ticks.get(student["name"], {}).items():
+            page, x, y, size = student["boxes"][key]
+            draw, image = ImageDraw.Draw(pages[page - 1]), pages[page - 1]
+            left, top = x * scale + 3, image.height - (y + size) * scale + 3
+            right, bottom = (x + size) * scale - 3, image.height - y * scale - 3
+            if how == "cross":
+                draw.line([left, top, right, bottom], fill=20, width=3)
+                draw.line([left, bottom, right, top], fill=20, width=3)
+            elif how == "fill":
+                draw.rectangle([left, top, right, bottom], fill=60)
+            else:  # a stray dot in the middle: neither a tick nor nothing
+                middle_x, middle_y = (left + right) / 2, (top + bottom) / 2
+                draw.ellipse([middle_x - 2, middle_y - 2, middle_x + 2, middle_y + 2], fill=60)
+        for number, image in enumerate(pages, start=1):
+            if damage == (student["name"], number):
+                ImageDraw.Draw(image).rectangle([0, 0, 90, 90], fill=255)  # the top-left corner torn off
+            image = image.rotate(rng.uniform(-1.5, 1.5), fillcolor=255, resample=Image.Resampling.BICUBIC)
+            if number == 2:
+                image = image.rotate(180)
+            noisy = np.clip(np.asarray(image, dtype=np.int16) + rng.randint(0, 4)
+                            + np.random.default_rng(number).integers(-12, 12, (image.height, image.width)), 0, 255)
+            paths.append(folder / f"scan-{student['name'][:3]}-{number}.jpg")
+            Image.fromarray(noisy.astype("uint8")).save(paths[-1], quality=80)
+    rng.shuffle(paths)
+    return paths
+
+
+def _marks(folder: Path) -> dict[str, dict[str, str]]:
+    text = (folder / "output" / "quiz" / "quiz-marks.csv").read_text(encoding="utf-8")
+    return {row["name"]: row for row in csv.DictReader(io.StringIO(text))}
+
+
+def test_every_mark_is_read_from_a_shuffled_turned_noisy_pile(run, built):
+    folder, record = built
+    amy = {"1:box:0": "cross", "2:box:0": "cross", "2:box:2": "fill", "3:box:0": "cross", "3:box:3": "cross",
+           "4:mark:2": "cross", "9(a):mark:1": "fill", "9(b):mark:3": "cross"}
+    ben = {"1:box:1": "cross", "3:box:1": "cross", "3:box:2": "cross", "4:mark:1": "cross", "9(b):mark:0": "cross"}
+    scans = _scans(folder, record, {"Amy Shah": amy, "Ben Ode": ben})
+    result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
+    assert result.code == 0, result.stderr
+    marks = _marks(folder)
+    assert [marks["Amy Shah"][q] for q in ("pick", "picks", "tf", "gaps", "explain(a)", "explain(b)")] == [
+        "1", "1", "2", "2", "1", "3"]
+    assert [marks["Ben Ode"][q] for q in ("pick", "picks", "tf", "gaps", "explain(b)")] == ["0", "0", "0", "1", "0"]
+    assert "9(a): not marked" in marks["Ben Ode"]["flags"] and marks["Ben Ode"]["total"] == ""
+
+
+def test_a_faint_mark_or_a_torn_page_goes_to_a_person_not_into_the_marks(run, built):
+    folder, record = built
+    scans = _scans(folder, record, {"Amy Shah": {"1:box:0": "dot"}}, damage=("Ben Ode", 1))
+    result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
+    assert result.code == 0 and "for a person to decide" in result.stderr
+    marks = _marks(folder)
+    assert marks["Amy Shah"]["pick"] == "" and "1: a box is too faint or smudged to call" in marks["Amy Shah"]["flags"]
+    assert marks["Ben Ode"]["pick"] == "" and "its page is missing or could not be read" in marks["Ben Ode"]["flags"]
+    from helpers import flat, pdf_text
+
+    report = flat(pdf_text(folder / "output" / "quiz" / "quiz-marks-report.pdf"))
+    assert "a corner mark is missing or covered" in report and "Amy Shah, question 1" in report
+
+
+def test_mark_needs_the_class_set_built_for_scanning(run, tmp_path):
+    folder = tmp_path / "quiz"
+    shutil.copytree(SPECS / "export", folder)
+    (folder / "7b.csv").write_text("name\nAmy\n", encoding="utf-8")
+    (folder / "scan.png").write_bytes(b"")
+    result = run("mark", "quiz.yaml", "scan.png", "--class-list", "7b.csv", cwd=folder)
+    assert result.code == 1 and "no class record: build the class set first" in result.lines[0]
