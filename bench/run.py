@@ -189,6 +189,37 @@ def moodle_file(folder: Path, questions: int) -> Path:
     return path
 
 
+def scanned_pile(folder: Path, students: int) -> tuple[Path, Path, list[Path]]:
+    """A scan_marking class set of the per-student bench worksheet, built, and its pages as 150 dpi greyscale
+    PNGs with a stroke in the first box of each question, as a copier would give them back: (spec, class list, scans)."""
+    import json
+
+    import pypdfium2 as pdfium
+    from PIL import ImageDraw
+
+    spec, listing = per_student_spec(folder, students)
+    text = spec.read_text(encoding="utf-8").replace("per_student: true", "per_student: true\n  scan_marking: true")
+    spec = folder / "scanned.yaml"
+    spec.write_text(text, encoding="utf-8")
+    subprocess.run([*WORKSHEETS, "build", spec.name, "--class-list", listing.name, "-q"], cwd=folder, check=True)
+    record = json.loads((folder / "output" / "scanned" / f"scanned-class-{listing.stem}.json").read_text())
+    pdf = pdfium.PdfDocument(str(folder / "output" / "scanned" / f"scanned-class-{listing.stem}.pdf"))
+    scans, at = [], 0
+    for student in record["students"]:
+        count = max(box[0] for box in student["boxes"].values())
+        for number in range(1, count + 1):
+            image = pdf[at + number - 1].render(scale=150 / 72).to_pil().convert("L")
+            for key, (page, x, y, size) in student["boxes"].items():
+                if page == number and key.endswith(":0"):  # the first option, or 0 marks, of each question
+                    box = [x * 150 / 72 + 3, image.height - (y + size) * 150 / 72 + 3,
+                           (x + size) * 150 / 72 - 3, image.height - y * 150 / 72 - 3]
+                    ImageDraw.Draw(image).line(box, fill=20, width=3)
+            scans.append(folder / f"scan-{len(scans):03d}.png")
+            image.save(scans[-1])
+        at += count + count % 2
+    return spec, listing, scans
+
+
 def crossword_ms() -> float:
     """Milliseconds to lay out a 15-word crossword (best of 20 orders, in-process)."""
     import random
@@ -359,6 +390,10 @@ def main() -> None:
     for fmt, title in (("moodle", "Moodle XML"), ("gift", "GIFT"), ("qti", "a QTI package"), ("docx", "Word")):
         results.append(measure(f"13. export the example (3 tiers) to {title}",
                                [*WORKSHEETS, "export", "terror.yaml", "--format", fmt, "-q"], ex, runs))
+    spec, listing, scans = scanned_pile(ex, 10)
+    results.append(measure(f"14. mark {len(scans)} scanned pages at 150 dpi (10 students' own copies)",
+                           [*WORKSHEETS, "mark", spec.name, *[p.name for p in scans], "--class-list", listing.name],
+                           ex, runs))
     lms = moodle_file(ex, 500)
     results.append(measure("13b. import a 500-question Moodle XML file",
                            [*WORKSHEETS, "import", lms.name, "--out", "imported.yaml", "-q"], ex, runs))

@@ -62,12 +62,9 @@ def mark(record: dict[str, Any], scans: list[Path]) -> Marked:
 
 
 def _read_boxes(student: dict[str, Any], pages: dict[int, Scan]) -> dict[str, Reading]:
-    import numpy as np
-
     seen: dict[str, Reading] = {}
-    papers = {page: float(np.percentile(scan.pixels, 90)) for page, scan in pages.items()}  # the paper's grey
     for key, (page, x, y, size) in student.get("boxes", {}).items():
         scan = pages.get(page)
         if scan is not None and scan.fit is not None:
-            seen[key] = read_box(scan.pixels, scan.fit, x, y, size, papers[page])
+            seen[key] = read_box(scan.pixels, scan.fit, x, y, size, scan.paper)
     return seen

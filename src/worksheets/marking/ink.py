@@ -30,12 +30,14 @@ def _pixel(fit: Any, x: float, y: float) -> tuple[float, float]:
     return float(col), float(row)
 
 
-def _samples(pixels: Any, points: list[tuple[float, float]]) -> Any:
+def _samples(pixels: Any, fit: Any, points: list[tuple[float, float]]) -> Any:
+    """The grey at each page point (in points from the foot-left), through the page's fit."""
     import numpy as np
 
     rows, cols = pixels.shape
-    cs = np.clip(np.array([round(c) for c, _ in points]), 0, cols - 1)
-    rs = np.clip(np.array([round(r) for _, r in points]), 0, rows - 1)
+    placed = np.column_stack([np.array(points, dtype=float), np.ones(len(points))]) @ fit
+    cs = np.clip(np.rint(placed[:, 0]).astype(int), 0, cols - 1)
+    rs = np.clip(np.rint(placed[:, 1]).astype(int), 0, rows - 1)
     return pixels[rs, cs]
 
 
@@ -48,11 +50,11 @@ def read_box(pixels: Any, fit: Any, x: float, y: float, size: float, paper: floa
     sides += [(x, y + size * t) for t in steps] + [(x + size, y + size * t) for t in steps]
     dark = paper * 0.6
     # the outline's share that is dark, the best of the place itself and a hair off it (a scan's own blur)
-    on_line = max(float(np.mean(_samples(pixels, [_pixel(fit, px + dx, py + dy) for px, py in sides]) < dark))
+    on_line = max(float(np.mean(_samples(pixels, fit, [(px + dx, py + dy) for px, py in sides]) < dark))
                   for dx, dy in ((0, 0), (0.7, 0), (-0.7, 0), (0, 0.7), (0, -0.7)))
     inside = [(x + size * (INSET + (1 - 2 * INSET) * i / 11), y + size * (INSET + (1 - 2 * INSET) * j / 11))
               for i in range(12) for j in range(12)]
-    ink = float(np.mean(_samples(pixels, [_pixel(fit, *p) for p in inside]) < dark))
+    ink = float(np.mean(_samples(pixels, fit, inside) < dark))
     corners = [_pixel(fit, x - size * 0.6, y - size * 0.6), _pixel(fit, x + size * 1.6, y + size * 1.6)]
     crop = (int(min(c for c, _ in corners)), int(min(r for _, r in corners)), int(max(c for c, _ in corners)),
             int(max(r for _, r in corners)))

@@ -31,6 +31,8 @@ class Scan:
     page: int = 0
     fit: Any = None
     """A 3x2 matrix from page points (x, y from the foot-left) to pixel (column, row)."""
+    paper: float = 255.0
+    """The paper's grey (light), measured once: ink is what is darker than most of it."""
     problem: str = ""
     """Why the page was set aside ('' if it was read)."""
 
@@ -71,8 +73,12 @@ def _code(pixels: Any) -> tuple[Any, tuple[str, str, int] | None]:
     import numpy as np
     import zxingcpp
 
+    rows, cols = pixels.shape
+    corner = (slice(rows // 2, rows), slice(0, cols // 3))  # where the code is on a page the right way up
     for turned in (pixels, np.rot90(pixels, 2)):
-        for result in zxingcpp.read_barcodes(np.ascontiguousarray(turned)):
+        results = zxingcpp.read_barcodes(np.ascontiguousarray(turned[corner])) or zxingcpp.read_barcodes(
+            np.ascontiguousarray(turned))
+        for result in results:
             said = check(result.text)
             if said is None:
                 continue
@@ -82,7 +88,7 @@ def _code(pixels: Any) -> tuple[Any, tuple[str, str, int] | None]:
     return pixels, None
 
 
-def _corner(pixels: Any, box: tuple[int, int, int, int], expected: float) -> tuple[float, float] | None:
+def _corner(pixels: Any, box: tuple[int, int, int, int], expected: float, paper: float) -> tuple[float, float] | None:
     """The centre (column, row) of the solid mark in a window of the page, or None if there is not one."""
     import numpy as np
 
@@ -90,7 +96,7 @@ def _corner(pixels: Any, box: tuple[int, int, int, int], expected: float) -> tup
     window = pixels[top:bottom, left:right]
     if window.size == 0:
         return None
-    dark = window < max(60, float(np.percentile(pixels, 90)) * 0.45)
+    dark = window < max(60, paper * 0.45)
     count = int(dark.sum())
     if not expected * 0.4 <= count <= expected * 2.2:
         return None
@@ -111,7 +117,7 @@ def fit_page(scan: Scan, width: float, height: float) -> None:
     centre = CORNER + MARK / 2
     template = [(centre, height - centre), (width - centre, height - centre), (centre, centre),
                 (width - centre, centre)]
-    found = [_corner(scan.pixels, w, expected) for w in windows]
+    found = [_corner(scan.pixels, w, expected, scan.paper) for w in windows]
     if any(f is None for f in found):
         scan.problem = "a corner mark is missing or covered"
         return
@@ -129,9 +135,11 @@ def read(scan: Scan, size: tuple[float, float]) -> Scan:
     """Find the page's code and fit it; a page that cannot be is left with its problem."""
     import numpy as np
 
-    if float(np.percentile(scan.pixels, 1)) > 200:
+    sample = scan.pixels[::4, ::4]  # every sixteenth pixel says as much about the paper and the ink
+    if float(np.mean(sample < 128)) < 0.0005:  # not even the corner marks: the back of a page, or a blank
         scan.problem = "blank"
         return scan
+    scan.paper = float(np.percentile(sample, 90))
     scan.pixels, said = _code(scan.pixels)
     if said is None:
         scan.problem = "no QR code of ours could be read: not one of the class set's pages, or damaged"
