@@ -191,7 +191,7 @@ def moodle_file(folder: Path, questions: int) -> Path:
 
 def scanned_pile(folder: Path, students: int) -> tuple[Path, Path, list[Path]]:
     """A scan_marking class set of the per-student bench worksheet, built, and its pages as 150 dpi greyscale
-    PNGs with a stroke in the first box of each question, as a copier would give them back: (spec, class list, scans)."""
+    PNGs with a stroke in the first box of each question, as a copier gives them back: (spec, list, scans)."""
     import json
 
     import pypdfium2 as pdfium
