@@ -114,3 +114,17 @@ def test_mark_needs_the_class_set_built_for_scanning(run, tmp_path):
     (folder / "scan.png").write_bytes(b"")
     result = run("mark", "quiz.yaml", "scan.png", "--class-list", "7b.csv", cwd=folder)
     assert result.code == 1 and "no class record: build the class set first" in result.lines[0]
+
+
+def test_a_file_that_is_no_scan_is_set_aside_in_one_line_of_the_report(run, built):
+    folder, _ = built
+    (folder / "notes.png").write_text("not a picture", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 cut short")
+    result = run("mark", "quiz.yaml", "notes.png", "broken.pdf", "--class-list", "7b.csv", cwd=folder)
+    assert result.code == 0
+    from helpers import flat, pdf_text
+
+    report = flat(pdf_text(folder / "output" / "quiz" / "quiz-marks-report.pdf"))
+    assert "notes.png: not a PDF or picture that can be read" in report
+    assert "broken.pdf: not a PDF or picture that can be read" in report
+    assert "Amy Shah: page 1 was not in the scans" in report

@@ -44,16 +44,20 @@ def load(paths: list[Path]) -> Iterator[Scan]:
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     for path in paths:
-        if path.suffix.lower() == ".pdf":
-            import pypdfium2 as pdfium
+        try:
+            if path.suffix.lower() == ".pdf":
+                import pypdfium2 as pdfium
 
-            pdf = pdfium.PdfDocument(str(path))
-            for index in range(len(pdf)):
-                image = pdf[index].render(scale=RENDER_DPI / 72).to_pil().convert("L")
-                yield Scan(f"{path.name} page {index + 1}", np.asarray(image))
-        else:
-            with Image.open(path) as image:
-                yield Scan(path.name, np.asarray(image.convert("L")))
+                pdf = pdfium.PdfDocument(str(path))
+                for index in range(len(pdf)):
+                    image = pdf[index].render(scale=RENDER_DPI / 72).to_pil().convert("L")
+                    yield Scan(f"{path.name} page {index + 1}", np.asarray(image))
+            else:
+                with Image.open(path) as image:
+                    yield Scan(path.name, np.asarray(image.convert("L")))
+        except Exception as error:  # noqa: BLE001 - a file of any kind may come in the pile: set it aside
+            yield Scan(path.name, np.full((8, 8), 255, dtype=np.uint8),
+                       problem=f"not a PDF or picture that can be read ({type(error).__name__})")
 
 
 def check(text: str) -> tuple[str, str, int] | None:
@@ -135,6 +139,8 @@ def read(scan: Scan, size: tuple[float, float]) -> Scan:
     """Find the page's code and fit it; a page that cannot be is left with its problem."""
     import numpy as np
 
+    if scan.problem:
+        return scan
     sample = scan.pixels[::4, ::4]  # every sixteenth pixel says as much about the paper and the ink
     if float(np.mean(sample < 128)) < 0.0005:  # not even the corner marks: the back of a page, or a blank
         scan.problem = "blank"
