@@ -82,14 +82,20 @@ def test_every_mark_is_read_from_a_shuffled_turned_noisy_pile(run, built):
     folder, record = built
     amy = {"1:box:0": "cross", "2:box:0": "cross", "2:box:2": "fill", "3:box:0": "cross", "3:box:3": "cross",
            "4:mark:2": "cross", "9(a):mark:1": "fill", "9(b):mark:3": "cross"}
-    ben = {"1:box:1": "cross", "3:box:1": "cross", "3:box:2": "cross", "4:mark:1": "cross", "9(b):mark:0": "cross"}
+    ben = {"1:box:1": "cross", "3:box:1": "cross", "3:box:2": "cross", "4:mark:1": "cross", "9(b):mark:0": "cross",
+           "6:box:0": "cross", "6:box:3": "cross", "6:box:6": "cross"}  # A for every match
+    questions = {q["id"]: q for q in record["students"][0]["questions"]}
+    pairs, order = questions["match"]["answer"], questions["order"]["answer"]
+    amy |= {f"6:box:{row * 3 + 'ABC'.index(pairs[str(row + 1)])}": "cross" for row in range(3)}  # each right
+    amy |= {f"7:box:{row * 3 + order.index('ABC'[row])}": "fill" for row in range(3)}  # each in its place
     scans = _scans(folder, record, {"Amy Shah": amy, "Ben Ode": ben})
     result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
     assert result.code == 0, result.stderr
     marks = _marks(folder)
-    assert [marks["Amy Shah"][q] for q in ("pick", "picks", "tf", "gaps", "explain(a)", "explain(b)")] == [
-        "1", "1", "2", "2", "1", "3"]
-    assert [marks["Ben Ode"][q] for q in ("pick", "picks", "tf", "gaps", "explain(b)")] == ["0", "0", "0", "1", "0"]
+    assert [marks["Amy Shah"][q] for q in ("pick", "picks", "tf", "gaps", "match", "order", "explain(a)",
+                                           "explain(b)")] == ["1", "1", "2", "2", "3", "3", "1", "3"]
+    assert [marks["Ben Ode"][q] for q in ("pick", "picks", "tf", "gaps", "match", "order", "explain(b)")] == [
+        "0", "0", "0", "1", str(list(pairs.values()).count("A")), "0", "0"]
     assert "9(a): not marked" in marks["Ben Ode"]["flags"] and marks["Ben Ode"]["total"] == ""
 
 

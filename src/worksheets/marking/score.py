@@ -71,6 +71,41 @@ def _true_false(q: dict[str, Any], keys: list[str], seen: dict[str, Reading], re
     result.scored = round(q["marks"] * right / len(q["answer"]))
 
 
+def _one_each(keys: list[str], seen: dict[str, Reading], rows: int, result: Result) -> list[int] | None:
+    """For each of `rows` rows of boxes (a matching's left items, an ordering's items), the one box ticked in
+    it (-1: none), or None (with the flag and the boxes to look at) if any row is unclear."""
+    states = _states(keys, seen)
+    if isinstance(states, str):
+        result.flag = states
+        return None
+    width = len(states) // max(1, rows)
+    picks = []
+    for row in range(rows):
+        mine = states[row * width:(row + 1) * width]
+        if "doubtful" in mine or "missing" in mine or mine.count("ticked") > 1:
+            result.flag = f"row {row + 1}: more than one box ticked, or one too faint to call"
+            result.doubtful = keys[row * width:(row + 1) * width]
+            return None
+        picks.append(mine.index("ticked") if "ticked" in mine else -1)
+    return picks
+
+
+def _matching(q: dict[str, Any], keys: list[str], seen: dict[str, Reading], result: Result) -> None:
+    answer = q["answer"]
+    picks = _one_each(keys, seen, len(answer), result)
+    if picks is not None:
+        right = sum(pick >= 0 and string.ascii_uppercase[pick] == answer[str(i + 1)] for i, pick in enumerate(picks))
+        result.scored = round(q["marks"] * right / len(answer))
+
+
+def _ordering(q: dict[str, Any], keys: list[str], seen: dict[str, Reading], result: Result) -> None:
+    order = q["answer"]  # the items' letters, first to last
+    picks = _one_each(keys, seen, len(order), result)
+    if picks is not None:
+        right = sum(pick >= 0 and order[pick] == string.ascii_uppercase[i] for i, pick in enumerate(picks))
+        result.scored = round(q["marks"] * right / len(order))
+
+
 def _marker(number: str, keys: list[str], seen: dict[str, Reading], result: Result) -> None:
     states = _states(keys, seen)
     if isinstance(states, str):
@@ -98,6 +133,10 @@ def score(student: dict[str, Any], seen: dict[str, Reading]) -> list[Result]:
                 _choice(item, boxes, seen, result)
             elif item["type"] == "true-false" and boxes:
                 _true_false(item, boxes, seen, result)
+            elif item["type"] == "matching" and boxes:
+                _matching(item, boxes, seen, result)
+            elif item["type"] == "ordering" and boxes:
+                _ordering(item, boxes, seen, result)
             else:
                 _marker(item["number"], _boxes(student, item["number"], "mark"), seen, result)
             out.append(result)

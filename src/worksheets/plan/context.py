@@ -51,6 +51,7 @@ class Planner:
         self.copy_key: tuple[str, ...] = ((f"seed-{self.seed}",) if self.seed is not None else ()) + (
             (f"student-{copy}",) if copy is not None else ())
         self.shuffled = bool(variant or copy)  # variants and students' own copies shuffle; a plain version does not
+        self.scan_marking = bool(library.worksheet and library.worksheet.scan_marking)
         self.values: dict[str, tuple[tuple[str, str], ...]] = {}  # each question's drawn values, as printed
         self.problems = ProblemList()
         self.source_letter: dict[str, str] = {}

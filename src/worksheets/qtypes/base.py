@@ -23,6 +23,7 @@ class Context(Protocol):
     tier: str
     variant: str | None
     shuffled: bool  # a variant or a student's own copy: shuffles apply
+    scan_marking: bool  # marked from a scan: letters and places are ticked, not written
     shuffles_options: bool  # variants shuffle the options of choice questions (the worksheet's `shuffle:`)
 
     @property

@@ -38,7 +38,9 @@ def lower(q: OrderingQuestion, ctx: Context, number: str) -> d.Question:
         tuple(ctx.prose(q.items[i], q, "items") for i in order),
         tuple(order.index(i) for i in range(len(q.items))),
     )
-    prompt = q.prompt or f"Put these in order. Number the boxes from 1 (first) to {len(q.items)} (last)."
+    last = len(q.items)
+    how = "For each, tick its place from" if ctx.scan_marking else "Number the boxes from"
+    prompt = q.prompt or f"Put these in order. {how} 1 (first) to {last} (last)."
     return closed_question(q, ctx, number, prompt, detail)
 
 

@@ -99,8 +99,9 @@ class MarkerBoxes(Flowable):
         canvas.restoreState()
 
 
-TICKED = (d.Choice, d.TrueFalse)
-"""The types whose answers are ticks a scan can read; every other answer is written, for the marker to mark."""
+TICKED = (d.Choice, d.TrueFalse, d.Matching, d.Ordering)
+"""The types whose answers are ticks a scan can read (with scan marking, a matching's letters and an ordering's
+places are ticked too); every other answer is written, for the marker to mark."""
 
 
 def marker_boxes(q: d.Question, theme: Theme, sink: Sink | None) -> list[Flowable]:

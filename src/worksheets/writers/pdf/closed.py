@@ -193,23 +193,41 @@ def word_bank(words: tuple[str, ...], s: Styles, width: float) -> list[Flowable]
 def _matching(mt: d.Matching, s: Styles, width: float) -> list[Flowable]:
     box = _box_size(s)
     nw = stringWidth("00.", s.label.fontName, s.label.fontSize) + 6
-    half = (width - 2 * nw - box - 24) / 2
+    answer = tick_row([letters(j) for j in range(len(mt.right))], s) if s.scan else None
+    room = answer.minWidth() if answer is not None else box + 8
+    half = (width - 2 * nw - room - 16) / 2
     rows = []
     for i in range(max(len(mt.left), len(mt.right))):
-        left = ([Paragraph(f"{i + 1}.", s.label), _cell(mt.left[i], s), TickBox(box)] if i < len(mt.left)
-                else ["", "", ""])
+        entry = tick_row([letters(j) for j in range(len(mt.right))], s) if s.scan else TickBox(box)
+        left = [Paragraph(f"{i + 1}.", s.label), _cell(mt.left[i], s), entry] if i < len(mt.left) else ["", "", ""]
         right = [Paragraph(letters(i), s.label), _cell(mt.right[i], s)] if i < len(mt.right) else ["", ""]
         rows.append([*left, "", *right])
-    table = Table(rows, colWidths=[nw, half, box + 8, 16, nw, half])
+    table = Table(rows, colWidths=[nw, half, room, 16, nw, half])
     return [_grid(table)]
+
+
+def tick_row(labels: list[str], s: Styles) -> Table:
+    """Boxes to tick, each after its label (A B C..., or 1 2 3...): a letter or a number given by a tick, so a
+    scan can read it."""
+    small = _box_size(s) * 0.8
+    cells: list[object] = [x for text in labels for x in (Paragraph(text, s.cell), TickBox(small))]
+    label_width = stringWidth("00", s.cell.fontName, s.cell.fontSize) + 6
+    table = Table([cells], colWidths=[label_width, small + 8] * len(labels), hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
+                               *[("ALIGN", (c, 0), (c, 0), "LEFT") for c in range(1, 2 * len(labels), 2)]]))
+    return table
 
 
 @handout.register
 def _ordering(o: d.Ordering, s: Styles, width: float) -> list[Flowable]:
     box = _box_size(s)
     nw = stringWidth("W", s.label.fontName, s.label.fontSize) + 10
-    rows = [[TickBox(box), Paragraph(letters(i), s.label), _cell(item, s)] for i, item in enumerate(o.items)]
-    table = Table(rows, colWidths=[box + 12, nw, width - box - 12 - nw])
+    places = [str(n + 1) for n in range(len(o.items))]
+    room = tick_row(places, s).minWidth() + 8 if s.scan else box + 12
+    rows = [[tick_row(places, s) if s.scan else TickBox(box), Paragraph(letters(i), s.label), _cell(item, s)]
+            for i, item in enumerate(o.items)]
+    table = Table(rows, colWidths=[room, nw, width - room - nw])
     return [_grid(table)]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import singledispatch
 
 from reportlab.platypus import Flowable, Spacer
@@ -229,7 +229,7 @@ def page_map(anchors: dict[str, tuple[int, float, float, float]], s: Styles) -> 
 def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
     """The handout, and where its Name and Class lines and its sections lie (for class sets and booklets)."""
     theme = tier_theme(doc.style, doc.tier)
-    s = styles_for(theme)
+    s = replace(styles_for(theme), scan=True) if doc.scan_marking else styles_for(theme)
     width, height = frame_size(doc.paper, theme)
     furniture = Furniture(
         theme=theme,

@@ -38,6 +38,8 @@ class Styles:
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     end: ParagraphStyle
+    scan: bool = False
+    """The page is marked from a scan: answers a student writes as letters or numbers become boxes to tick."""
 
 
 @cache
