@@ -12,6 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import SPECS
 
@@ -134,3 +136,15 @@ def test_a_file_that_is_no_scan_is_set_aside_in_one_line_of_the_report(run, buil
     assert "notes.png: not a PDF or picture that can be read" in report
     assert "broken.pdf: not a PDF or picture that can be read" in report
     assert "Amy Shah: page 1 was not in the scans" in report
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.text(alphabet="abcdef0123456789-", min_size=1, max_size=8), st.integers(1, 999))
+def test_a_code_reads_back_only_as_it_was_printed(noise, version, page):
+    from worksheets.marking.pages import check, student_code
+    from worksheets.writers.pdf.scanmarks import copy_label, payload
+
+    printed = payload(copy_label(version, "Amy Shah"), page)
+    assert check(printed) == (version, student_code("Amy Shah"), page)
+    assert check(noise) is None or noise.count("|") == 4  # anything else is not one of ours
+    assert check(printed[:-1] + ("0" if printed[-1] != "0" else "1")) is None  # a checksum that fails
