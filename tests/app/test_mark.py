@@ -122,6 +122,11 @@ def test_mark_needs_the_class_set_built_for_scanning(run, tmp_path):
     (folder / "scan.png").write_bytes(b"")
     result = run("mark", "quiz.yaml", "scan.png", "--class-list", "7b.csv", cwd=folder)
     assert result.code == 1 and "no class record: build the class set first" in result.lines[0]
+    (folder / "output" / "quiz").mkdir(parents=True)
+    (folder / "output" / "quiz" / "quiz-class-7b.json").write_text("{not json", encoding="utf-8")
+    result = run("mark", "quiz.yaml", "scan.png", "--class-list", "7b.csv", cwd=folder)
+    assert result.code == 1 and result.lines == [
+        "output/quiz/quiz-class-7b.json: the class record cannot be read: build the class set again"]
 
 
 def test_a_file_that_is_no_scan_is_set_aside_in_one_line_of_the_report(run, built):

@@ -19,8 +19,13 @@ def _record(spec: Path, options: Options) -> dict:
         raise SpecError(Problem(Loc(display_path(path)), "no class record: build the class set first "
                                 f"(worksheets build {display_path(spec)} --class-list "
                                 f"{display_path(options.class_list)}), with scan_marking: true"))
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if not any(s.get("boxes") for s in data.get("students", [])):
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        students = data["students"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise SpecError(Problem(Loc(display_path(path)), "the class record cannot be read: build the class set "
+                                "again")) from None
+    if not isinstance(students, list) or not any(isinstance(s, dict) and s.get("boxes") for s in students):
         raise SpecError(Problem(Loc(display_path(spec)), "the class set has no boxes to read: add "
                                 "'scan_marking: true' to the worksheet and build it again"))
     return data

@@ -196,6 +196,7 @@ def _essay(q: _Question) -> dict[str, Any] | None:
 GRADER = re.compile(r"<p><strong>(Model answer|Marking points|Levels of response|Indicative content|Guidance)"
                     r"</strong></p>")
 """The headings of a mark scheme in grader information, as our export writes it."""
+POINT_MARKS = re.compile(r"\s*\[(\d+)\]\s*$")
 
 
 def _grader(q: _Question, html: str) -> dict[str, Any]:
@@ -211,10 +212,10 @@ def _grader(q: _Question, html: str) -> dict[str, Any]:
     if "Marking points" in found:
         scheme["points"] = []
         for item in items.findall(found["Marking points"]):
-            text, marks = re.match(r"(.*?)\s*\[(\d+)\]\s*$", item, re.S).groups() if re.search(  # type: ignore[union-attr]
-                r"\[\d+\]\s*$", item) else (item, "1")
-            scheme["points"].append(_one_line(q.prose(text)) if marks == "1" else
-                                    {"text": _one_line(q.prose(text)), "marks": int(marks)})
+            worth = POINT_MARKS.search(item)  # our export ends each point with its marks, "[2]"
+            text = _one_line(q.prose(item[:worth.start()] if worth else item))
+            marks = int(worth.group(1)) if worth else 1
+            scheme["points"].append(text if marks == 1 else {"text": text, "marks": marks})
     if "Levels of response" in found:
         scheme["levels"] = [{"marks": band.replace("\u2013", "-"), "descriptor": _one_line(q.prose(text))}
                             for band, text in re.findall(r"<tr><td>Level \d+</td><td>(.*?)</td><td>(.*?)</td></tr>",

@@ -43,11 +43,6 @@ def _(detail: d.Choice) -> str | None:
     return "Tick one box." if n == 1 else f"Tick {NUMBER_WORDS.get(n, str(n))} boxes."
 
 
-MEASURING = 1e6
-"""A height no page has: more than this, and a flowable is being measured inside a Keep (reportlab passes a
-huge height there), not laid out on a page."""
-
-
 class MayBreak(Flowable):
     """Zero-size, in a closed question's body: what comes before it stays with the prompt, what follows may
     run on to the next page (a crossword's clues after its grid)."""

@@ -7,8 +7,8 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from worksheets import document as d
 from worksheets.style.fonts import face_name
-from worksheets.writers.pdf.closed import MEASURING, MayBreak, handout, scheme
-from worksheets.writers.pdf.flow import Keep, Paragraph, measuring_canvas
+from worksheets.writers.pdf.closed import MayBreak, handout, scheme
+from worksheets.writers.pdf.flow import MEASURING, Keep, Paragraph, measuring_canvas
 from worksheets.writers.pdf.fonts import draw_text
 from worksheets.writers.pdf.prose import Styles, escape, flowables
 
@@ -33,7 +33,7 @@ class Grid(Flowable):
         body = self.theme.body
         largest, smallest = min(body * LARGEST, availWidth / cols), min(body * SMALLEST, availWidth / cols)
         below = sum(f.wrapOn(measuring_canvas(), availWidth, MEASURING)[1] for f in self.after) + body * AFTER
-        if availHeight > MEASURING:
+        if availHeight >= MEASURING:
             # measured inside the prompt's Keep: claim the least grid and its clues, so that the question moves to
             # the next page whole unless all of it fits here
             self.cell = smallest

@@ -85,7 +85,7 @@ class Keep(_Unframed, KeepTogether):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
-        return (width, self._H) if availHeight >= _MEASURING else (width, height)
+        return (width, self._H) if availHeight >= MEASURING else (width, height)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)
@@ -117,7 +117,9 @@ def unnested(flowables: list[Flowable]) -> list[Flowable]:
     return [g for f in flowables for g in (unnested(f._content) if isinstance(f, Keep) else [f])]
 
 
-_MEASURING = 0xFFFFFFF  # the height reportlab's _listWrapOn measures a list's members against
+MEASURING = 0xFFFFFFF
+"""The height reportlab's _listWrapOn measures a list's members against: a flowable wrapped with at least this
+is being measured inside a Keep, not laid out on a page."""
 
 
 class Bullets(_Unframed, ListFlowable):

@@ -12,9 +12,9 @@ from reportlab.platypus import Flowable, Spacer
 from worksheets import document as d
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import MM
-from worksheets.writers.pdf.closed import MEASURING, handout, scheme, word_bank
+from worksheets.writers.pdf.closed import handout, scheme, word_bank
 from worksheets.writers.pdf.figure import downsample
-from worksheets.writers.pdf.flow import measuring_canvas
+from worksheets.writers.pdf.flow import MEASURING, measuring_canvas
 from worksheets.writers.pdf.fonts import draw_text, text_width
 from worksheets.writers.pdf.prose import Styles
 
@@ -62,7 +62,7 @@ class Labelled(Flowable):
         tallest = (frame._height if frame is not None else availWidth * 1.4) * TALLEST
         self.column = max(availWidth * COLUMN, min(availWidth * 0.5, self.theme.body * COLUMN_LEAST))
         largest = min((availWidth - self.column - LEAD_ROOM) / w, tallest / h)
-        if availHeight > MEASURING:  # measured in the prompt's Keep: claim the least, so it stays with the prompt
+        if availHeight >= MEASURING:  # measured in the prompt's Keep: claim the least, so it stays with the prompt
             scale = largest * LEAST
         else:  # as large as fits above what follows (the word bank), down to LEAST
             below = sum(f.wrapOn(measuring_canvas(), availWidth, MEASURING)[1] for f in self.after)
