@@ -271,3 +271,27 @@ def test_libreoffice_opens_it_and_prints_the_title(core, tmp_path):
     assert len(pages) > 3
     first = flat(pages[0].extract_text())
     assert "Stalin’s Terror, 1934–39" in first and "Page 1 of" in first
+
+
+def test_every_paragraph_style_used_is_in_the_file(core, rich):
+    """The styles are trimmed to those a worksheet uses: each one a paragraph names must still be there, or
+    Word would quietly show it as Normal."""
+    for path in [*core.glob("*.docx"), *rich.glob("*.docx")]:
+        used = set(re.findall(r'<w:pStyle w:val="([^"]+)"', xml(path)))
+        defined = set(re.findall(r'w:styleId="([^"]+)"', xml(path, "word/styles.xml")))
+        assert used and used <= defined, (path.name, used - defined)
+        assert {"Normal", "Heading1", "Heading3", "Cell"} <= defined
+
+
+def test_the_file_holds_no_template_leftovers(core):
+    """No preview picture of python-docx's template and no second copy of the styles for Word 2010; every
+    part the package lists is in it, and every part in it is listed."""
+    with zipfile.ZipFile(core / "terror-student.docx") as z:
+        names = set(z.namelist())
+        types = z.read("[Content_Types].xml").decode()
+    assert not any("thumbnail" in n or "stylesWithEffects" in n for n in names)
+    assert "thumbnail" not in types and "stylesWithEffects" not in types
+    listed = {f"/{n}" for n in names if not n.endswith(".rels") and n != "[Content_Types].xml"}
+    overrides = set(re.findall(r'PartName="([^"]+)"', types))
+    assert overrides <= listed
+    assert len(xml(core / "terror-student.docx", "word/styles.xml")) < 60_000

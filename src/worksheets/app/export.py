@@ -36,7 +36,19 @@ def plan_export(spec: Path, options: Options, format: str) -> list[Job]:
 
 def export(specs: list[Path], options: Options, format: str) -> tuple[list[Path], list[str]]:
     """Check and plan every spec, render, then write all or nothing: (the files written, what was left out)."""
-    from worksheets.app.workers import render_units
+    from worksheets.app import workers
+
+    if format == "docx":  # python-docx loads on another core while this one plans
+        workers.start_warming((format,))
+    try:
+        return _export(specs, options, format)
+    finally:
+        workers.stop_warming()
+
+
+def _export(specs: list[Path], options: Options, format: str) -> tuple[list[Path], list[str]]:
+    """`export` itself: plan everything, render (in the warm child when there is one), write all or nothing."""
+    from worksheets.app import workers
     from worksheets.app.write import cannot_write, check_folder, write_all
 
     jobs: list[Job] = []
@@ -54,7 +66,7 @@ def export(specs: list[Path], options: Options, format: str) -> tuple[list[Path]
         raise cannot_write(error, options.out) from None
     units = [unit for job in jobs for unit in job.units()]
     if format == "docx":
-        rendered = dict(zip(units, render_units(units), strict=True))
+        rendered = dict(zip(units, workers.in_warm_child(workers.render_units, units), strict=True))
     else:  # a quiz is text written in a few milliseconds: forking warm renderers would cost more than it saves
         from worksheets.writers.contract import render
 

@@ -38,13 +38,16 @@ def render_one(unit: RenderUnit) -> Rendered:
     return render(unit)
 
 
-def warm_up() -> None:
-    """Import every writer that previews pages (the PDF writer) and register its common fonts."""
+def warm_up(formats: tuple[str, ...] = ()) -> None:
+    """Import the writers of `formats` (default: every writer that previews pages, the PDF writer) and let
+    each get ready (its common fonts registered)."""
     from worksheets.writers import FORMATS
 
     for fmt in FORMATS.values():
-        if fmt.preview:
-            fmt.writer().warm_up()
+        if fmt.name in formats if formats else fmt.preview:
+            writer = fmt.writer()
+            if hasattr(writer, "warm_up"):
+                writer.warm_up()
 
 
 def prepare(units: list[RenderUnit]) -> None:
@@ -71,9 +74,12 @@ def render_over_cores(units: list[RenderUnit], progress: Progress | None = None)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from worksheets.writers import FORMATS
+
     fork = sys.platform.startswith("linux")
-    if fork:  # once, before forking, so every renderer starts warm
-        warm_up()
+    if fork:  # once, before forking, so every renderer starts warm (the PDF writer only when it will work)
+        if any(FORMATS[unit.format].preview for unit in units):
+            warm_up()
         prepare(units)
     # mark schemes take longest: started first, they do not leave one core working alone at the end
     order = sorted(range(len(units)), key=lambda index: units[index].role != "markscheme")
@@ -168,7 +174,7 @@ def _frozen(forking: bool) -> Iterator[None]:
 class _Child:
     """A forked child that warms up now and does one piece of work (rendering, assembling) when asked."""
 
-    def __init__(self) -> None:
+    def __init__(self, formats: tuple[str, ...] = ()) -> None:
         from multiprocessing import Pipe
 
         from worksheets.spec.bounded import die_with_parent
@@ -192,7 +198,7 @@ class _Child:
                 die_with_parent(parent)  # killed with this process, even by a kill -9 of it or its group
                 os.setpgid(0, 0)  # its own process group, so stop() can end it with any renderers it forked
                 self.conn.close()
-                code = _serve(theirs)
+                code = _serve(theirs, formats)
             finally:
                 os._exit(code)
         with suppress(OSError):
@@ -243,11 +249,12 @@ class _Child:
             gc.unfreeze()
 
 
-def _serve(conn: Any) -> int:
-    """The child's life: warm up, wait for its work, send back the result (or the problem)."""
+def _serve(conn: Any, formats: tuple[str, ...]) -> int:
+    """The child's life: warm up the writers of `formats`, wait for its work, send back the result (or the
+    problem)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler unwinds the parent, not this
     with suppress(Exception):  # the work meets the same problem (a missing font...) and reports it
-        warm_up()
+        warm_up(formats)
     try:
         work, args = conn.recv()
     except (EOFError, KeyboardInterrupt):  # the build stopped before rendering
@@ -279,12 +286,13 @@ def keep_warm() -> None:
     _WARM = True
 
 
-def start_warming() -> None:
-    """Fork the warm child now, if it can help: a cold process, Linux, more than one core."""
+def start_warming(formats: tuple[str, ...] = ()) -> None:
+    """Fork the warm child now, if it can help: a cold process, Linux, more than one core. It warms up the
+    writers of `formats` (default: the PDF writer)."""
     global _child
     if _child is None and not _WARM and sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2:
         try:
-            _child = _Child()
+            _child = _Child(formats)
         except OSError:  # no process to spare (fork refused): everything is done here instead
             _child = None
 

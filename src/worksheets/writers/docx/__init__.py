@@ -7,9 +7,11 @@ closed types, `spaces`, `prose`, `maths`); `page` makes the file and saves it by
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from worksheets.document import Document
     from worksheets.writers.contract import Rendered, RenderUnit
 
 
@@ -34,6 +36,28 @@ def render(unit: RenderUnit) -> Rendered:
     place = Place(document, 0.0, width, writer)
     (handout.write if student else markscheme.write)(doc, place)
     return Rendered(page.saved(document), NO_PAGES, tuple(dict.fromkeys(writer.notes)))
+
+
+def warm_up() -> None:
+    """Import python-docx and every part of this writer, and make the empty files of the standard style on A4
+    (most worksheets' own), before renderers fork or while a spec is planned."""
+    from worksheets.style.themes import theme_for, tier_theme
+    from worksheets.vocab import DEFAULT_STYLE, TIERS
+    from worksheets.writers.docx import closed, handout, markscheme, maths, page, prose, puzzles, spaces  # noqa: F401
+
+    page.blank("A4", theme_for(DEFAULT_STYLE))
+    for tier in TIERS:
+        page.blank("A4", tier_theme(DEFAULT_STYLE, tier))
+
+
+def prepare(documents: Iterable[Document]) -> None:
+    """Import python-docx and make each document's empty styled file, once, before renderers fork."""
+    from worksheets.style.themes import theme_for, tier_theme
+    from worksheets.writers.docx import page
+
+    for doc in documents:
+        page.blank(doc.paper, tier_theme(doc.style, doc.tier))
+        page.blank(doc.paper, theme_for(doc.style))
 
 
 def detail_handlers() -> tuple[Any, ...]:

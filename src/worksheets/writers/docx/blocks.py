@@ -13,7 +13,16 @@ from docx.shared import Pt
 
 from worksheets import document as d
 from worksheets.writers.docx import prose
-from worksheets.writers.docx.ooxml import cell_borders, grey, leader_tab, repeat_header, set_style, shade, table_borders
+from worksheets.writers.docx.ooxml import (
+    cell_at,
+    cell_borders,
+    grey,
+    leader_tab,
+    repeat_header,
+    set_style,
+    shade,
+    table_borders,
+)
 from worksheets.writers.docx.prose import Place
 
 CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
@@ -22,7 +31,7 @@ CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
 def boxed(place: Place, fill: float | None = None, border: float = 0.8, left_rule: float = 0.0) -> tuple[Any, Place]:
     """A box across the place: (its cell, the place inside it); fill is a grey (None: white)."""
     table = place.table(1, [place.width])
-    cell = table.cell(0, 0)
+    cell = cell_at(table, 0, 0)
     if fill is not None:
         shade(cell, grey(fill))
     if border:
@@ -175,14 +184,14 @@ def _glossary(block: d.GlossaryBlock, place: Place, doc: d.Document) -> None:
     table_borders(table, 0.4, grey(0.6), inside=True)
     repeat_header(table.rows[0])
     for c, word in enumerate(("Term", "Meaning")):
-        table.cell(0, c).paragraphs[0].add_run(word).bold = True
-        set_style(table.cell(0, c).paragraphs[0], "Cell")
-        shade(table.cell(0, c), grey(0.85))
+        cell_at(table, 0, c).paragraphs[0].add_run(word).bold = True
+        set_style(cell_at(table, 0, c).paragraphs[0], "Cell")
+        shade(cell_at(table, 0, c), grey(0.85))
     for r, (word, meaning) in enumerate(block.entries, 1):
-        first = table.cell(r, 0).paragraphs[0]
+        first = cell_at(table, r, 0).paragraphs[0]
         set_style(first, "Cell")
         first.add_run(word).bold = True
-        cell = table.cell(r, 1)
+        cell = cell_at(table, r, 1)
         prose.write(meaning, place.cell(cell, widths[1]))
         prose.tidy(cell)
 

@@ -14,7 +14,8 @@ from docx.shared import Pt
 from worksheets import document as d
 from worksheets.document import letters
 from worksheets.writers.docx import prose, spaces
-from worksheets.writers.docx.ooxml import grey, set_style, shade, table_borders, valign
+from worksheets.writers.docx.elements import first_paragraph, run
+from worksheets.writers.docx.ooxml import cell_at, grey, set_style, shade, table_borders, valign
 from worksheets.writers.docx.prose import Place
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
@@ -33,22 +34,21 @@ def instruction(q: d.Question) -> str | None:
 def text_cell(table: Any, r: int, c: int, text: str, bold: bool = False, centre: bool = False,
               size: float | None = None) -> Any:
     """A cell holding one line of text."""
-    cell = table.cell(r, c)
+    cell = cell_at(table, r, c)
     valign(cell)
-    paragraph = cell.paragraphs[0]
+    paragraph = first_paragraph(cell)
     set_style(paragraph, "Cell")
     if centre:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
-    run.bold = bold or None
+    made = run(paragraph, text, bold=bold or None)
     if size:
-        run.font.size = Pt(size)
+        made.font.size = Pt(size)
     return cell
 
 
 def prose_cell(table: Any, r: int, c: int, text: d.Prose, place: Place, width: float) -> Any:
     """A cell holding prose."""
-    cell = table.cell(r, c)
+    cell = cell_at(table, r, c)
     valign(cell)
     prose.write(text, place.cell(cell, width))
     prose.tidy(cell)

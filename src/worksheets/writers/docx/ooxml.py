@@ -3,13 +3,15 @@ borders, fixed table geometry, fields (PAGE, NUMPAGES), and grey tones as hex co
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+
+from worksheets.writers.docx.elements import set_style_id, tab, twips
 
 TWIPS = 20  # a point is twenty twips: Word's unit for widths and indents
 CELL_PAD = 4.0  # points of padding left and right inside every table cell
@@ -19,7 +21,7 @@ def set_style(paragraph: Any, name: str | None) -> None:
     """Give a paragraph a style by its id (the name without spaces, as python-docx makes it; None: Normal):
     python-docx's own setter scans every style of the document to find it, most of a document's writing time."""
     if name is not None:
-        paragraph._p.style = name.replace(" ", "")
+        set_style_id(paragraph, name.replace(" ", ""))
 
 
 def grey(level: float) -> str:
@@ -46,25 +48,38 @@ ORDER = {  # the schema's order of the children Word is strict about (it calls a
 """For each parent, its children in the schema's order (those after the last named go after them all)."""
 
 
-def _tag(element: Any) -> str:
-    """'w:tcW' for an element in the WordprocessingML namespace."""
-    return "w:" + element.tag.split("}")[1] if element.tag.startswith("{" + W) else ""
-
-
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_ORDER = {qn(parent): tuple(qn(tag) for tag in tags) for parent, tags in ORDER.items()}
+"""ORDER in Clark names, as lxml holds them."""
+
+
+@functools.cache
+def _clark(tag: str) -> str:
+    return str(qn(tag))
+
+
+@functools.cache
+def _after(parent: str, tag: str) -> frozenset[str] | None:
+    """The children that come after `tag` in a `parent` (Clark names), or None when the schema's order of
+    the parent's children is not known here."""
+    order = _ORDER.get(parent)
+    if not order or tag not in order:
+        return None
+    return frozenset(order[order.index(tag) + 1:])
 
 
 def _child(parent: Any, tag: str, first: bool = False) -> Any:
-    """The parent's child element `tag`, made when missing: in the schema's order where that is known, else
-    last (or first)."""
-    found = parent.find(qn(tag))
+    """The parent's child element `tag`, made when missing: in the schema's order where that is known (a
+    child whose place is not known goes after those that are), else last (or first)."""
+    name = _clark(tag)
+    found = parent.find(name)
     if found is not None:
         return found
-    found = OxmlElement(tag)
-    order = ORDER.get(_tag(parent))
-    if order and tag in order:
-        later = set(order[order.index(tag) + 1:])
-        after = next((child for child in parent if _tag(child) in later or _tag(child) not in order), None)
+    found = parent.makeelement(name, {})
+    later = _after(parent.tag, name)
+    if later is not None:
+        order = _ORDER[parent.tag]
+        after = next((child for child in parent if child.tag in later or child.tag not in order), None)
         if after is not None:
             after.addprevious(found)
         else:
@@ -138,12 +153,30 @@ def fix_geometry(table: Any, widths: list[float], indent: float = 0.0) -> None:
         edge.set(qn("w:w"), str(round(CELL_PAD * TWIPS)))
         edge.set(qn("w:type"), "dxa")
     table.autofit = False
-    for col, w in zip(table.columns, widths, strict=True):
-        col.width = Pt(w)
-    for row in table.rows:
-        _child(row._tr.get_or_add_trPr(), "w:cantSplit")
-        for cell, w in zip(row.cells, widths, strict=True):
-            cell.width = Pt(w)
+    measures = [twips(w) for w in widths]
+    for col, w in zip(table._tbl.tblGrid.gridCol_lst, measures, strict=True):
+        col.set(qn("w:w"), w)
+    for tr in table._tbl.tr_lst:
+        _child(tr.get_or_add_trPr(), "w:cantSplit")
+        for tc, w in zip(tr.tc_lst, measures, strict=True):
+            cell_width = _child(_child(tc, "w:tcPr", first=True), "w:tcW")
+            cell_width.set(qn("w:w"), w)
+            cell_width.set(qn("w:type"), "dxa")
+
+
+def cell_at(table: Any, row: int, col: int) -> Any:
+    """The cell at (row, col) of a table without merged cells: python-docx's `table.cell` works out every
+    cell's span each call, most of the time a mark scheme took."""
+    from docx.table import _Cell
+
+    return _Cell(table._tbl.tr_lst[row].tc_lst[col], table)
+
+
+def row_cells(row: Any) -> list[Any]:
+    """A row's cells (no merged cells), in order."""
+    from docx.table import _Cell
+
+    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
 
 
 def row_height(row: Any, height: float, exact: bool = False) -> None:
@@ -183,19 +216,7 @@ def field(paragraph: Any, instruction: str, shown: str) -> None:
 
 def leader_tab(paragraph: Any, position: float, leader: str = "dots", align: str = "right") -> None:
     """A tab stop at `position` points whose gap is filled with dots (or a rule): a writing line."""
-    leaders = {"dots": WD_TAB_LEADER.DOTS, "line": WD_TAB_LEADER.LINES, "none": WD_TAB_LEADER.SPACES}
-    aligns = {"right": WD_TAB_ALIGNMENT.RIGHT, "left": WD_TAB_ALIGNMENT.LEFT, "center": WD_TAB_ALIGNMENT.CENTER}
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(position), aligns[align], leaders[leader])
-
-
-def prepend_run(paragraph: Any, text: str, bold: bool = False) -> Any:
-    """A run put before the paragraph's others (a question's number before its prompt)."""
-    run = paragraph.add_run(text)
-    run.bold = bold
-    paragraph._p.remove(run._r)
-    ppr = paragraph._p.pPr
-    paragraph._p.insert(1 if ppr is not None else 0, run._r)
-    return run
+    tab(paragraph, position, align, {"dots": "dot", "line": "underscore", "none": "none"}[leader])
 
 
 def page_background(document: Any, fill: str) -> None:

@@ -4,12 +4,13 @@ the "Page X of Y" footer, and saving it so the same document always gives the sa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
-import re
 import zipfile
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from worksheets.style.themes import MM, Theme
@@ -39,6 +40,21 @@ def new_document(paper: str, theme: Theme, title: str, subject: str) -> Any:
     """An empty Word document with the style's page, fonts and paragraph styles, and fixed properties."""
     import docx
 
+    document = docx.Document(io.BytesIO(blank(paper, theme)))
+    props = document.core_properties
+    props.title, props.subject, props.author, props.last_modified_by = title, subject, "worksheets", "worksheets"
+    props.created = props.modified = props.last_printed = FIXED_DATE
+    props.revision = 1
+    props.comments = props.keywords = props.category = ""
+    return document
+
+
+@functools.lru_cache(maxsize=16)
+def blank(paper: str, theme: Theme) -> bytes:
+    """The empty document of a paper and style, made once a process: setting up its styles takes longer
+    than writing most worksheets' text, and `prepare` makes them before renderers fork."""
+    import docx
+
     document = docx.Document()
     section = document.sections[0]
     width, height = PAPER.get(paper, PAPER["A4"])
@@ -46,15 +62,13 @@ def new_document(paper: str, theme: Theme, title: str, subject: str) -> Any:
     section.left_margin, section.right_margin = Pt(theme.margin_left), Pt(theme.margin_right)
     section.top_margin, section.bottom_margin = Pt(theme.margin_top), Pt(theme.margin_bottom)
     section.header_distance = section.footer_distance = Pt(8 * MM)
+    _trim(document)  # first: finding a style by name looks through them all
     _styles(document, theme)
     if theme.page_tint is not None:
         page_background(document, "".join(f"{round(c * 255):02X}" for c in theme.page_tint))
-    props = document.core_properties
-    props.title, props.subject, props.author, props.last_modified_by = title, subject, "worksheets", "worksheets"
-    props.created = props.modified = props.last_printed = FIXED_DATE
-    props.revision = 1
-    props.comments = props.keywords = props.category = ""
-    return document
+    raw = io.BytesIO()
+    document.save(raw)
+    return raw.getvalue()
 
 
 def _style(document: Any, name: str, font: str, size: float, bold: bool = False, after: float = 0.0,
@@ -106,6 +120,36 @@ def _styles(document: Any, t: Theme) -> None:
         _style(document, name, font, t.small)
 
 
+KEPT_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Source Text", "Cell", "Small",
+               "Picture Caption", "Attribution", "Header", "Footer")
+"""The paragraph styles a worksheet uses (`_styles` sets each); with what they are based on, linked to or followed
+by, and Word's defaults, they are all a document keeps."""
+
+
+def _trim(document: Any) -> None:
+    """Only the styles a worksheet uses, with no second copy of them for Word 2010 (stylesWithEffects) and no
+    template preview picture: python-docx's template has 164 styles (a third of a megabyte), which every
+    document would otherwise carry, compress and save."""
+    styles = document.styles.element
+    by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    keep = {style.get(qn("w:styleId")) for style in by_id.values() if style.get(qn("w:default")) == "1"}
+    keep |= {name.replace(" ", "") for name in KEPT_STYLES}
+    todo = list(keep)
+    while todo:
+        style = by_id.get(todo.pop())
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = style.find(qn(tag)) if style is not None else None
+            if ref is not None and ref.get(qn("w:val")) not in keep:
+                keep.add(ref.get(qn("w:val")))
+                todo.append(ref.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            styles.remove(style)
+    for rels, kind in ((document.part.rels, "/stylesWithEffects"), (document.part.package.rels, "/thumbnail")):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype.endswith(kind)]:
+            del rels[rid]  # and the template's preview picture, which is not this document's
+
+
 def furniture(document: Any, t: Theme, width: float, header_left: str, header_right: str, footer_left: str,
               first_page_header: bool, numbered: bool = True) -> None:
     """The running header (title at the left, version at the right; from page 2 unless asked) and the footer:
@@ -131,24 +175,33 @@ def furniture(document: Any, t: Theme, width: float, header_left: str, header_ri
             run.font.color.rgb = RGBColor.from_string(grey(0.25))
 
 
-DROPPED = ("docProps/thumbnail.jpeg",)
-"""The template's preview picture: not this document's."""
+class _Entries:
+    """Where python-docx's package writer puts each part (`write(partname, blob)`): a zip entry with one fixed
+    date and mode, compressed once."""
+
+    def __init__(self, target: zipfile.ZipFile) -> None:
+        self.target = target
+
+    def write(self, partname: Any, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(partname.membername, date_time=ZIP_DATE)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        self.target.writestr(entry, blob)
 
 
 def saved(document: Any) -> bytes:
     """The document's bytes, every zip entry with one fixed date and mode: the same document, the same file."""
-    raw = io.BytesIO()
-    document.save(raw)
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            if info.filename in DROPPED:
-                continue
-            data = source.read(info.filename)
-            if info.filename == "_rels/.rels":
-                data = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", data)
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, data)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        entries: Any = _Entries(target)  # what PackageWriter writes to: its own zip writer, duck-typed
+        # python-docx's own steps of saving a package, written through `entries` instead of its zip writer
+        PackageWriter._write_content_types_stream(entries, parts)
+        PackageWriter._write_pkg_rels(entries, package.rels)
+        PackageWriter._write_parts(entries, parts)
     return out.getvalue()

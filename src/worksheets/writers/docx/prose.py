@@ -15,8 +15,9 @@ from docx.shared import Pt
 
 from worksheets.document import prose as p
 from worksheets.style.themes import Theme
-from worksheets.writers.docx import maths
-from worksheets.writers.docx.ooxml import CELL_PAD, fix_geometry, grey, set_style, shade, table_borders
+from worksheets.writers.docx import elements, maths
+from worksheets.writers.docx.elements import hanging, run, spacing, tab
+from worksheets.writers.docx.ooxml import CELL_PAD, cell_at, fix_geometry, grey, set_style, shade, table_borders
 
 GapWriter = Callable[[Any, p.Gap], None]
 """Writes a cloze gap into a paragraph: a numbered blank on the handout, the answer in the mark scheme."""
@@ -38,9 +39,8 @@ class Writer:
 
 def blank(paragraph: Any, gap: p.Gap, chars: int = 10) -> None:
     """A numbered blank: '(3) __________'."""
-    run = paragraph.add_run(f"({gap.number})\u00a0")
-    run.bold = True
-    paragraph.add_run("_" * chars)
+    run(paragraph, f"({gap.number})\u00a0", bold=True)
+    run(paragraph, "_" * chars)
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,10 @@ class Place:
 
     def para(self, style: str | None = None, text: str = "", bold: bool = False) -> Any:
         """A new paragraph at the indent."""
-        paragraph = self.box.add_paragraph()
-        set_style(paragraph, style or self.style)
-        if self.left:
-            paragraph.paragraph_format.left_indent = Pt(self.left)
+        name = style or self.style
+        paragraph = elements.paragraph(self.box, name.replace(" ", "") if name else None, self.left)
         if text:
-            paragraph.add_run(text).bold = bold
+            run(paragraph, text, bold=bold)
         return paragraph
 
     def table(self, rows: int, widths: list[float], indent: float | None = None) -> Any:
@@ -115,16 +113,10 @@ def inline(node: object, paragraph: Any, place: Place) -> None:
 def _run(node: p.Run, paragraph: Any, place: Place) -> None:
     for index, piece in enumerate(node.text.split("\n")):
         if index:
-            paragraph.add_run().add_break()
-        if not piece:
-            continue
-        run = paragraph.add_run(piece)
-        run.bold = node.bold or (node.italic and not place.w.theme.italic) or None
-        run.italic = (node.italic and place.w.theme.italic) or None
-        if node.script == "sub":
-            run.font.subscript = True
-        elif node.script == "super":
-            run.font.superscript = True
+            run(paragraph).add_break()
+        if piece:
+            run(paragraph, piece, bold=node.bold or (node.italic and not place.w.theme.italic) or None,
+                italic=(node.italic and place.w.theme.italic) or None, script=node.script)
 
 
 @inline.register
@@ -184,10 +176,10 @@ def _list(node: p.ListBlock, place: Place) -> list[Any]:
     for number, item in enumerate(node.items, node.start):
         mark = f"{number}." if node.ordered else "•"
         lead = inner.para()
-        lead.paragraph_format.first_line_indent = Pt(-LIST_INDENT)
-        lead.paragraph_format.tab_stops.add_tab_stop(Pt(inner.left))
-        lead.paragraph_format.space_after = Pt(place.w.theme.paragraph_space * 0.4)
-        lead.add_run(f"{mark}\t")
+        hanging(lead, LIST_INDENT)
+        tab(lead, inner.left)
+        spacing(lead, after=place.w.theme.paragraph_space * 0.4)
+        run(lead, f"{mark}\t")
         written = write(item, inner, lead)
         out += written if written else [lead]
     return out
@@ -202,7 +194,7 @@ def _table(node: p.TableBlock, place: Place) -> list[Any]:
     aligns = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
     for r, row in enumerate((node.header, *node.rows)):
         for c, nodes in enumerate(row):
-            cell = table.cell(r, c)
+            cell = cell_at(table, r, c)
             inner = place.cell(cell, widths[c])
             paragraph = runs(nodes, cell.paragraphs[0], inner)
             set_style(paragraph, "Cell")

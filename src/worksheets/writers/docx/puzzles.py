@@ -17,7 +17,7 @@ from worksheets.style.themes import MM
 from worksheets.writers.answers import answer_text
 from worksheets.writers.docx import prose, spaces
 from worksheets.writers.docx.closed import handout, scheme, text_cell
-from worksheets.writers.docx.ooxml import cell_borders, grey, row_height, set_style, shade, table_borders
+from worksheets.writers.docx.ooxml import cell_at, cell_borders, grey, row_height, set_style, shade, table_borders
 from worksheets.writers.docx.prose import Place
 
 MAX_SQUARE = 9 * MM  # a grid's squares, at most
@@ -71,7 +71,7 @@ def _crossword_grid(cw: d.Crossword, place: Place, solved: bool) -> None:
         row_height(table.rows[r], size, exact=True)
         for c in range(columns):
             char = row[c] if c < len(row) else "."
-            cell = table.cell(r, c)
+            cell = cell_at(table, r, c)
             if char == ".":
                 continue
             cell_borders(cell, 1.0)

@@ -12,7 +12,18 @@ from docx.text.paragraph import Paragraph
 
 from worksheets import document as d
 from worksheets.writers.docx import closed, prose, spaces
-from worksheets.writers.docx.ooxml import grey, leader_tab, row_height, set_style, shade, table_borders, valign
+from worksheets.writers.docx.elements import first_paragraph, hanging, keep_with_next, run, spacing, tab
+from worksheets.writers.docx.ooxml import (
+    cell_at,
+    grey,
+    leader_tab,
+    row_cells,
+    row_height,
+    set_style,
+    shade,
+    table_borders,
+    valign,
+)
 from worksheets.writers.docx.prose import Place
 
 
@@ -37,9 +48,9 @@ def question_row(label: str, prompt: d.Prose, marks: int | None, place: Place, e
     lw = label_width(place)
     inner = place.inset(lw)
     first = inner.para()
-    first.paragraph_format.first_line_indent = Pt(-lw)
-    first.paragraph_format.tab_stops.add_tab_stop(Pt(inner.left))
-    first.add_run(f"{label}\t").bold = True
+    hanging(first, lw)
+    tab(first, inner.left)
+    run(first, f"{label}\t", bold=True)
     written = prose.write(prompt, inner, first) or [first]
     if extra:
         written.append(inner.para(text=extra, bold=True))
@@ -49,12 +60,12 @@ def question_row(label: str, prompt: d.Prose, marks: int | None, place: Place, e
             last = inner.para()
             written.append(last)
         leader_tab(last, place.right, "none")
-        last.add_run(f"\t{marks_text(marks)}").bold = True
+        run(last, f"\t{marks_text(marks)}", bold=True)
     for paragraph in written:
         if isinstance(paragraph, Paragraph):
-            paragraph.paragraph_format.keep_with_next = True
+            keep_with_next(paragraph)
     if isinstance(last, Paragraph):
-        last.paragraph_format.space_after = Pt(place.w.theme.paragraph_space)
+        spacing(last, after=place.w.theme.paragraph_space)
 
 
 def total_line(q: d.Question, place: Place) -> None:
@@ -125,11 +136,11 @@ def grading_table(questions: tuple[d.Question, ...], place: Place, total: int) -
         for r, (title, values) in enumerate((("Question", labels[chunk]), ("Marks", marks[chunk]), ("Awarded", []))):
             row = 3 * band + r
             for c, text in enumerate([title, *values]):
-                paragraph = table.cell(row, c).paragraphs[0]
+                paragraph = first_paragraph(cell_at(table, row, c))
                 set_style(paragraph, "Cell")
-                paragraph.add_run(text).bold = r == 0 or None
+                run(paragraph, text, bold=r == 0 or None)
             if r == 0:
-                for cell in table.rows[row].cells:
+                for cell in row_cells(table.rows[row]):
                     shade(cell, grey(0.86))
             if r == 2:
                 row_height(table.rows[row], place.w.theme.body * 2.2)
@@ -192,17 +203,17 @@ def bullet(text: d.Prose, place: Place, marks: str = "") -> None:
     """A bulleted item (a marking point with its marks at the right)."""
     inner = place.inset(BULLET)
     first = inner.para()
-    first.paragraph_format.first_line_indent = Pt(-BULLET)
-    first.paragraph_format.tab_stops.add_tab_stop(Pt(inner.left))
-    first.paragraph_format.space_after = Pt(place.w.theme.paragraph_space * 0.4)
-    first.add_run("•\t")
+    hanging(first, BULLET)
+    tab(first, inner.left)
+    spacing(first, after=place.w.theme.paragraph_space * 0.4)
+    run(first, "•\t")
     written = prose.write(text, inner, first) or [first]
     last = written[-1]
     if marks:
         if not isinstance(last, Paragraph):
             last = inner.para()
         leader_tab(last, place.right, "none")
-        last.add_run(f"\t{marks}").bold = True
+        run(last, f"\t{marks}", bold=True)
 
 
 def levels(items: tuple[d.ScoringLevel, ...], place: Place) -> None:
@@ -216,17 +227,17 @@ def levels(items: tuple[d.ScoringLevel, ...], place: Place) -> None:
     rows.append(("–", "0", "No creditworthy response."))
     for r, (name, band, descriptor) in enumerate(rows):
         for c, text in enumerate((name, band)):
-            paragraph = table.cell(r, c).paragraphs[0]
+            paragraph = first_paragraph(cell_at(table, r, c))
             set_style(paragraph, "Cell")
-            paragraph.add_run(text).bold = True
-        cell = table.cell(r, 2)
+            run(paragraph, text, bold=True)
+        cell = cell_at(table, r, 2)
         if isinstance(descriptor, str):
-            set_style(cell.paragraphs[0], "Cell")
-            cell.paragraphs[0].add_run(descriptor).bold = r == 0 or None
+            set_style(first_paragraph(cell), "Cell")
+            run(first_paragraph(cell), descriptor, bold=r == 0 or None)
         else:
             prose.write(descriptor, place.cell(cell, widths[2]))
             prose.tidy(cell)
-    for cell in table.rows[0].cells:
+    for cell in row_cells(table.rows[0]):
         shade(cell, grey(0.86))
 
 
@@ -239,11 +250,11 @@ def summary_table(questions: tuple[d.Question, ...], place: Place, total: int) -
     for r, (number, marks) in enumerate([("Question", "Marks"), *rows, ("Total", total)]):
         ends = r in (0, len(rows) + 1)
         for c, text in enumerate((number, str(marks))):
-            cell = table.cell(r, c)
+            cell = cell_at(table, r, c)
             valign(cell)
-            paragraph = cell.paragraphs[0]
+            paragraph = first_paragraph(cell)
             set_style(paragraph, "Cell")
-            paragraph.add_run(str(text)).bold = ends or None
+            run(paragraph, str(text), bold=ends or None)
             if ends:
                 shade(cell, grey(0.86))
     return table

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from worksheets import document as d
 from worksheets.style.themes import MM
 from worksheets.writers.docx import prose
 from worksheets.writers.docx.blocks import in_box
+from worksheets.writers.docx.elements import first_paragraph, keep_with_next, run, spacing
 from worksheets.writers.docx.ooxml import (
+    cell_at,
     cell_borders,
     grey,
     leader_tab,
@@ -32,13 +34,10 @@ MAX_SQUARES = 2000  # cells in one squared-paper table, at most (Word slows on h
 def writing_line(place: Place, text: str = "", pitch: float | None = None, after: str = "") -> Any:
     """One writing line: optional words, then dots to the right edge (then `after`, a unit)."""
     paragraph = place.para()
-    fmt = paragraph.paragraph_format
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(pitch or place.w.theme.line_pitch)
-    fmt.space_after = fmt.space_before = Pt(0)
+    spacing(paragraph, before=0, after=0, exactly=pitch or place.w.theme.line_pitch)
     end = place.right - (len(after) + 1) * place.w.theme.body * 0.6 if after else place.right
     leader_tab(paragraph, end, "dots")
-    paragraph.add_run(f"{text}\t{(' ' + after) if after else ''}")
+    run(paragraph, f"{text}\t{(' ' + after) if after else ''}")
     return paragraph
 
 
@@ -46,7 +45,7 @@ def lines(count: int, place: Place, pitch: float | None = None) -> list[Any]:
     """`count` writing lines; the first two stay with what comes before them."""
     out = [writing_line(place, pitch=pitch) for _ in range(count)]
     for paragraph in out[:1]:
-        paragraph.paragraph_format.keep_with_next = True
+        keep_with_next(paragraph)
     return out
 
 
@@ -54,7 +53,7 @@ def box(place: Place, height: float) -> None:
     """A bordered box `height` points tall (never taller than most of a page)."""
     table = place.table(1, [place.width])
     row_height(table.rows[0], min(height, place.w.height * 0.85))
-    cell_borders(table.cell(0, 0), 0.8)
+    cell_borders(cell_at(table, 0, 0), 0.8)
 
 
 def squares(place: Place, height: float, square: float, labels: bool = False) -> Any:
@@ -76,14 +75,14 @@ def number_line(place: Place, axis: tuple[float, float, float]) -> None:
     width = place.width / (count + 1)
     table = place.table(1, [width] * (count + 1))
     for i in range(count + 1):
-        cell = table.cell(0, i)
+        cell = cell_at(table, 0, i)
         cell_borders(cell, 1.0, sides="top")
         cell_borders(cell, 0.6, sides="left")
         value = lo + i * step
         text = f"{value:g}".replace("-", "\u2212")
-        paragraph = cell.paragraphs[0]
+        paragraph = first_paragraph(cell)
         set_style(paragraph, "Small")
-        paragraph.add_run(text)
+        run(paragraph, text)
 
 
 def space(area: d.AnswerArea, place: Place) -> None:
@@ -129,8 +128,7 @@ def starters(sc: d.Scaffold, place: Place) -> None:
     place.para(text="Sentence starters:", bold=True).paragraph_format.keep_with_next = True
     italic = place.w.theme.italic
     for text in sc.sentence_starters:
-        run = place.para().add_run(f"{text} …")
-        run.italic, run.bold = italic or None, (not italic) or None
+        run(place.para(), f"{text} …", italic=italic or None, bold=(not italic) or None)
 
 
 def writing_frame(labels: tuple[str, ...], count: int, place: Place) -> None:
@@ -138,12 +136,12 @@ def writing_frame(labels: tuple[str, ...], count: int, place: Place) -> None:
     for label in labels:
         table = place.table(2, [place.width])
         table_borders(table, 0.8, grey(0.2), inside=False)
-        head = table.cell(0, 0)
+        head = cell_at(table, 0, 0)
         shade(head, grey(0.92))
-        set_style(head.paragraphs[0], "Cell")
-        head.paragraphs[0].add_run(label).bold = True
-        head.paragraphs[0].paragraph_format.keep_with_next = True
-        body = table.cell(1, 0)
+        set_style(first_paragraph(head), "Cell")
+        first_paragraph(head).add_run(label).bold = True
+        first_paragraph(head).paragraph_format.keep_with_next = True
+        body = cell_at(table, 1, 0)
         lines(count, place.cell(body, place.width))
         prose.tidy(body)
 
@@ -157,10 +155,10 @@ def word_bank(words: tuple[str, ...], place: Place) -> None:
     table = place.table(rows, [place.width / per_row] * per_row)
     table_borders(table, 0.8, "000000", inside=False)
     for index in range(rows * per_row):
-        cell = table.cell(index // per_row, index % per_row)
+        cell = cell_at(table, index // per_row, index % per_row)
         shade(cell, grey(0.93))
         valign(cell)
-        paragraph = cell.paragraphs[0]
+        paragraph = first_paragraph(cell)
         set_style(paragraph, "Cell")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if index < len(words):
