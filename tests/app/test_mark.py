@@ -34,16 +34,17 @@ def built(run, tmp_path: Path) -> tuple[Path, dict]:
     return folder, record
 
 
-def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage: tuple[str, int] | None = None
-           ) -> list[Path]:
-    """The class set's pages as a scanner gives them back, with these pens (student -> box -> how)."""
+def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage: tuple[str, int] | None = None,
+           dpi: int = DPI, photo: bool = False, blot: tuple[str, int] | None = None) -> list[Path]:
+    """The class set's pages as a scanner gives them back, with these pens (student -> box -> how); a `photo`
+    is a phone's picture of each page instead: in colour, lit unevenly, and seen at a slant."""
     import numpy as np
     import pypdfium2 as pdfium
     from PIL import Image, ImageDraw
 
     pdf = pdfium.PdfDocument(str(folder / "output" / "quiz" / "quiz-class-7b.pdf"))
-    rendered = [pdf[i].render(scale=DPI / 72).to_pil().convert("L") for i in range(len(pdf))]
-    scale, at, paths = DPI / 72, 0, []
+    rendered = [pdf[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(pdf))]
+    scale, at, paths = dpi / 72, 0, []
     rng = random.Random(7)
     for student in record["students"]:
         count = max(box[0] for box in student["boxes"].values())
@@ -64,15 +65,44 @@ def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage:
         for number, image in enumerate(pages, start=1):
             if damage == (student["name"], number):
                 ImageDraw.Draw(image).rectangle([0, 0, 90, 90], fill=255)  # the top-left corner torn off
+            if blot == (student["name"], number):  # an ink blot beside the top-left mark, as big as it
+                mm = 72 / 25.4 * scale
+                ImageDraw.Draw(image).rectangle([10.5 * mm, 6 * mm, 14 * mm, 10 * mm], fill=10)
             image = image.rotate(rng.uniform(-1.5, 1.5), fillcolor=255, resample=Image.Resampling.BICUBIC)
+            if photo:
+                image = _slanted(image, rng)
             if number == 2:
                 image = image.rotate(180)
             noisy = np.clip(np.asarray(image, dtype=np.int16) + rng.randint(0, 4)
                             + np.random.default_rng(number).integers(-12, 12, (image.height, image.width)), 0, 255)
             paths.append(folder / f"scan-{student['name'][:3]}-{number}.jpg")
-            Image.fromarray(noisy.astype("uint8")).save(paths[-1], quality=80)
+            picture = Image.fromarray(noisy.astype("uint8"))
+            if photo:  # a colour picture, lit from one side: warm paper, darker away from the light
+                light = np.linspace(1.0, 0.82, picture.width)[None, :]
+                grey = np.asarray(picture, dtype=float) * light
+                picture = Image.fromarray(np.dstack([grey, grey * 0.97, grey * 0.9]).clip(0, 255).astype("uint8"))
+            picture.save(paths[-1], quality=80)
     rng.shuffle(paths)
     return paths
+
+
+def _slanted(image, rng):
+    """The page as a phone sees it held a little off square: the top edge farther away (narrower) than the
+    foot, one side nearer than the other; the phone's document mode has cropped it to the page."""
+    import numpy as np
+    from PIL import Image
+
+    w, h = image.size
+    squeeze, tilt = w * rng.uniform(0.01, 0.02), h * rng.uniform(0.004, 0.01)
+    seen = [(squeeze, tilt), (w - squeeze, 0), (w, h), (0, h - tilt)]  # where the page's corners appear
+    page = [(0, 0), (w, 0), (w, h), (0, h)]
+    rows, values = [], []
+    for (x, y), (u, v) in zip(seen, page, strict=True):  # each pixel of the photo looks up its page point
+        rows += [[x, y, 1, 0, 0, 0, -u * x, -u * y], [0, 0, 0, x, y, 1, -v * x, -v * y]]
+        values += [u, v]
+    coeffs = np.linalg.solve(np.array(rows, float), np.array(values, float))
+    return image.transform((w, h), Image.Transform.PERSPECTIVE, tuple(coeffs), Image.Resampling.BICUBIC,
+                           fillcolor=255)
 
 
 def _marks(folder: Path) -> dict[str, dict[str, str]]:
@@ -101,18 +131,71 @@ def test_every_mark_is_read_from_a_shuffled_turned_noisy_pile(run, built):
     assert "9(a): not marked" in marks["Ben Ode"]["flags"] and marks["Ben Ode"]["total"] == ""
 
 
+def test_phone_photos_at_300_dpi_in_colour_and_at_a_slant_are_read(run, built):
+    folder, record = built
+    amy = {"1:box:0": "cross", "3:box:0": "cross", "3:box:3": "cross", "4:mark:2": "cross", "9(a):mark:1": "fill",
+           "9(b):mark:3": "cross"}
+    scans = _scans(folder, record, {"Amy Shah": amy}, dpi=300, photo=True)
+    result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
+    assert result.code == 0, result.stderr
+    marks = _marks(folder)
+    assert [marks["Amy Shah"][q] for q in ("pick", "tf", "explain(a)", "explain(b)")] == ["1", "2", "1", "3"]
+    assert "page" not in marks["Amy Shah"]["flags"] and "page" not in marks["Ben Ode"]["flags"]
+
+
 def test_a_faint_mark_or_a_torn_page_goes_to_a_person_not_into_the_marks(run, built):
     folder, record = built
-    scans = _scans(folder, record, {"Amy Shah": {"1:box:0": "dot"}}, damage=("Ben Ode", 1))
+    amy = {"1:box:0": "dot", "2:box:0": "cross", "2:box:1": "cross", "2:box:2": "cross"}  # and three ticks of two
+    scans = _scans(folder, record, {"Amy Shah": amy}, damage=("Ben Ode", 1))
     result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
     assert result.code == 0 and "for a person to decide" in result.stderr
     marks = _marks(folder)
     assert marks["Amy Shah"]["pick"] == "" and "1: a box is too faint or smudged to call" in marks["Amy Shah"]["flags"]
+    assert marks["Amy Shah"]["picks"] == "" and "2: 3 boxes ticked where 2 were asked" in marks["Amy Shah"]["flags"]
     assert marks["Ben Ode"]["pick"] == "" and "its page is missing or could not be read" in marks["Ben Ode"]["flags"]
     from helpers import flat, pdf_text
 
     report = flat(pdf_text(folder / "output" / "quiz" / "quiz-marks-report.pdf"))
     assert "a corner mark is missing or covered" in report and "Amy Shah, question 1" in report
+    assert "Amy Shah, question 2: 3 boxes ticked where 2 were asked" in report
+
+
+def test_a_page_that_does_not_fit_its_template_is_set_aside_whole(run, built):
+    """A blot beside a corner mark drags the fit: the page's boxes are then not where they were printed, so
+    the page goes to a person and none of its boxes is read (its questions unscored), never misread."""
+    folder, record = built
+    scans = _scans(folder, record, {"Amy Shah": {"1:box:0": "cross"}}, blot=("Amy Shah", 1))
+    result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
+    assert result.code == 0
+    marks = _marks(folder)
+    assert marks["Amy Shah"]["pick"] == "" and "its page is missing or could not be read" in marks["Amy Shah"]["flags"]
+    assert marks["Ben Ode"]["pick"] != ""
+    from helpers import flat, pdf_text
+
+    report = flat(pdf_text(folder / "output" / "quiz" / "quiz-marks-report.pdf"))
+    assert "page 1 of Amy Shah's copy" in report and "mark it by hand" in report
+
+
+def test_the_kept_scans_read_as_they_were_marked(run, tmp_path):
+    """Scans kept in the repository (tests/specs/scans, made by its make.py) with the class record they were
+    printed from: what is read of them cannot drift with the printed page."""
+    folder = tmp_path / "quiz"
+    shutil.copytree(SPECS / "export", folder)
+    (folder / "7b.csv").write_text("name,class\nAmy Shah,7b\nBen Ode,7b\n", encoding="utf-8")
+    (folder / "output" / "quiz").mkdir(parents=True)
+    shutil.copy(SPECS / "scans" / "quiz-class-7b.json", folder / "output" / "quiz")
+    scans = sorted((SPECS / "scans").glob("*.jpg"))
+    assert len(scans) == 4
+    result = run("mark", "quiz.yaml", *map(str, scans), "--class-list", "7b.csv", cwd=folder)
+    assert result.code == 0, result.stderr
+    amy = _marks(folder)["Amy Shah"]
+    read = [amy[q] for q in ("pick", "picks", "tf", "gaps", "explain(a)", "explain(b)")]
+    assert read == ["1", "1", "2", "2", "1", ""]
+    assert "9(b): the marker's boxes" in amy["flags"]  # the faint dot: for a person, not scored
+    from helpers import flat, pdf_text
+
+    report = flat(pdf_text(folder / "output" / "quiz" / "quiz-marks-report.pdf"))
+    assert "Amy Shah, question 9(b)" in report and "Ben Ode: page 1 was not in the scans" in report
 
 
 def test_mark_needs_the_class_set_built_for_scanning(run, tmp_path):

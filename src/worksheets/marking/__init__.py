@@ -53,7 +53,7 @@ def mark(record: dict[str, Any], scans: list[Path]) -> Marked:
             continue
         marked.pages[owner][scan.page] = scan  # type: ignore[index]
     for index, student in enumerate(students):
-        seen = _read_boxes(student, marked.pages[index])
+        seen = _read_boxes(student, marked.pages[index], marked.problems)
         marked.readings.append(seen)
         marked.results.append(score(student, seen))
         needed = sorted({box[0] for box in student.get("boxes", {}).values()})
@@ -61,10 +61,22 @@ def mark(record: dict[str, Any], scans: list[Path]) -> Marked:
     return marked
 
 
-def _read_boxes(student: dict[str, Any], pages: dict[int, Scan]) -> dict[str, Reading]:
+def _read_boxes(student: dict[str, Any], pages: dict[int, Scan], problems: list[Scan]) -> dict[str, Reading]:
+    """Every box of the student's pages, read; a page where any printed box is not where its template puts it
+    is set aside whole (with the reason) and none of its boxes counts: a misfitted page is never read."""
     seen: dict[str, Reading] = {}
     for key, (page, x, y, size) in student.get("boxes", {}).items():
         scan = pages.get(page)
         if scan is not None and scan.fit is not None:
             seen[key] = read_box(scan.pixels, scan.fit, x, y, size, scan.paper)
+    for number, scan in sorted(pages.items()):
+        lost = [key for key, (page, *_) in student.get("boxes", {}).items()
+                if page == number and key in seen and seen[key].state == "missing"]
+        if lost:
+            scan.problem = (f"page {number} of {student['name']}'s copy: {len(lost)} of its boxes are not where "
+                            "they were printed (folded, torn, or written over): mark it by hand")
+            problems.append(scan)
+            for key in student.get("boxes", {}):
+                if student["boxes"][key][0] == number:
+                    seen.pop(key, None)
     return seen

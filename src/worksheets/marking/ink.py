@@ -26,8 +26,8 @@ class Reading:
 
 
 def _pixel(fit: Any, x: float, y: float) -> tuple[float, float]:
-    col, row = [x, y, 1.0] @ fit
-    return float(col), float(row)
+    col, row, w = [x, y, 1.0] @ fit
+    return float(col / w), float(row / w)
 
 
 def _samples(pixels: Any, fit: Any, points: list[tuple[float, float]]) -> Any:
@@ -36,6 +36,7 @@ def _samples(pixels: Any, fit: Any, points: list[tuple[float, float]]) -> Any:
 
     rows, cols = pixels.shape
     placed = np.column_stack([np.array(points, dtype=float), np.ones(len(points))]) @ fit
+    placed = placed[:, :2] / placed[:, 2:3]
     cs = np.clip(np.rint(placed[:, 0]).astype(int), 0, cols - 1)
     rs = np.clip(np.rint(placed[:, 1]).astype(int), 0, rows - 1)
     return pixels[rs, cs]

@@ -15,7 +15,7 @@ CORNER, MARK = 6 * MM, 4 * MM  # as printed (writers/pdf/scanmarks.py): from eac
 WINDOW = 15 * MM  # each corner is looked for this far in from the paper's edges
 MAX_PIXELS = 40_000_000
 RENDER_DPI = 200
-SLACK = 2.5 * MM  # how far a corner may sit from where the fit puts it before the page is set aside
+SLACK = 15 * MM  # how far a corner may sit from where a flat fit puts it: farther, and the page is set aside
 
 
 @dataclass
@@ -30,7 +30,8 @@ class Scan:
     student: str = ""
     page: int = 0
     fit: Any = None
-    """A 3x2 matrix from page points (x, y from the foot-left) to pixel (column, row)."""
+    """A 3x3 matrix from page points (x, y from the foot-left) to pixels: [x, y, 1] @ fit is (column, row, w)
+    times w (w is 1 for a scan; a photo's perspective makes it vary)."""
     paper: float = 255.0
     """The paper's grey (light), measured once: ink is what is darker than most of it."""
     problem: str = ""
@@ -127,12 +128,26 @@ def fit_page(scan: Scan, width: float, height: float) -> None:
         return
     source = np.array([[x, y, 1.0] for x, y in template])
     target = np.array(found, dtype=float)
-    matrix, *_ = np.linalg.lstsq(source, target, rcond=None)
-    worst = float(np.abs(source @ matrix - target).max()) / scale
-    if worst > SLACK:
+    flat, *_ = np.linalg.lstsq(source, target, rcond=None)
+    worst = float(np.abs(source @ flat - target).max()) / scale
+    if worst <= SLACK:  # the corners make a page seen square on or at a slant (a photo) or not at all
+        scan.fit = perspective(template, found)  # through the four exactly: a scan's is all but flat
+    else:
         scan.problem = f"the corner marks do not make a page ({worst / MM:.1f} mm out): scan it again"
-        return
-    scan.fit = matrix
+
+
+def perspective(points: list[tuple[float, float]], pixels: list[Any]) -> Any:
+    """The 3x3 matrix taking four page points exactly to where they are in a photo (a flat page seen at a
+    slant): [x, y, 1] @ matrix, divided by its last term, is the pixel."""
+    import numpy as np
+
+    rows, values = [], []
+    for (x, y), (u, v) in zip(points, pixels, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        values += [u, v]
+    h = np.linalg.solve(np.array(rows, dtype=float), np.array(values, dtype=float))
+    return np.array([[h[0], h[3], h[6]], [h[1], h[4], h[7]], [h[2], h[5], 1.0]])
 
 
 def read(scan: Scan, size: tuple[float, float]) -> Scan:

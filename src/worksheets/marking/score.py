@@ -50,6 +50,11 @@ def _choice(q: dict[str, Any], keys: list[str], seen: dict[str, Reading], result
         return
     ticked = [string.ascii_uppercase[i] for i, s in enumerate(states) if s == "ticked"]
     result.chosen = "".join(ticked)
+    if len(ticked) > len(q["answer"]):  # often one crossed out for another: a person reads which stands
+        asked = len(q["answer"])
+        result.flag = f"{len(ticked)} boxes ticked where {asked} {'was' if asked == 1 else 'were'} asked"
+        result.doubtful = [k for k, state in zip(keys, states, strict=True) if state == "ticked"]
+        return
     result.scored = q["marks"] if ticked == list(q["answer"]) else 0
     if not ticked:
         result.flag = "nothing ticked"
@@ -122,6 +127,11 @@ def _marker(number: str, keys: list[str], seen: dict[str, Reading], result: Resu
         result.scored = ticked[0]
 
 
+TICKED = {"choice": _choice, "true-false": _true_false, "matching": _matching, "ordering": _ordering}
+"""How the questions a student answers in tick boxes are scored, by type; every other is marked by its marker's
+boxes."""
+
+
 def score(student: dict[str, Any], seen: dict[str, Reading]) -> list[Result]:
     """Every question (and part) of one student's copy, scored from the boxes read."""
     out: list[Result] = []
@@ -129,14 +139,8 @@ def score(student: dict[str, Any], seen: dict[str, Reading]) -> list[Result]:
         for item in q.get("parts") or [q]:
             result = Result(item["number"], item["id"], item["marks"])
             boxes = _boxes(student, item["number"], "box")
-            if item["type"] == "choice" and boxes:
-                _choice(item, boxes, seen, result)
-            elif item["type"] == "true-false" and boxes:
-                _true_false(item, boxes, seen, result)
-            elif item["type"] == "matching" and boxes:
-                _matching(item, boxes, seen, result)
-            elif item["type"] == "ordering" and boxes:
-                _ordering(item, boxes, seen, result)
+            if boxes and item["type"] in TICKED:
+                TICKED[item["type"]](item, boxes, seen, result)
             else:
                 _marker(item["number"], _boxes(student, item["number"], "mark"), seen, result)
             out.append(result)
