@@ -68,3 +68,16 @@ MATHS_CONTRACT = [  # section 9 of the spec format: every command it names
     "\\begin{cases} a & x > 0 \\\\ b & x \\le 0 \\end{cases}", "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}",
     "\\ce{H2SO4} + \\ce{Fe^3+}",
 ]
+
+
+def scan_quiz(folder: Path, *settings: str) -> Path:
+    """The export quiz (every question type) copied to `folder` with `scan_marking: true` and any more worksheet
+    settings ('variants: 2'); the spec's path."""
+    import shutil
+
+    shutil.copytree(SPECS / "export", folder)
+    spec = folder / "quiz.yaml"
+    extra = "".join(f"  {line}\n" for line in ("scan_marking: true", *settings))
+    spec.write_text(spec.read_text(encoding="utf-8").replace("  subtitle: Export test\n",
+                                                             f"  subtitle: Export test\n{extra}"), encoding="utf-8")
+    return spec

@@ -197,14 +197,17 @@ def import_(
 
 @app.command()
 def mark(
-    spec: Annotated[Path, typer.Argument(help="The worksheet spec the class set was built from.")],
+    spec: Annotated[Path, typer.Argument(help="The worksheet spec the copies were built from.")],
     scans: Annotated[list[Path], typer.Argument(help="Scanned pages: PDFs from a copier, or PNG/JPEG images.")],
-    class_list: Annotated[Path, typer.Option("--class-list", help="The class list the class set was built with.")],
+    class_list: Annotated[Path | None, typer.Option(
+        "--class-list", help="The class list the class set was built with (each student's pages then in any "
+        "order); without it, copies of the versions printed, each copy's pages kept together in the pile.")] = None,
     out: OutOption = Path("output"),
     debug: DebugOption = False,
 ) -> None:
-    """Mark a class set's scanned papers (built with scan_marking: true): NAME-marks.csv and NAME-marks-report.pdf
-    beside the class set. A box it cannot read with confidence is shown in the report, not scored."""
+    """Mark scanned papers built with scan_marking: true (a class set, or copies of the versions): NAME-marks.csv
+    and NAME-marks-report.pdf beside them. A box it cannot read with confidence is shown in the report, not
+    scored."""
     import dataclasses
 
     from worksheets.app.marks import mark_scans

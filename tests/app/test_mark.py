@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import SPECS
+from helpers import SPECS, scan_quiz
 
 DPI = 150
 
@@ -23,11 +23,7 @@ DPI = 150
 @pytest.fixture
 def built(run, tmp_path: Path) -> tuple[Path, dict]:
     folder = tmp_path / "quiz"
-    shutil.copytree(SPECS / "export", folder)
-    spec = folder / "quiz.yaml"
-    spec.write_text(spec.read_text(encoding="utf-8").replace("  subtitle: Export test\n",
-                                                             "  subtitle: Export test\n  scan_marking: true\n"),
-                    encoding="utf-8")
+    scan_quiz(folder)
     (folder / "7b.csv").write_text("name,class\nAmy Shah,7b\nBen Ode,7b\n", encoding="utf-8")
     assert run("build", "quiz.yaml", "--class-list", "7b.csv", "-q", cwd=folder).code == 0
     record = json.loads((folder / "output" / "quiz" / "quiz-class-7b.json").read_text(encoding="utf-8"))
@@ -35,21 +31,33 @@ def built(run, tmp_path: Path) -> tuple[Path, dict]:
 
 
 def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage: tuple[str, int] | None = None,
-           dpi: int = DPI, photo: bool = False, blot: tuple[str, int] | None = None) -> list[Path]:
+           dpi: int = DPI, photo: bool = False, blot: tuple[str, int] | None = None,
+           copies: list[tuple[str, dict, str]] | None = None) -> list[Path]:
     """The class set's pages as a scanner gives them back, with these pens (student -> box -> how); a `photo`
-    is a phone's picture of each page instead: in colour, lit unevenly, and seen at a slant."""
+    is a phone's picture of each page instead: in colour, lit unevenly, and seen at a slant. `copies`, for
+    copies printed without a class list: (who, their version's entry in the record, the version's PDF) each,
+    the pile then kept in their order (each copy's pages together) rather than shuffled."""
     import numpy as np
     import pypdfium2 as pdfium
     from PIL import Image, ImageDraw
 
-    pdf = pdfium.PdfDocument(str(folder / "output" / "quiz" / "quiz-class-7b.pdf"))
-    rendered = [pdf[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(pdf))]
+    def pages_of(name: str) -> list:
+        pdf = pdfium.PdfDocument(str(folder / "output" / "quiz" / name))
+        return [pdf[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(pdf))]
+
     scale, at, paths = dpi / 72, 0, []
     rng = random.Random(7)
-    for student in record["students"]:
-        count = max(box[0] for box in student["boxes"].values())
-        pages, at = rendered[at:at + count], at + count + count % 2
-        for key, how in ticks.get(student["name"], {}).items():
+    piles = []
+    if copies is None:
+        rendered = pages_of("quiz-class-7b.pdf")
+        for student in record["students"]:
+            count = max(box[0] for box in student["boxes"].values())
+            piles.append((student["name"], student, rendered[at:at + count]))
+            at += count + count % 2
+    else:
+        piles = [(who, entry, pages_of(pdf)) for who, entry, pdf in copies]
+    for who, student, pages in piles:
+        for key, how in ticks.get(who, {}).items():
             page, x, y, size = student["boxes"][key]
             draw, image = ImageDraw.Draw(pages[page - 1]), pages[page - 1]
             left, top = x * scale + 3, image.height - (y + size) * scale + 3
@@ -62,6 +70,7 @@ def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage:
             else:  # a stray dot in the middle: neither a tick nor nothing
                 middle_x, middle_y = (left + right) / 2, (top + bottom) / 2
                 draw.ellipse([middle_x - 2, middle_y - 2, middle_x + 2, middle_y + 2], fill=60)
+        student = {"name": who}
         for number, image in enumerate(pages, start=1):
             if damage == (student["name"], number):
                 ImageDraw.Draw(image).rectangle([0, 0, 90, 90], fill=255)  # the top-left corner torn off
@@ -75,14 +84,15 @@ def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage:
                 image = image.rotate(180)
             noisy = np.clip(np.asarray(image, dtype=np.int16) + rng.randint(0, 4)
                             + np.random.default_rng(number).integers(-12, 12, (image.height, image.width)), 0, 255)
-            paths.append(folder / f"scan-{student['name'][:3]}-{number}.jpg")
+            paths.append(folder / f"scan-{who.replace(' ', '')}-{number}.jpg")
             picture = Image.fromarray(noisy.astype("uint8"))
             if photo:  # a colour picture, lit from one side: warm paper, darker away from the light
                 light = np.linspace(1.0, 0.82, picture.width)[None, :]
                 grey = np.asarray(picture, dtype=float) * light
                 picture = Image.fromarray(np.dstack([grey, grey * 0.97, grey * 0.9]).clip(0, 255).astype("uint8"))
             picture.save(paths[-1], quality=80)
-    rng.shuffle(paths)
+    if copies is None:
+        rng.shuffle(paths)
     return paths
 
 
@@ -176,6 +186,37 @@ def test_a_page_that_does_not_fit_its_template_is_set_aside_whole(run, built):
     assert "page 1 of Amy Shah's copy" in report and "mark it by hand" in report
 
 
+def test_copies_of_the_versions_are_marked_without_a_class_list(run, tmp_path):
+    """Variants A and B printed for a class (no names): three copies scanned one after another, each copy's
+    pages together (page 2 upside down), are told apart by where a page comes again, and each is scored
+    against its own version's key."""
+    folder = tmp_path / "quiz"
+    scan_quiz(folder, "variants: 2")
+    assert run("build", "quiz.yaml", "-q", cwd=folder).code == 0
+    record = json.loads((folder / "output" / "quiz" / "quiz-record.json").read_text(encoding="utf-8"))
+    assert record["named"] is False and [s["version"] for s in record["students"]] == ["CA", "CB"]
+    a, b = record["students"]
+    def where(entry: dict, ident: str) -> dict:  # variants put the questions in their own order
+        return next(q for q in entry["questions"] if q["id"] == ident)
+
+    def pick(entry: dict, shift: int = 0) -> str:
+        q = where(entry, "pick")
+        return f"{q['number']}:box:{('ABCD'.index(q['answer'][0]) + shift) % 4}"
+
+    ticks = {"first": {pick(a): "cross", f"{where(a, 'gaps')['number']}:mark:2": "cross"},
+             "second": {pick(a, 1): "cross"},
+             "third": {pick(b): "fill", f"{where(b, 'gaps')['number']}:mark:1": "cross"}}
+    scans = _scans(folder, record, ticks, copies=[("first", a, "quiz-A-student.pdf"),
+                                                  ("second", a, "quiz-A-student.pdf"),
+                                                  ("third", b, "quiz-B-student.pdf")])
+    result = run("mark", "quiz.yaml", *[p.name for p in scans], cwd=folder)
+    assert result.code == 0, result.stderr
+    marks = _marks(folder)
+    assert [(name, row["version"], row["pick"], row["gaps"]) for name, row in marks.items()] == [
+        ("copy 1", "CA", "1", "2"), ("copy 2", "CA", "0", ""), ("copy 3", "CB", "1", "1")]
+    assert "missing" not in " ".join(row["flags"] for row in marks.values())
+
+
 def test_the_kept_scans_read_as_they_were_marked(run, tmp_path):
     """Scans kept in the repository (tests/specs/scans, made by its make.py) with the class record they were
     printed from: what is read of them cannot drift with the printed page."""
@@ -203,6 +244,10 @@ def test_mark_needs_the_class_set_built_for_scanning(run, tmp_path):
     shutil.copytree(SPECS / "export", folder)
     (folder / "7b.csv").write_text("name\nAmy\n", encoding="utf-8")
     (folder / "scan.png").write_bytes(b"")
+    result = run("mark", "quiz.yaml", "scan.png", cwd=folder)
+    assert result.code == 1 and result.lines == [
+        "output/quiz/quiz-record.json: no record of the printed copies: build the worksheet first (worksheets build "
+        "quiz.yaml), with scan_marking: true; for a class set, give its --class-list"]
     result = run("mark", "quiz.yaml", "scan.png", "--class-list", "7b.csv", cwd=folder)
     assert result.code == 1 and "no class record: build the class set first" in result.lines[0]
     (folder / "output" / "quiz").mkdir(parents=True)

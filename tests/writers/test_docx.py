@@ -15,7 +15,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from helpers import SPECS, flat, pdf_text
+from helpers import SPECS, flat, pdf_text, scan_quiz
 from worksheets import document as d
 from worksheets.writers.contract import RenderUnit, render
 from worksheets.writers.docx.maths import omml
@@ -295,3 +295,14 @@ def test_the_file_holds_no_template_leftovers(core):
     overrides = set(re.findall(r'PartName="([^"]+)"', types))
     assert overrides <= listed
     assert len(xml(core / "terror-student.docx", "word/styles.xml")) < 60_000
+
+
+def test_scan_marking_is_named_as_left_out_of_word(run, tmp_path):
+    """Word reflows the page, so no box would be where a scan looks: the export says so, in one line."""
+    folder = tmp_path / "quiz"
+    scan_quiz(folder)
+    result = run("export", "quiz.yaml", "--format", "docx", "--out", "out", cwd=folder)
+    assert result.code == 0
+    said = [line for line in (result.stdout + result.stderr).splitlines() if "scan_marking" in line]
+    assert said == ["left out: quiz.yaml: scan_marking: the Word handout has no corner marks, codes or marker's "
+                    "boxes: print the PDFs to mark from a scan"]

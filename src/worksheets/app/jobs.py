@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from worksheets.app.names import booklet_name, output_name
+from worksheets.app.names import booklet_name, output_name, versions_record_name
 from worksheets.errors import Loc, Problem, SpecError
 from worksheets.vocab import Role
 
@@ -195,7 +195,8 @@ def _plan_worksheet(library: Library, stem: str, options: Options) -> list[AnyJo
     variants = variants_of(library, options)
     versions = [(tier, style, variant) for tier in tiers for style in styles for variant in variants]
     jobs: list[AnyJob] = []
-    for doc in plan_versions(library, stem, versions, options):
+    docs = plan_versions(library, stem, versions, options)
+    for doc in docs:
         roles: list[Role] = ["student"]
         if doc.source_insert and doc.sources:
             roles.append("sources")
@@ -203,6 +204,11 @@ def _plan_worksheet(library: Library, stem: str, options: Options) -> list[AnyJo
             roles.append("markscheme")
         jobs += [Job(folder / output_name(stem, role, doc.tier, doc.style, doc.variant, fmt.name), doc, role, fmt.name)
                  for role in roles for fmt in _formats(role)]
+    if ws.scan_marking:  # what `mark` reads the copies against: each version's boxes and answers
+        from worksheets.app.classsets import KeysJob
+
+        copies = tuple((f"version {doc.version_code or '-'}", "", doc) for doc in docs)
+        jobs.append(KeysJob(None, folder / versions_record_name(stem), "", copies))
     return jobs
 
 

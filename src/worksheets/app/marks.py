@@ -7,27 +7,32 @@ import json
 from pathlib import Path
 
 from worksheets.app.jobs import Options
-from worksheets.app.names import class_record_name
+from worksheets.app.names import class_record_name, versions_record_name
 from worksheets.errors import Loc, Problem, SpecError, display_path
 
 
 def _record(spec: Path, options: Options) -> dict:
-    """The class record of the spec's class set, as its build wrote it."""
-    assert options.class_list is not None
-    path = options.out / spec.stem / class_record_name(spec.stem, options.class_list.stem)
+    """The record the build wrote: of the class set built from the class list, or of the versions printed."""
+    listing = options.class_list
+    if listing is not None:
+        path = options.out / spec.stem / class_record_name(spec.stem, listing.stem)
+        build = f"worksheets build {display_path(spec)} --class-list {display_path(listing)}"
+        missing = f"no class record: build the class set first ({build}), with scan_marking: true"
+    else:
+        path = options.out / spec.stem / versions_record_name(spec.stem)
+        missing = (f"no record of the printed copies: build the worksheet first (worksheets build "
+                   f"{display_path(spec)}), with scan_marking: true; for a class set, give its --class-list")
     if not path.is_file():
-        raise SpecError(Problem(Loc(display_path(path)), "no class record: build the class set first "
-                                f"(worksheets build {display_path(spec)} --class-list "
-                                f"{display_path(options.class_list)}), with scan_marking: true"))
+        raise SpecError(Problem(Loc(display_path(path)), missing))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         students = data["students"]
     except (OSError, ValueError, KeyError, TypeError):
-        raise SpecError(Problem(Loc(display_path(path)), "the class record cannot be read: build the class set "
-                                "again")) from None
+        raise SpecError(Problem(Loc(display_path(path)), f"the {'class ' if listing else ''}record cannot be "
+                                f"read: build the {'class set' if listing else 'worksheet'} again")) from None
     if not isinstance(students, list) or not any(isinstance(s, dict) and s.get("boxes") for s in students):
-        raise SpecError(Problem(Loc(display_path(spec)), "the class set has no boxes to read: add "
-                                "'scan_marking: true' to the worksheet and build it again"))
+        raise SpecError(Problem(Loc(display_path(spec)), f"the {'class set' if listing else 'worksheet'} has no boxes "
+                                "to read: add 'scan_marking: true' to the worksheet and build it again"))
     return data
 
 

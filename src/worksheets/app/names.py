@@ -35,6 +35,11 @@ def class_record_name(stem: str, class_list: str) -> str:
     return f"{stem}-class-{class_list}.json"
 
 
+def versions_record_name(stem: str) -> str:
+    """`terror-record.json`: what each version's copies hold, for marking copies printed without a class list."""
+    return f"{stem}-record.json"
+
+
 BOOKLET_FILES = {"booklet": "booklet", "print": "booklet-print", "markschemes": "markschemes"}
 """A booklet's outputs by kind: the reading-order booklet, its imposed print file, its mark schemes."""
 

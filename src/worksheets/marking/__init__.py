@@ -20,7 +20,8 @@ class Marked:
     """Everything read from the pile."""
 
     students: list[dict[str, Any]]
-    """The class record's students, in its order."""
+    """The class record's students, in its order; without a class list, each copy found in the pile (its
+    version's entry in the record, named 'copy 1', 'copy 2'... in the order the copies come)."""
     results: list[list[Result]] = field(default_factory=list)
     """Each student's questions, scored."""
     readings: list[dict[str, Reading]] = field(default_factory=list)
@@ -34,10 +35,14 @@ class Marked:
 
 
 def mark(record: dict[str, Any], scans: list[Path]) -> Marked:
-    """Read every page of the scans against the class record and score each copy."""
+    """Read every page of the scans against the record and score each copy. A class set's copies are told
+    apart by their codes; copies of a version printed without a class list all carry the same codes, so each
+    is the pages of that version that come together in the pile (a new copy starts at a page already had)."""
+    named = record.get("named", True)
     students = record["students"]
-    marked = Marked(students, pages=[{} for _ in students])
+    marked = Marked(list(students) if named else [], pages=[{} for _ in students] if named else [])
     by_code = {(s["version"] or "-", student_code(s.get("copy", ""))): i for i, s in enumerate(students)}
+    latest: dict[int, int] = {}  # unnamed: a version's entry in the record -> its copy being put together
     size = PAPERS.get(students[0].get("paper", "A4"), PAPERS["A4"]) if students else PAPERS["A4"]
     for scan in load(scans):
         read(scan, size)
@@ -45,20 +50,33 @@ def mark(record: dict[str, Any], scans: list[Path]) -> Marked:
             continue
         owner = by_code.get((scan.version, scan.student))
         if not scan.problem and owner is None:
-            scan.problem = "its QR code names a copy that is not in the class record"
+            scan.problem = f"its QR code names a copy that is not in the {'class ' if named else ''}record"
+        if not scan.problem and not named and owner is not None:
+            owner = copy_for(marked, students[owner], latest, owner, scan.page)
         if not scan.problem and owner is not None and scan.page in marked.pages[owner]:
-            scan.problem = f"a second scan of page {scan.page} of {students[owner]['name']}'s copy"
+            scan.problem = f"a second scan of page {scan.page} of {marked.students[owner]['name']}'s copy"
         if scan.problem:
             marked.problems.append(scan)
             continue
         marked.pages[owner][scan.page] = scan  # type: ignore[index]
-    for index, student in enumerate(students):
+    for index, student in enumerate(marked.students):
         seen = _read_boxes(student, marked.pages[index], marked.problems)
         marked.readings.append(seen)
         marked.results.append(score(student, seen))
         needed = sorted({box[0] for box in student.get("boxes", {}).values()})
         marked.missing += [(student["name"], page) for page in needed if page not in marked.pages[index]]
     return marked
+
+
+def copy_for(marked: Marked, version: dict[str, Any], latest: dict[int, int], entry: int, page: int) -> int:
+    """The copy of a version (unnamed) that a page scanned now belongs to: the one being put together, unless it
+    has that page already, when the page starts the next copy ('copy 3', named in the order they come)."""
+    current = latest.get(entry)
+    if current is None or page in marked.pages[current]:
+        marked.students.append(dict(version, name=f"copy {len(marked.students) + 1}"))
+        marked.pages.append({})
+        current = latest[entry] = len(marked.students) - 1
+    return current
 
 
 def _read_boxes(student: dict[str, Any], pages: dict[int, Scan], problems: list[Scan]) -> dict[str, Reading]:

@@ -33,7 +33,8 @@ def _question(q: d.Question) -> dict[str, Any]:
 def class_record(stem: str, class_list: str, copies: list[tuple[str, str, d.Document]],
                  pages: list[PageMap] | None = None) -> bytes:
     """The record of every student's copy: (name, class, their full document, answers and all) each; with the
-    copies' page maps, where each box to read from a scan lies (page, x, y, side in points from the foot-left)."""
+    copies' page maps, where each box to read from a scan lies (page, x, y, side in points from the foot-left).
+    Without a class list (`class_list` ''), each entry is a version, whose copies are not told apart."""
     students = []
     for index, (name, group, doc) in enumerate(copies):
         student: dict[str, Any] = {
@@ -45,5 +46,6 @@ def class_record(stem: str, class_list: str, copies: list[tuple[str, str, d.Docu
                                 for key, box in pages[index].boxes}
         students.append(student)
     data = {"format": FORMAT, "version": VERSION, "worksheet": stem,
-            "title": copies[0][2].title if copies else "", "class_list": class_list, "students": students}
+            "title": copies[0][2].title if copies else "", "class_list": class_list, "named": bool(class_list),
+            "students": students}
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")

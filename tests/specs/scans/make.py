@@ -22,12 +22,11 @@ def main() -> None:
     from PIL import Image
     from test_mark import _scans  # the same pens and copier the generated tests use
 
+    from helpers import scan_quiz
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "quiz"
-        shutil.copytree(HERE.parent / "export", folder)
-        spec = folder / "quiz.yaml"
-        spec.write_text(spec.read_text(encoding="utf-8").replace(
-            "  subtitle: Export test\n", "  subtitle: Export test\n  scan_marking: true\n"), encoding="utf-8")
+        scan_quiz(folder)
         (folder / "7b.csv").write_text("name,class\nAmy Shah,7b\nBen Ode,7b\n", encoding="utf-8")
         subprocess.run([sys.executable, "-m", "worksheets", "build", "quiz.yaml", "--class-list", "7b.csv", "-q"],
                        cwd=folder, check=True)
@@ -36,7 +35,7 @@ def main() -> None:
         for old in HERE.glob("*.jpg"):
             old.unlink()
         for path in scans:
-            if path.name.startswith("scan-Amy"):  # saved again, as a copier's smaller files are
+            if path.name.startswith("scan-AmyShah"):  # saved again, as a copier's smaller files are
                 with Image.open(path) as image:
                     image.save(HERE / path.name, quality=60)
         shutil.copy(record, HERE / "quiz-class-7b.json")

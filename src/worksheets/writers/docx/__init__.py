@@ -33,6 +33,9 @@ def render(unit: RenderUnit) -> Rendered:
     page.furniture(document, theme, width, title, header_right, doc.footer_code,
                    first_page_header=student and bool(header_right), numbered=unit.numbered)
     writer = Writer(theme, width, height, doc.source)
+    if doc.scan_marking and student:  # Word lays the pages out its own way: no box is where a scan looks for it
+        writer.notes.append(f"{doc.source}: scan_marking: the Word handout has no corner marks, codes or marker's "
+                            "boxes: print the PDFs to mark from a scan")
     place = Place(document, 0.0, width, writer)
     (handout.write if student else markscheme.write)(doc, place)
     return Rendered(page.saved(document), NO_PAGES, tuple(dict.fromkeys(writer.notes)))
