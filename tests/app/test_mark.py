@@ -62,14 +62,7 @@ def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage:
             draw, image = ImageDraw.Draw(pages[page - 1]), pages[page - 1]
             left, top = x * scale + 3, image.height - (y + size) * scale + 3
             right, bottom = (x + size) * scale - 3, image.height - y * scale - 3
-            if how == "cross":
-                draw.line([left, top, right, bottom], fill=20, width=3)
-                draw.line([left, bottom, right, top], fill=20, width=3)
-            elif how == "fill":
-                draw.rectangle([left, top, right, bottom], fill=60)
-            else:  # a stray dot in the middle: neither a tick nor nothing
-                middle_x, middle_y = (left + right) / 2, (top + bottom) / 2
-                draw.ellipse([middle_x - 2, middle_y - 2, middle_x + 2, middle_y + 2], fill=60)
+            _pen(draw, how, left, top, right, bottom, scale)
         student = {"name": who}
         for number, image in enumerate(pages, start=1):
             if damage == (student["name"], number):
@@ -77,7 +70,7 @@ def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage:
             if blot == (student["name"], number):  # an ink blot beside the top-left mark, as big as it
                 mm = 72 / 25.4 * scale
                 ImageDraw.Draw(image).rectangle([10.5 * mm, 6 * mm, 14 * mm, 10 * mm], fill=10)
-            image = image.rotate(rng.uniform(-1.5, 1.5), fillcolor=255, resample=Image.Resampling.BICUBIC)
+            image = _copier(image, rng, scale)
             if photo:
                 image = _slanted(image, rng)
             if number == 2:
@@ -94,6 +87,42 @@ def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage:
     if copies is None:
         rng.shuffle(paths)
     return paths
+
+
+def _pen(draw, how: str, left: float, top: float, right: float, bottom: float, scale: float) -> None:
+    """A student's or marker's mark in a box, with a 0.5 mm pen (a pencil's line thinner): a cross, a tick, a
+    filled box, a cross in light pencil, or a stray dot (neither a mark nor nothing)."""
+    middle_x, middle_y = (left + right) / 2, (top + bottom) / 2
+    pen = max(2, round(0.5 * 72 / 25.4 * scale))
+    if how == "cross":
+        draw.line([left, top, right, bottom], fill=20, width=pen)
+        draw.line([left, bottom, right, top], fill=20, width=pen)
+    elif how == "tick":
+        draw.line([left, middle_y, middle_x - 1, bottom], fill=30, width=pen)
+        draw.line([middle_x - 1, bottom, right + 2, top - 3], fill=30, width=pen)
+    elif how == "fill":
+        draw.rectangle([left, top, right, bottom], fill=60)
+    elif how == "pencil":  # pressed lightly: grey, thin
+        draw.line([left, top, right, bottom], fill=175, width=max(2, pen * 2 // 3))
+        draw.line([left, bottom, right, top], fill=175, width=max(2, pen * 2 // 3))
+    else:
+        draw.ellipse([middle_x - 2, middle_y - 2, middle_x + 2, middle_y + 2], fill=60)
+
+
+def _copier(image, rng, scale: float):
+    """What a copier's feeder does to a page: turns it a little, shifts it a few millimetres, scales it by a
+    percent or two (the glass is not the paper), and softens it."""
+    from PIL import Image, ImageFilter
+
+    image = image.rotate(rng.uniform(-1.5, 1.5), fillcolor=255, resample=Image.Resampling.BICUBIC)
+    w, h = image.size
+    factor = rng.uniform(0.98, 1.02)
+    resized = image.resize((round(w * factor), round(h * factor)), Image.Resampling.BILINEAR)
+    shift = 72 / 25.4 * scale
+    dx, dy = round(rng.uniform(-2, 2) * shift), round(rng.uniform(-2, 2) * shift)
+    page = Image.new("L", (w, h), 255)
+    page.paste(resized, ((w - resized.width) // 2 + dx, (h - resized.height) // 2 + dy))
+    return page.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.9)))
 
 
 def _slanted(image, rng):
@@ -124,7 +153,7 @@ def test_every_mark_is_read_from_a_shuffled_turned_noisy_pile(run, built):
     folder, record = built
     amy = {"1:box:0": "cross", "2:box:0": "cross", "2:box:2": "fill", "3:box:0": "cross", "3:box:3": "cross",
            "4:mark:2": "cross", "9(a):mark:1": "fill", "9(b):mark:3": "cross"}
-    ben = {"1:box:1": "cross", "3:box:1": "cross", "3:box:2": "cross", "4:mark:1": "cross", "9(b):mark:0": "cross",
+    ben = {"1:box:1": "tick", "3:box:1": "cross", "3:box:2": "tick", "4:mark:1": "tick", "9(b):mark:0": "cross",
            "6:box:0": "cross", "6:box:3": "cross", "6:box:6": "cross"}  # A for every match
     questions = {q["id"]: q for q in record["students"][0]["questions"]}
     pairs, order = questions["match"]["answer"], questions["order"]["answer"]
@@ -143,25 +172,29 @@ def test_every_mark_is_read_from_a_shuffled_turned_noisy_pile(run, built):
 
 def test_phone_photos_at_300_dpi_in_colour_and_at_a_slant_are_read(run, built):
     folder, record = built
-    amy = {"1:box:0": "cross", "3:box:0": "cross", "3:box:3": "cross", "4:mark:2": "cross", "9(a):mark:1": "fill",
-           "9(b):mark:3": "cross"}
+    amy = {"1:box:0": "tick", "3:box:0": "cross", "3:box:3": "tick", "4:mark:2": "cross", "9(a):mark:1": "fill",
+           "9(b):mark:3": "tick"}
     scans = _scans(folder, record, {"Amy Shah": amy}, dpi=300, photo=True)
     result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
     assert result.code == 0, result.stderr
     marks = _marks(folder)
     assert [marks["Amy Shah"][q] for q in ("pick", "tf", "explain(a)", "explain(b)")] == ["1", "2", "1", "3"]
-    assert "page" not in marks["Amy Shah"]["flags"] and "page" not in marks["Ben Ode"]["flags"]
+    for name in ("Amy Shah", "Ben Ode"):  # the shaded side's empty boxes are empty, not faint marks
+        assert "page" not in marks[name]["flags"] and "faint" not in marks[name]["flags"], marks[name]["flags"]
 
 
 def test_a_faint_mark_or_a_torn_page_goes_to_a_person_not_into_the_marks(run, built):
     folder, record = built
-    amy = {"1:box:0": "dot", "2:box:0": "cross", "2:box:1": "cross", "2:box:2": "cross"}  # and three ticks of two
+    amy = {"1:box:0": "dot", "2:box:0": "cross", "2:box:1": "cross", "2:box:2": "cross",  # three ticks of two
+           "4:mark:1": "pencil"}  # a light pencil mark: never read as nothing
     scans = _scans(folder, record, {"Amy Shah": amy}, damage=("Ben Ode", 1))
     result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
     assert result.code == 0 and "for a person to decide" in result.stderr
     marks = _marks(folder)
     assert marks["Amy Shah"]["pick"] == "" and "1: a box is too faint or smudged to call" in marks["Amy Shah"]["flags"]
     assert marks["Amy Shah"]["picks"] == "" and "2: 3 boxes ticked where 2 were asked" in marks["Amy Shah"]["flags"]
+    assert marks["Amy Shah"]["gaps"] == "" and "4: the marker's boxes: more than one ticked, or one too faint" in \
+        marks["Amy Shah"]["flags"]
     assert marks["Ben Ode"]["pick"] == "" and "its page is missing or could not be read" in marks["Ben Ode"]["flags"]
     from helpers import flat, pdf_text
 
