@@ -31,7 +31,8 @@ def built(run, tmp_path: Path) -> tuple[Path, dict]:
 
 
 def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage: tuple[str, int] | None = None,
-           dpi: int = DPI, photo: bool = False, blot: tuple[str, int] | None = None,
+           dpi: int = DPI, photo: bool = False, folded: tuple[str, int] | None = None, turn: float = 1.5,
+           blot: bool = False,
            copies: list[tuple[str, dict, str]] | None = None) -> list[Path]:
     """The class set's pages as a scanner gives them back, with these pens (student -> box -> how); a `photo`
     is a phone's picture of each page instead: in colour, lit unevenly, and seen at a slant. `copies`, for
@@ -67,10 +68,14 @@ def _scans(folder: Path, record: dict, ticks: dict[str, dict[str, str]], damage:
         for number, image in enumerate(pages, start=1):
             if damage == (student["name"], number):
                 ImageDraw.Draw(image).rectangle([0, 0, 90, 90], fill=255)  # the top-left corner torn off
-            if blot == (student["name"], number):  # an ink blot beside the top-left mark, as big as it
+            if folded == (student["name"], number):  # the corner folded in: its mark lies 4 mm from its place
                 mm = 72 / 25.4 * scale
-                ImageDraw.Draw(image).rectangle([10.5 * mm, 6 * mm, 14 * mm, 10 * mm], fill=10)
-            image = _copier(image, rng, scale)
+                ImageDraw.Draw(image).rectangle([0, 0, 14 * mm, 14 * mm], fill=255)
+                ImageDraw.Draw(image).rectangle([10 * mm, 10 * mm, 14 * mm, 14 * mm], fill=0)
+            if blot:  # an ink blot as big as a corner mark, just beside the top-left one
+                mm = 72 / 25.4 * scale
+                ImageDraw.Draw(image).rectangle([11 * mm, 6 * mm, 15 * mm, 10 * mm], fill=10)
+            image = _copier(image, rng, scale, turn)
             if photo:
                 image = _slanted(image, rng)
             if number == 2:
@@ -109,13 +114,15 @@ def _pen(draw, how: str, left: float, top: float, right: float, bottom: float, s
         draw.ellipse([middle_x - 2, middle_y - 2, middle_x + 2, middle_y + 2], fill=60)
 
 
-def _copier(image, rng, scale: float):
-    """What a copier's feeder does to a page: turns it a little, shifts it a few millimetres, scales it by a
-    percent or two (the glass is not the paper), and softens it."""
+def _copier(image, rng, scale: float, turn: float = 1.5):
+    """What a copier's feeder does to a page: turns it a little (up to `turn` degrees), shifts it a few
+    millimetres, scales it by a percent or two (the glass is not the paper), and softens it."""
     from PIL import Image, ImageFilter
 
-    image = image.rotate(rng.uniform(-1.5, 1.5), fillcolor=255, resample=Image.Resampling.BICUBIC)
     w, h = image.size
+    # turned on glass a little larger than the paper: its corners stay in the picture, the page a little smaller
+    image = image.rotate(rng.choice([-1, 1]) * rng.uniform(turn * 0.6, turn), fillcolor=255,
+                         resample=Image.Resampling.BICUBIC, expand=turn > 2).resize((w, h), Image.Resampling.BILINEAR)
     factor = rng.uniform(0.98, 1.02)
     resized = image.resize((round(w * factor), round(h * factor)), Image.Resampling.BILINEAR)
     shift = 72 / 25.4 * scale
@@ -203,11 +210,28 @@ def test_a_faint_mark_or_a_torn_page_goes_to_a_person_not_into_the_marks(run, bu
     assert "Amy Shah, question 2: 3 boxes ticked where 2 were asked" in report
 
 
-def test_a_page_that_does_not_fit_its_template_is_set_aside_whole(run, built):
-    """A blot beside a corner mark drags the fit: the page's boxes are then not where they were printed, so
-    the page goes to a person and none of its boxes is read (its questions unscored), never misread."""
+def test_pages_skewed_three_degrees_with_a_blot_by_a_corner_are_read(run, built):
+    """A feeder that skews each page by 2 to 3 degrees, and a blot beside a corner mark on every page: the marks
+    are found (only a nearly solid square of their size counts) and every box is read."""
     folder, record = built
-    scans = _scans(folder, record, {"Amy Shah": {"1:box:0": "cross"}}, blot=("Amy Shah", 1))
+    amy = {"1:box:0": "cross", "3:box:0": "tick", "3:box:3": "cross", "4:mark:2": "cross", "9(a):mark:1": "fill",
+           "9(b):mark:3": "cross"}
+    scans = _scans(folder, record, {"Amy Shah": amy}, turn=3.0, blot=True)
+    result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
+    assert result.code == 0, result.stderr
+    marks = _marks(folder)
+    read = [marks["Amy Shah"][q] for q in ("pick", "tf", "gaps", "explain(a)", "explain(b)")]
+    assert read == ["1", "2", "2", "1", "3"]
+    for name in ("Amy Shah", "Ben Ode"):
+        assert "page" not in marks[name]["flags"] and "faint" not in marks[name]["flags"], marks[name]["flags"]
+
+
+def test_a_page_that_does_not_fit_its_template_is_set_aside_whole(run, built):
+    """A corner folded in puts its mark out of place and drags the fit: the page's boxes are then not where
+    they were printed, so the page goes to a person and none of its boxes is read (its questions unscored),
+    never misread."""
+    folder, record = built
+    scans = _scans(folder, record, {"Amy Shah": {"1:box:0": "cross"}}, folded=("Amy Shah", 1))
     result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
     assert result.code == 0
     marks = _marks(folder)

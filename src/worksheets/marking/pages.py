@@ -12,7 +12,7 @@ from typing import Any
 
 MM = 72 / 25.4
 CORNER, MARK = 6 * MM, 4 * MM  # as printed (writers/pdf/scanmarks.py): from each edge, and the side
-WINDOW = 15 * MM  # each corner is looked for this far in from the paper's edges
+WINDOW = 28 * MM  # each corner is looked for this far in from the paper's edges (a page skewed 3 degrees)
 MAX_PIXELS = 40_000_000
 RENDER_DPI = 200
 SLACK = 15 * MM  # how far a corner may sit from where a flat fit puts it: farther, and the page is set aside
@@ -93,20 +93,34 @@ def _code(pixels: Any) -> tuple[Any, tuple[str, str, int] | None]:
     return pixels, None
 
 
-def _corner(pixels: Any, box: tuple[int, int, int, int], expected: float, paper: float) -> tuple[float, float] | None:
-    """The centre (column, row) of the solid mark in a window of the page, or None if there is not one."""
+def _corner(pixels: Any, box: tuple[int, int, int, int], side: int, paper: float, towards: tuple[int, int]
+            ) -> tuple[float, float] | None:
+    """The centre (column, row) of the solid square mark `side` pixels wide in a window of the page, or None if
+    there is not one. Only a square nearly all dark counts, so a rule, a letter or a scribble in the window is
+    never taken for it; of several, the one nearest the paper's corner (`towards`, a pixel)."""
     import numpy as np
 
     top, bottom, left, right = box
     window = pixels[top:bottom, left:right]
-    if window.size == 0:
+    if window.shape[0] <= side or window.shape[1] <= side:
         return None
-    dark = window < max(60, paper * 0.45)
-    count = int(dark.sum())
-    if not expected * 0.4 <= count <= expected * 2.2:
+    dark = (window < max(60, paper * 0.45)).astype(np.int32)
+    total = np.zeros((dark.shape[0] + 1, dark.shape[1] + 1), dtype=np.int32)
+    total[1:, 1:] = dark.cumsum(0).cumsum(1)
+    filled = total[side:, side:] - total[:-side, side:] - total[side:, :-side] + total[:-side, :-side]
+    rows, cols = np.nonzero(filled >= 0.7 * side * side)  # top-left corners of squares that are nearly all ink
+    if len(rows) == 0:
         return None
-    rows, cols = np.nonzero(dark)
-    return left + float(cols.mean()), top + float(rows.mean())
+    nearest = int(np.argmin((top + rows - towards[1]) ** 2 + (left + cols - towards[0]) ** 2))
+    r1, c1 = max(0, int(rows[nearest]) - side), max(0, int(cols[nearest]) - side)
+    around = filled[r1:int(rows[nearest]) + side, c1:int(cols[nearest]) + side]
+    # the mark is a little larger than the square, so the square lies wholly in it over a small plateau of
+    # places: the plateau's middle is the mark's, whatever ink lies beside it (a blot, a scribble)
+    best_r, best_c = np.unravel_index(int(np.argmax(around)), around.shape)
+    rs, cs = np.nonzero(around >= 0.97 * around.max())
+    own = (np.abs(rs - best_r) <= side // 2) & (np.abs(cs - best_c) <= side // 2)  # this mark's plateau only
+    rs, cs = rs[own], cs[own]
+    return (left + c1 + float(cs.mean()) + side / 2, top + r1 + float(rs.mean()) + side / 2)
 
 
 def fit_page(scan: Scan, width: float, height: float) -> None:
@@ -116,13 +130,14 @@ def fit_page(scan: Scan, width: float, height: float) -> None:
     rows, cols = scan.pixels.shape
     scale = cols / width  # pixels a point: a scan holds the whole page
     reach = int(WINDOW * scale)
-    expected = (MARK * scale) ** 2
+    side = max(3, int(MARK * scale * 0.85))  # a little inside the printed square: blur and a scan's scale
     windows = [(0, reach, 0, reach), (0, reach, cols - reach, cols), (rows - reach, rows, 0, reach),
                (rows - reach, rows, cols - reach, cols)]
+    paper_corners = [(0, 0), (cols, 0), (0, rows), (cols, rows)]
     centre = CORNER + MARK / 2
     template = [(centre, height - centre), (width - centre, height - centre), (centre, centre),
                 (width - centre, centre)]
-    found = [_corner(scan.pixels, w, expected, scan.paper) for w in windows]
+    found = [_corner(scan.pixels, w, side, scan.paper, at) for w, at in zip(windows, paper_corners, strict=True)]
     if any(f is None for f in found):
         scan.problem = "a corner mark is missing or covered"
         return
