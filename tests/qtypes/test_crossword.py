@@ -18,6 +18,7 @@ from worksheets.document import Crossword
 from worksheets.qtypes.crossword import CrosswordQuestion, length, lower
 from worksheets.qtypes.crossword_grid import Layout, lay_out, numbered
 from worksheets.qtypes.wordsearch import letters_of
+from worksheets.style.words import ENGLISH
 
 CLUES = [("GULAG", "The system of labour camps"), ("purge", "Removing enemies from the Party"),
          ("Stalin", "Leader after Lenin"), ("Kirov", "Murdered in 1934"), ("NKVD", "The secret police"),
@@ -32,7 +33,8 @@ def _plan(variant: str | None, clues: list[tuple[str, str]] = CLUES) -> Crosswor
                                           "clues": [{"answer": a, "clue": c} for a, c in clues]})
     ctx = SimpleNamespace(tier="core", variant=variant, draw_key=variant or "",
                           check=lambda *args: None, prose=lambda text, *args: text,
-                          scheme=lambda *args: None, scaffold=lambda *args: None, source_labels=lambda *args: ())
+                          scheme=lambda *args: None, scaffold=lambda *args: None, source_labels=lambda *args: (),
+                          words=ENGLISH)
     detail = lower(q, ctx, "1").detail  # type: ignore[arg-type]
     assert isinstance(detail, Crossword)
     return detail

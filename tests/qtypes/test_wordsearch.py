@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from helpers import write_file
 from worksheets.document import WordSearch
 from worksheets.qtypes.wordsearch import BACKWARDS, FORWARDS, WordSearchQuestion, letters_of, place
+from worksheets.style.words import ENGLISH
 
 WORDS = ["NKVD", "PURGE", "GULAG", "STALIN", "KIROV", "SHOW TRIAL", "YEZHOV", "TERROR"]
 
@@ -22,7 +23,8 @@ def _plan(tier: str, variant: str | None) -> WordSearch:
     q = WordSearchQuestion.model_validate({"id": "find", "type": "wordsearch", "words": WORDS, "size": 12})
     ctx = SimpleNamespace(tier=tier, variant=variant, draw_key=variant or "",
                           check=lambda *args: None, prose=lambda *args: (),
-                          scheme=lambda *args: None, scaffold=lambda *args: None, source_labels=lambda *args: ())
+                          scheme=lambda *args: None, scaffold=lambda *args: None, source_labels=lambda *args: (),
+                          words=ENGLISH)
     detail = lower(q, ctx, "1").detail  # type: ignore[arg-type]
     assert isinstance(detail, WordSearch)
     return detail

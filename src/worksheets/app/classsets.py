@@ -105,7 +105,7 @@ def _class_list(options: Options, root: Path, ws: Worksheet) -> list[Student]:
     if not inside:
         raise SpecError(Problem(Loc(display_path(path)),
                                 f"the class list is outside the root folder '{display_path(root)}'"))
-    if not any(f.strip().lower() == "name" for f in ws.student_fields):
+    if not any(f.strip().lower() in ("name", ws.words()("name").lower()) for f in ws.fields()):
         raise SpecError(Problem(ws.where("student_fields"), "student_fields: a class set needs a 'Name' field to print "
                                                              "each student's name in"))
     default_tier = DEFAULT_TIER if DEFAULT_TIER in ws.tiers else ws.tiers[0]

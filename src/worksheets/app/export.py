@@ -5,25 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from worksheets.app.jobs import Job, Options, check_spec_file, plan_versions, root_of
+from worksheets.app.jobs import Job, Options, plan_versions, worksheet_library
 from worksheets.app.names import output_name
-from worksheets.errors import Loc, Problem, SpecError
+from worksheets.errors import Problem, SpecError
 from worksheets.vocab import DEFAULT_STYLE
 
 
 def plan_export(spec: Path, options: Options, format: str) -> list[Job]:
     """The jobs of one worksheet spec in one format: a tier at a time for a quiz, each style too for Word."""
-    from worksheets.library import build_library, spec_kind
-    from worksheets.spec.yaml import load_file
     from worksheets.writers import FORMATS
 
     fmt = FORMATS[format]
-    check_spec_file(spec)
-    loaded = load_file(spec)
-    if spec_kind(loaded) != "worksheet":
-        raise SpecError(Problem(Loc(loaded.name, 1, 1), f"export writes worksheets: this is a {spec_kind(loaded)} "
-                                "spec (export each of its worksheets)"))
-    library = build_library(spec, root_of(options), loaded)
+    library = worksheet_library(spec, options, "export writes")
     ws = library.worksheet
     assert ws is not None
     tiers = options.tiers or tuple(dict.fromkeys(ws.tiers))

@@ -177,6 +177,23 @@ def check_spec_file(spec: Path) -> None:
         raise SpecError(Problem(Loc(shown_path(spec)), said))
 
 
+def worksheet_library(spec: Path, options: Options, verb: str) -> Library:
+    """The library of a worksheet spec for a command that works on worksheets only (`verb`: 'export writes',
+    'report reads'): another kind of spec is one located problem."""
+    from worksheets.library import build_library, spec_kind
+    from worksheets.spec.yaml import load_file
+
+    check_spec_file(spec)
+    loaded = load_file(spec)
+    if spec_kind(loaded) != "worksheet":
+        command = verb.split()[0]
+        raise SpecError(Problem(Loc(loaded.name, 1, 1), f"{verb} worksheets: this is a {spec_kind(loaded)} spec "
+                                f"({command} each of its worksheets)"))
+    library = build_library(spec, root_of(options), loaded)
+    assert library.worksheet is not None
+    return library
+
+
 def variants_of(library: Library, options: Options) -> list[str | None]:
     from worksheets.document import letters
 

@@ -7,23 +7,15 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from worksheets.app.jobs import Options, check_spec_file, plan_versions, root_of
-from worksheets.errors import Loc, Problem, SpecError, display_path
+from worksheets.app.jobs import Options, plan_versions, worksheet_library
+from worksheets.errors import Problem, SpecError, display_path
 from worksheets.vocab import DEFAULT_STYLE
 from worksheets.writers.reading import VersionReading, reading, too_hard, years
 
 
 def read_spec(spec: Path, options: Options) -> list[VersionReading]:
     """Each tier of one worksheet spec, planned and read."""
-    from worksheets.library import build_library, spec_kind
-    from worksheets.spec.yaml import load_file
-
-    check_spec_file(spec)
-    loaded = load_file(spec)
-    if spec_kind(loaded) != "worksheet":
-        raise SpecError(Problem(Loc(loaded.name, 1, 1), f"report reads worksheets: this is a {spec_kind(loaded)} "
-                                "spec (report each of its worksheets)"))
-    library = build_library(spec, root_of(options), loaded)
+    library = worksheet_library(spec, options, "report reads")
     assert library.worksheet is not None
     tiers = options.tiers or tuple(dict.fromkeys(library.worksheet.tiers))
     docs = plan_versions(library, spec.stem, [(tier, DEFAULT_STYLE, None) for tier in tiers], options)

@@ -192,6 +192,11 @@ class Document:
     """Printed on the student's copy only when the spec asks."""
     tiered: bool = False
     """The spec has more than one tier: mark schemes then name theirs."""
+    language: str = "en"
+    """The language of the words the page itself prints (writers look them up in `style.words`); the PDF's
+    /Lang."""
+    labels: tuple[tuple[str, str], ...] = ()
+    """The teacher's own words over the language's, (key, text) each."""
 
     @property
     def sources(self) -> tuple[SourceBlock, ...]:

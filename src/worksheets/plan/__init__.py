@@ -40,7 +40,8 @@ def plan(library: Library, stem: str, tier: str = DEFAULT_TIER, style: str = DEF
     return d.Document(
         stem=stem, source=library.spec.name, title=planner.plain(ws.title, ws.where("title"), "worksheet.title"),
         subtitle=ws.subtitle and planner.plain(ws.subtitle, ws.where("subtitle"), "worksheet.subtitle"), paper=ws.paper,
-        student_fields=tuple(ws.student_fields), instructions=instructions, time_allowed=ws.time_allowed,
+        student_fields=tuple(ws.fields()), language=ws.language, labels=tuple((ws.labels or {}).items()),
+        instructions=instructions, time_allowed=ws.time_allowed,
         blocks=tuple(blocks), tier=tier, style=style, variant=variant, copy=copy,
         source_insert=ws.source_insert and copy is None, scan_marking=ws.scan_marking,
         grading_table=_grading_table(ws.grading_table, blocks), tier_label=_tier_label(ws, tier),
@@ -55,7 +56,7 @@ def _check_glyphs(planner: Planner, library: Library) -> None:
     for name in ("title", "subtitle", "time_allowed"):
         if getattr(ws, name):
             planner.glyphs(getattr(ws, name), ws.where(name), f"worksheet.{name}")
-    for label in ws.student_fields:
+    for label in ws.fields():
         planner.glyphs(label, ws.where("student_fields"), "worksheet.student_fields")
     for term, (_, loc) in library.glossary.items():
         planner.glyphs(term, loc, "glossary")

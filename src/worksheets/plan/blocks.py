@@ -24,8 +24,11 @@ from worksheets.spec.worksheet import (
     SourcesRef,
     TextRef,
 )
+from worksheets.style.collation import sort_key
+from worksheets.style.words import DEFAULT_LANGUAGE
 
-CALLOUT_TITLES = {"note": "Note", "did-you-know": "Did you know?", "key-term": "Key term"}
+CALLOUT_TITLES = {"note": "note", "did-you-know": "did_you_know", "key-term": "key_term"}
+"""Each callout kind's default title, by its key in the page's words."""
 
 
 def blocks(p: Planner) -> list[d.Block]:
@@ -48,7 +51,8 @@ def section_block(p: Planner, section: Section) -> d.SectionBlock:
         if callout.title:
             p.check(callout.title, callout, "title")
     callouts = tuple(
-        d.Callout(c.kind, c.title or CALLOUT_TITLES[c.kind], p.prose(c.text, c, "text")) for c in section.callouts
+        d.Callout(c.kind, c.title or p.words(CALLOUT_TITLES[c.kind]), p.prose(c.text, c, "text"))
+        for c in section.callouts
     )
     return d.SectionBlock(p.title(section, "title"), p.prose(section.body, section, "body"), callouts)
 
@@ -111,7 +115,7 @@ def _text(p: Planner, item: TextRef) -> list[d.Block]:
 
 def _glossary(p: Planner, item: GlossaryRef) -> list[d.Block]:
     terms = sorted(p.lib.glossary) if item.glossary == "all" else sorted(set(item.glossary))
-    terms.sort(key=str.casefold)
+    terms.sort(key=sort_key(p.lib.worksheet.language if p.lib.worksheet else DEFAULT_LANGUAGE))
     return [d.GlossaryBlock(tuple(
         (t, p.glossary_prose(p.lib.glossary[t][0], p.lib.glossary[t][1], f"glossary '{t}'")) for t in terms
     ))]

@@ -24,6 +24,7 @@ from worksheets.spec import questions as sq
 from worksheets.spec.base import Model, parse_length
 from worksheets.spec.worksheet import QuestionsRef, SourcesRef
 from worksheets.style.fonts import cannot_print, unprintable
+from worksheets.style.words import ENGLISH
 from worksheets.vocab import SCAFFOLD_TIER
 
 LINES_PER_MARK = 2.5
@@ -52,6 +53,8 @@ class Planner:
             (f"student-{copy}",) if copy is not None else ())
         self.shuffled = bool(variant or copy)  # variants and students' own copies shuffle; a plain version does not
         self.scan_marking = bool(library.worksheet and library.worksheet.scan_marking)
+        self.words = library.worksheet.words() if library.worksheet is not None else ENGLISH
+        """The words the page itself prints (default prompts, 'Source A'), in the worksheet's language."""
         self.values: dict[str, tuple[tuple[str, str], ...]] = {}  # each question's drawn values, as printed
         self.problems = ProblemList()
         self.source_letter: dict[str, str] = {}
@@ -234,7 +237,7 @@ class Planner:
             kind, ident = match.groups()
             if kind == "source":
                 if ident in self.source_letter:
-                    return f"Source {self.source_letter[ident]}"
+                    return self.words("source", letter=self.source_letter[ident])
                 self.problems.add(loc, f"{field}: {match.group(0)} is not printed in the {self.tier} version "
                                        "of this worksheet")
             else:
@@ -325,7 +328,7 @@ class Planner:
 
     def source_labels(self, ids: list[str]) -> tuple[str, ...]:
         """'Source A'... for the sources a question names (those printed in this version)."""
-        return tuple(f"Source {self.source_letter[s]}" for s in ids if s in self.source_letter)
+        return tuple(self.words("source", letter=self.source_letter[s]) for s in ids if s in self.source_letter)
 
 
 def _outside_maths(text: str) -> str:

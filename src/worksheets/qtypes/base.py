@@ -27,6 +27,10 @@ class Context(Protocol):
     shuffles_options: bool  # variants shuffle the options of choice questions (the worksheet's `shuffle:`)
 
     @property
+    def words(self) -> Callable[..., str]:
+        """The page's own words in the worksheet's language: words("tf_prompt"), words("source", letter="A")."""
+
+    @property
     def draw_key(self) -> str:
         """Names this copy for a type's own random layout (a word search's grid): variant, seed, student."""
 

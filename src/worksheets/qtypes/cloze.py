@@ -72,7 +72,7 @@ def lower(q: ClozeQuestion, ctx: Context, number: str) -> d.Question:
         words = list(dict.fromkeys([*answers, *q.distractors]))
         bank = tuple(words[i] for i in ctx.shuffle(len(words), q.id, "word-bank"))
     detail = d.Cloze(ctx.cloze_prose(numbered, q, "text"), answers, bank, max(len(a) for a in answers))
-    prompt = q.prompt or ("Fill in the gaps, using words from the box." if bank else "Fill in the gaps.")
+    prompt = q.prompt or ctx.words("cloze_bank_prompt" if bank else "cloze_prompt")
     return closed_question(q, ctx, number, prompt, detail)
 
 

@@ -113,7 +113,7 @@ def lower(q: CrosswordQuestion, ctx: Context, number: str) -> d.Question:
     detail = d.Crossword(_grid(layout), tuple(sorted((r, c, n) for (r, c), n in numbers.items())),
                          tuple(sorted(clues[False], key=lambda c: c.number)),
                          tuple(sorted(clues[True], key=lambda c: c.number)))
-    return closed_question(q, ctx, number, q.prompt or "Complete the crossword.", detail)
+    return closed_question(q, ctx, number, q.prompt or ctx.words("crossword_prompt"), detail)
 
 
 TYPE = QuestionType("crossword", CrosswordQuestion, lower, d.Crossword)

@@ -68,7 +68,7 @@ def lower(q: LabelQuestion, ctx: Context, number: str) -> d.Question:
         words = [*(p.answer for p in points), *q.distractors]
         bank = tuple(words[i] for i in ctx.shuffle(len(words), q.id, "word-bank"))
     detail = d.Label(picture, tuple(p.at for p in points), tuple(p.answer for p in points), bank)
-    prompt = q.prompt or ("Label the diagram, using words from the box." if bank else "Label the diagram.")
+    prompt = q.prompt or ctx.words("label_bank_prompt" if bank else "label_prompt")
     return closed_question(q, ctx, number, prompt, detail)
 
 

@@ -12,8 +12,6 @@ from worksheets.qtypes.base import Context, QuestionType, closed_question
 from worksheets.spec.base import Text, no_repeats
 from worksheets.spec.questions import ClosedQuestion
 
-PROMPT = "Match each item on the left to one on the right. Write its letter in the box."
-TICK_PROMPT = "Match each item on the left to one on the right. Tick the letter of its match."
 """The instruction when the paper is marked from a scan: the letters are boxes to tick."""
 
 
@@ -60,7 +58,8 @@ def lower(q: MatchingQuestion, ctx: Context, number: str) -> d.Question:
         tuple(ctx.prose(q.pairs[i][1], q, "pairs") for i in order),
         tuple(order.index(i) for i in range(len(q.pairs))),
     )
-    return closed_question(q, ctx, number, q.prompt or (TICK_PROMPT if ctx.scan_marking else PROMPT), detail)
+    prompt = q.prompt or ctx.words("match_tick_prompt" if ctx.scan_marking else "match_prompt")
+    return closed_question(q, ctx, number, prompt, detail)
 
 
 TYPE = QuestionType("matching", MatchingQuestion, lower, d.Matching)

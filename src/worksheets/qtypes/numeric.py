@@ -36,7 +36,7 @@ class NumericQuestion(QuestionItem):
     """Marks (default 1)."""
     answer: Answer | None = None
     """The working space: {lines: N}, {box: 60mm}, {grid: 80mm}...; default from the marks."""
-    answer_label: Text = "Answer"
+    answer_label: Text | None = None
     """Printed before the answer line, e.g. 'x ='."""
     model_answer: Text | None = None
     """Working, printed in the mark scheme only."""
@@ -103,7 +103,7 @@ def lower(q: NumericQuestion, ctx: Context, number: str) -> d.Question:
                        figure(q.number + margin) if margin else "")
     return d.Question(
         id=q.id, number=number, label=number, kind="numeric", prompt=ctx.prose(q.prompt, q, "prompt"), marks=q.marks,
-        answer=ctx.answer(q.answer, q.marks, AnswerLine(label=q.answer_label, units=q.units)),
+        answer=ctx.answer(q.answer, q.marks, AnswerLine(label=q.answer_label or ctx.words("answer"), units=q.units)),
         model_answer=ctx.prose(q.model_answer, q, "model_answer"), scheme=ctx.scheme(q.mark_scheme),
         scaffold=ctx.scaffold(q.scaffold), sources=ctx.source_labels(q.sources), detail=detail,
     )

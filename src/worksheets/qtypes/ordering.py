@@ -39,8 +39,7 @@ def lower(q: OrderingQuestion, ctx: Context, number: str) -> d.Question:
         tuple(order.index(i) for i in range(len(q.items))),
     )
     last = len(q.items)
-    how = "For each, tick its place from" if ctx.scan_marking else "Number the boxes from"
-    prompt = q.prompt or f"Put these in order. {how} 1 (first) to {last} (last)."
+    prompt = q.prompt or ctx.words("order_tick_prompt" if ctx.scan_marking else "order_prompt", last=last)
     return closed_question(q, ctx, number, prompt, detail)
 
 

@@ -60,7 +60,7 @@ def lower(q: TableQuestion, ctx: Context, number: str) -> d.Question:
         ctx.check(answer, q, "table")
     # one width for every blank, short enough for a narrow column (the cell holds a longer answer)
     detail = d.Cloze(ctx.cloze_prose(numbered, q, "table"), answers, (), min(BLANK_MOST, max(len(a) for a in answers)))
-    return closed_question(q, ctx, number, q.prompt or "Complete the table.", detail)
+    return closed_question(q, ctx, number, q.prompt or ctx.words("table_prompt"), detail)
 
 
 TYPE = QuestionType("table", TableQuestion, lower, d.Cloze)

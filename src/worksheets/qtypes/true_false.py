@@ -12,8 +12,6 @@ from worksheets.qtypes.base import Context, QuestionType, closed_question
 from worksheets.spec.base import Model, Text
 from worksheets.spec.questions import ClosedQuestion
 
-PROMPT = "Decide whether each statement is true or false. Tick one box in each row."
-
 
 class Statement(Model):
     """One statement to judge."""
@@ -50,7 +48,7 @@ def lower(q: TrueFalseQuestion, ctx: Context, number: str) -> d.Question:
     """The statements in the spec's order, each with its answer."""
     detail = d.TrueFalse(tuple(ctx.prose(st.text, st, "text") for st in q.statements),
                          tuple(st.answer for st in q.statements))
-    return closed_question(q, ctx, number, q.prompt or PROMPT, detail)
+    return closed_question(q, ctx, number, q.prompt or ctx.words("tf_prompt"), detail)
 
 
 TYPE = QuestionType("true-false", TrueFalseQuestion, lower, d.TrueFalse)

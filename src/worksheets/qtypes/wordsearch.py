@@ -121,7 +121,7 @@ def lower(q: WordSearchQuestion, ctx: Context, number: str) -> d.Question:
     rows = tuple("".join(char or rng.choice(LETTERS) for char in row) for row in grid)
     spots = {word: (r, c, dr, dc, len(word)) for word, r, c, dr, dc in placed}
     detail = d.WordSearch(rows, tuple(q.words), tuple(spots[word] for word in hidden))
-    return closed_question(q, ctx, number, q.prompt or "Find these words in the grid.", detail)
+    return closed_question(q, ctx, number, q.prompt or ctx.words("search_prompt"), detail)
 
 
 TYPE = QuestionType("wordsearch", WordSearchQuestion, lower, d.WordSearch)

@@ -21,6 +21,7 @@ from worksheets.spec.bank import Bank
 from worksheets.spec.base import MAX_ITEMS, MAX_VARIANTS, Id, Model, Text, as_text, check_id, describe, paper_name
 from worksheets.spec.content import Section
 from worksheets.spec.yaml import Map
+from worksheets.style.words import DEFAULT_LANGUAGE, Words
 from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, PaperName, ShuffleName, StyleName, TierName
 
 
@@ -223,6 +224,27 @@ def _auto_or_bool(value: Any) -> Any:
 Paper = Annotated[PaperName, BeforeValidator(paper_name)]
 
 
+def _language(value: str) -> str:
+    from worksheets.style.words import languages
+
+    if value not in languages():
+        raise PydanticCustomError("language", "unknown language {v}: expected one of {known}",
+                                  {"v": describe(value), "known": ", ".join(languages())})
+    return value
+
+
+def _labels(value: dict[str, str]) -> dict[str, str]:
+    from worksheets.style.words import keys
+
+    for key in value:
+        if key not in keys():
+            close = difflib.get_close_matches(key, keys(), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise PydanticCustomError("label_key", "labels: {v} names no word the page prints{hint}; the words are "
+                                      "{known}", {"v": describe(key), "hint": hint, "known": ", ".join(keys())})
+    return value
+
+
 MAX_FIELD_LABEL = 40  # characters: a label longer than this leaves no room to write on its line
 
 
@@ -245,8 +267,8 @@ class Worksheet(Model):
     """Content bank files, relative to this file."""
     paper: Paper = "A4"
     """A4 or letter (reflowed, never scaled)."""
-    student_fields: Annotated[list[Text], AfterValidator(_field_labels)] = ["Name", "Class", "Date"]
-    """Labelled writing lines under the title."""
+    student_fields: Annotated[list[Text], AfterValidator(_field_labels)] | None = None
+    """Labelled writing lines under the title (default: Name, Class and Date, in the worksheet's language)."""
     instructions: Text | None = None
     """Prose in the instructions box."""
     time_allowed: Text | None = None
@@ -278,9 +300,25 @@ class Worksheet(Model):
     questions, or none. Matching and ordering questions are always shuffled: their order is the answer."""
     seed: Annotated[int, Field(ge=0, le=2**31)] | None = None
     """Changes every draw, shuffle and random value, reproducibly (a retake paper: a new seed)."""
+    language: Annotated[str, AfterValidator(_language)] = DEFAULT_LANGUAGE
+    """The language of the words the page itself prints (Name, Page 1 of 4, [2 marks], True, Tick one box):
+    en, cy, fr, de or es."""
+    labels: Annotated[dict[str, Text], AfterValidator(_labels)] | None = None
+    """The page's own words to print instead of the language's, by key (`name: Enw`, `marks: "[{n} pt]"`)."""
     per_student: bool = False
     """With a class list: each student's copy gets its own draw, shuffles and values, keyed by their name, and
     each their own answer key."""
+
+    def words(self) -> Words:
+        """The words the page itself prints: the language's, with the labels over them."""
+        return Words(self.language, tuple((self.labels or {}).items()))
+
+    def fields(self) -> list[str]:
+        """The student fields to print: as written, or Name, Class and Date in the worksheet's language."""
+        if self.student_fields is not None:
+            return self.student_fields
+        words = self.words()
+        return [words("name"), words("class"), words("date")]
 
 
 class WorksheetFile(Bank):

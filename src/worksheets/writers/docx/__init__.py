@@ -19,6 +19,7 @@ def render(unit: RenderUnit) -> Rendered:
     """The .docx of one unit (student or markscheme), with what it could not hold as notes."""
     from worksheets.document.layout import NO_PAGES
     from worksheets.style.themes import theme_for, tier_theme
+    from worksheets.style.words import Words
     from worksheets.writers.contract import Rendered
     from worksheets.writers.docx import handout, markscheme, page
     from worksheets.writers.docx.prose import Place, Writer
@@ -27,12 +28,13 @@ def render(unit: RenderUnit) -> Rendered:
     student = unit.role == "student"
     theme = tier_theme(doc.style, doc.tier) if student else theme_for(doc.style)
     width, height = page.text_size(doc.paper, theme)
-    title = doc.title if student else f"Mark scheme: {doc.title}"
-    document = page.new_document(doc.paper, theme, title, "Student handout" if student else "Mark scheme")
+    words = Words.of(doc)
+    title = doc.title if student else words("mark_scheme_of", title=doc.title)
+    document = page.new_document(doc.paper, theme, title, "Student handout" if student else words("mark_scheme"))
     header_right = handout.version_label(doc) if student else markscheme.version_line(doc)
     page.furniture(document, theme, width, title, header_right, doc.footer_code,
-                   first_page_header=student and bool(header_right), numbered=unit.numbered)
-    writer = Writer(theme, width, height, doc.source)
+                   first_page_header=student and bool(header_right), numbered=unit.numbered, words=words)
+    writer = Writer(theme, width, height, doc.source, words=words)
     if doc.scan_marking and student:  # Word lays the pages out its own way: no box is where a scan looks for it
         writer.notes.append(f"{doc.source}: scan_marking: the Word handout has no corner marks, codes or marker's "
                             "boxes: print the PDFs to mark from a scan")

@@ -61,12 +61,12 @@ def title_block(doc: d.Document, place: Place, total_line: str) -> None:
 
     def inside(inner: Place) -> None:
         if doc.instructions:
-            inner.para(text="Instructions", bold=True)
+            inner.para(text=inner.w.words("instructions"), bold=True)
             prose.write(doc.instructions, inner)
         if doc.time_allowed or total_line:
             line = inner.para()
             leader_tab(line, inner.right, "none")
-            time = f"Time allowed: {doc.time_allowed}" if doc.time_allowed else ""
+            time = inner.w.words("time_allowed", time=doc.time_allowed) if doc.time_allowed else ""
             line.add_run(time).bold = True
             if len(time) + len(total_line) + 4 > inner.width / (inner.w.theme.body * 0.55):
                 line = inner.para()  # too long to share a line: the total on its own, at the right
@@ -177,13 +177,13 @@ def _text(block: d.TextBlock, place: Place, doc: d.Document) -> None:
 def _glossary(block: d.GlossaryBlock, place: Place, doc: d.Document) -> None:
     if not block.entries:
         return
-    place.para("Heading 1", "Glossary")
+    place.para("Heading 1", place.w.words("glossary"))
     term = min(place.width * 0.32, max(len(t) for t, _ in block.entries) * place.w.theme.body * 0.6 + 12)
     widths = [term, place.width - term]
     table = place.table(1 + len(block.entries), widths)
     table_borders(table, 0.4, grey(0.6), inside=True)
     repeat_header(table.rows[0])
-    for c, word in enumerate(("Term", "Meaning")):
+    for c, word in enumerate((place.w.words("term"), place.w.words("meaning"))):
         cell_at(table, 0, c).paragraphs[0].add_run(word).bold = True
         set_style(cell_at(table, 0, c).paragraphs[0], "Cell")
         shade(cell_at(table, 0, c), grey(0.85))
@@ -206,7 +206,9 @@ def _page_break(block: d.PageBreakBlock, place: Place, doc: d.Document) -> None:
 def insert_note(sources: tuple[d.SourceBlock, ...], place: Place) -> None:
     """Where the sources would be: a boxed note sending the student to the insert."""
     letters = [b.letter for b in sources]
-    which = f"Source {letters[0]}" if len(letters) == 1 else f"Sources {letters[0]}–{letters[-1]}"
+    words = place.w.words
+    which = words("source", letter=letters[0]) if len(letters) == 1 else words("sources", first=letters[0],
+                                                                               last=letters[-1])
     verb = "is" if len(letters) == 1 else "are"
     in_box(place, place.w.theme.box_grey, lambda inner: inner.para(text=f"{which} {verb} in the separate source "
                                                                          "insert.", bold=True))

@@ -13,6 +13,7 @@ from docx.shared import Pt
 
 from worksheets import document as d
 from worksheets.document import letters
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.docx import prose, spaces
 from worksheets.writers.docx.elements import first_paragraph, run
 from worksheets.writers.docx.ooxml import cell_at, grey, set_style, shade, table_borders, valign
@@ -23,11 +24,11 @@ TICK_BOX = "☐"
 CHAR = 0.6  # ems: a printed character's width, roughly, for sizing columns
 
 
-def instruction(q: d.Question) -> str | None:
+def instruction(q: d.Question, words: Words = ENGLISH) -> str | None:
     """The fixed instruction under a prompt, if its type has one ('Tick one box.')."""
     if isinstance(q.detail, d.Choice):
         n = q.detail.ticks
-        return "Tick one box." if n == 1 else f"Tick {NUMBER_WORDS.get(n, str(n))} boxes."
+        return words.count("tick", n, spelled=NUMBER_WORDS.get(n, str(n)))
     return None
 
 
@@ -93,7 +94,7 @@ def _choice(c: d.Choice, place: Place) -> None:
 @scheme.register
 def _choice_key(c: d.Choice, place: Place) -> None:
     picks = ", ".join(letters(i) for i in c.correct)
-    place.para("Heading 3", f"Answer{'s' if len(c.correct) > 1 else ''}: {picks}")
+    place.para("Heading 3", place.w.words.count("answers_are", len(c.correct), answer=picks))
     lw = place.w.theme.body * 2
     table = place.table(len(c.correct), [lw, place.width - lw])
     for r, i in enumerate(c.correct):
@@ -110,7 +111,7 @@ def _true_false(tf: d.TrueFalse, place: Place) -> None:
     col = place.w.theme.body * 4.2
     table = place.table(1 + len(tf.statements), [place.width - 2 * col, col, col])
     _ruled(table)
-    for c, word in enumerate(("Statement", "True", "False")):
+    for c, word in enumerate((place.w.words("statement"), place.w.words("true"), place.w.words("false"))):
         shade(text_cell(table, 0, c, word, bold=True, centre=c > 0), grey(0.86))
     for r, text in enumerate(tf.statements, 1):
         prose_cell(table, r, 0, text, place, place.width - 2 * col)
@@ -123,11 +124,11 @@ def _true_false_key(tf: d.TrueFalse, place: Place) -> None:
     col = place.w.theme.body * 5
     table = place.table(1 + len(tf.statements), [place.width - col, col])
     _ruled(table)
-    for c, word in enumerate(("Statement", "Answer")):
+    for c, word in enumerate((place.w.words("statement"), place.w.words("answer"))):
         shade(text_cell(table, 0, c, word, bold=True), grey(0.86))
     for r, (text, answer) in enumerate(zip(tf.statements, tf.answers, strict=True), 1):
         prose_cell(table, r, 0, text, place, place.width - col)
-        text_cell(table, r, 1, "True" if answer else "False", bold=True)
+        text_cell(table, r, 1, place.w.words("true") if answer else place.w.words("false"), bold=True)
 
 
 MIN_BLANK = 10  # underscores: room for a short word in handwriting
@@ -162,7 +163,7 @@ def _cloze(c: d.Cloze, place: Place) -> None:
 
 @scheme.register
 def _cloze_key(c: d.Cloze, place: Place) -> None:
-    place.para("Heading 3", "Answers (one mark each)")
+    place.para("Heading 3", place.w.words("answers_each"))
     nw = place.w.theme.body * 3
     table = place.table(len(c.answers), [nw, place.width - nw])
     for r, answer in enumerate(c.answers):
@@ -196,7 +197,7 @@ def _matching(m: d.Matching, place: Place) -> None:
 
 @scheme.register
 def _matching_key(m: d.Matching, place: Place) -> None:
-    place.para("Heading 3", "Correct pairs (one mark each)")
+    place.para("Heading 3", place.w.words("pairs_each"))
     t = place.w.theme
     nw, aw = t.body * 2, t.body * 3.5
     half = (place.width - nw - aw) / 2
@@ -239,7 +240,7 @@ def _numeric(n: d.Numeric, place: Place) -> None:
 def _numeric_key(n: d.Numeric, place: Place) -> None:
     units = f"\u00a0{n.units}" if n.units else ""
     accept = f" (accept {n.low} to {n.high}{units})" if n.low else ""
-    place.para("Heading 3", f"Answer: {n.value}{units}{accept}")
+    place.para("Heading 3", place.w.words("answer_is", answer=f"{n.value}{units}{accept}"))
 
 
 # the puzzle types' handlers live in a module of their own and register on import

@@ -10,20 +10,21 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from worksheets import document as d
+from worksheets.style.words import Words
 from worksheets.writers.docx import blocks, prose, questions
 from worksheets.writers.docx.prose import Place
 
 
 def version_label(doc: d.Document) -> str:
     """What the student's copy says about its version: "Version B", and the tier only if the spec shows it."""
-    parts = [doc.tier_label or "", f"Version {doc.variant}" if doc.variant else ""]
+    parts = [doc.tier_label or "", Words.of(doc)("version", letter=doc.variant) if doc.variant else ""]
     return " · ".join(p for p in parts if p)
 
 
 def write(doc: d.Document, place: Place) -> None:
     """The whole handout at the place (the document's body)."""
     total = doc.total_marks
-    total_line = f"Total: {total} mark{'' if total == 1 else 's'}" if doc.questions else ""
+    total_line = place.w.words.count("total_marks", total) if doc.questions else ""
     blocks.title_block(doc, place, total_line)
     if doc.grading_table and doc.questions:
         questions.grading_table(doc.questions, place, total)
@@ -35,7 +36,7 @@ def write(doc: d.Document, place: Place) -> None:
             noted = True
         contents(block, place, doc)
         if index == last:
-            end = place.para(text="END OF QUESTIONS", bold=True)
+            end = place.para(text=place.w.words("end"), bold=True)
             end.alignment = WD_ALIGN_PARAGRAPH.CENTER
             end.paragraph_format.space_before = Pt(place.w.theme.body * 1.5)
 

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from worksheets.style.themes import MM, Theme
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.docx.ooxml import field, grey, leader_tab, page_background, set_fonts
 
 PAPER = {"A4": (210 * MM, 297 * MM), "letter": (612.0, 792.0), "A5": (148 * MM, 210 * MM)}
@@ -151,7 +152,7 @@ def _trim(document: Any) -> None:
 
 
 def furniture(document: Any, t: Theme, width: float, header_left: str, header_right: str, footer_left: str,
-              first_page_header: bool, numbered: bool = True) -> None:
+              first_page_header: bool, numbered: bool = True, words: Words = ENGLISH) -> None:
     """The running header (title at the left, version at the right; from page 2 unless asked) and the footer:
     the version code at the left, "Page X of Y" in the middle, as fields Word keeps up to date."""
     section = document.sections[0]
@@ -167,10 +168,14 @@ def furniture(document: Any, t: Theme, width: float, header_left: str, header_ri
         leader_tab(p, width, "none")
         p.add_run(f"{footer_left}\t")
         if numbered:
-            p.add_run("Page ")
+            before, rest = words("page_of", page="\x00", pages="\x01").split("\x00")
+            between, after = rest.split("\x01")
+            p.add_run(before)  # 'Page ', 'Tudalen '... with Word's own fields for the numbers
             field(p, "PAGE", "1")
-            p.add_run(" of ")
+            p.add_run(between)
             field(p, "NUMPAGES", "1")
+            if after:
+                p.add_run(after)
         for run in p.runs:
             run.font.color.rgb = RGBColor.from_string(grey(0.25))
 

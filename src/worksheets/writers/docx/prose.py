@@ -15,6 +15,7 @@ from docx.shared import Pt
 
 from worksheets.document import prose as p
 from worksheets.style.themes import Theme
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.docx import elements, maths
 from worksheets.writers.docx.elements import hanging, run, spacing, tab
 from worksheets.writers.docx.ooxml import CELL_PAD, cell_at, fix_geometry, grey, set_style, shade, table_borders
@@ -35,6 +36,8 @@ class Writer:
     source: str
     """The spec file, as notes name it."""
     notes: list[str] = field(default_factory=list)
+    words: Words = ENGLISH
+    """The words the page itself prints, in the document's language."""
 
 
 def blank(paragraph: Any, gap: p.Gap, chars: int = 10) -> None:

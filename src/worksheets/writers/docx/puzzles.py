@@ -43,7 +43,7 @@ def _letter_grid(rows: tuple[str, ...], place: Place, found: frozenset[tuple[int
 @handout.register
 def _wordsearch(ws: d.WordSearch, place: Place) -> None:
     _letter_grid(ws.rows, place)
-    place.para(text="Words to find: ", bold=True).add_run(", ".join(ws.words)).bold = False
+    place.para(text=place.w.words("words_to_find") + " ", bold=True).add_run(", ".join(ws.words)).bold = False
 
 
 @scheme.register
@@ -105,16 +105,16 @@ def _clues(title: str, clues: tuple[d.Clue, ...], place: Place, solved: bool) ->
 @handout.register
 def _crossword(cw: d.Crossword, place: Place) -> None:
     _crossword_grid(cw, place, solved=False)
-    _clues("Across", cw.across, place, solved=False)
-    _clues("Down", cw.down, place, solved=False)
+    _clues(place.w.words("across"), cw.across, place, solved=False)
+    _clues(place.w.words("down"), cw.down, place, solved=False)
 
 
 @scheme.register
 def _crossword_key(cw: d.Crossword, place: Place) -> None:
     place.para("Heading 3", "Completed grid")
     _crossword_grid(cw, place, solved=True)
-    _clues("Across", cw.across, place, solved=True)
-    _clues("Down", cw.down, place, solved=True)
+    _clues(place.w.words("across"), cw.across, place, solved=True)
+    _clues(place.w.words("down"), cw.down, place, solved=True)
 
 
 MARKER = 0.045  # a marker's radius, of the picture's shorter side
@@ -186,5 +186,5 @@ def _label(label: d.Label, place: Place) -> None:
 
 @scheme.register
 def _label_key(label: d.Label, place: Place) -> None:
-    place.para("Heading 3", "Answers (one mark each)")
+    place.para("Heading 3", place.w.words("answers_each"))
     _labelled(label, place, label.answers)

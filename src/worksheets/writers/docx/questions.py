@@ -11,6 +11,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from worksheets import document as d
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.docx import closed, prose, spaces
 from worksheets.writers.docx.elements import first_paragraph, hanging, keep_with_next, run, spacing, tab
 from worksheets.writers.docx.ooxml import (
@@ -27,14 +28,14 @@ from worksheets.writers.docx.ooxml import (
 from worksheets.writers.docx.prose import Place
 
 
-def marks_text(marks: int) -> str:
-    """'[4 marks]'."""
-    return f"[{marks}\u00a0mark{'' if marks == 1 else 's'}]"
+def marks_text(marks: int, words: Words = ENGLISH) -> str:
+    """'[4 marks]', the number kept with its word."""
+    return words.count("marks", marks).replace(" ", "\u00a0")
 
 
-def total_text(q: d.Question) -> str:
+def total_text(q: d.Question, words: Words = ENGLISH) -> str:
     """'(Total for Question 3 = 6 marks)', under a question in parts."""
-    return f"(Total for Question {q.number} = {q.marks} mark{'' if q.marks == 1 else 's'})"
+    return words.count("question_total", q.marks, number=q.number)
 
 
 def label_width(place: Place) -> float:
@@ -60,7 +61,7 @@ def question_row(label: str, prompt: d.Prose, marks: int | None, place: Place, e
             last = inner.para()
             written.append(last)
         leader_tab(last, place.right, "none")
-        run(last, f"\t{marks_text(marks)}", bold=True)
+        run(last, f"\t{marks_text(marks, place.w.words)}", bold=True)
     for paragraph in written:
         if isinstance(paragraph, Paragraph):
             keep_with_next(paragraph)
@@ -70,7 +71,7 @@ def question_row(label: str, prompt: d.Prose, marks: int | None, place: Place, e
 
 def total_line(q: d.Question, place: Place) -> None:
     """The question's total, at the right, after its last part."""
-    paragraph = place.para(text=total_text(q), bold=True)
+    paragraph = place.para(text=total_text(q, place.w.words), bold=True)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
@@ -86,7 +87,7 @@ def handout_question(q: d.Question, place: Place) -> None:
     """A question with its answer space (or its closed layout), its parts each with theirs."""
     lw = label_width(place)
     if q.detail is not None or not q.parts:
-        question_row(q.label, q.prompt, q.marks, place, closed.instruction(q))
+        question_row(q.label, q.prompt, q.marks, place, closed.instruction(q, place.w.words))
         inner = place.inset(lw)
         if q.detail is not None:
             if q.scaffold:
@@ -100,7 +101,7 @@ def handout_question(q: d.Question, place: Place) -> None:
         return
     question_row(q.label, q.prompt, None, place)
     for part in q.parts:
-        question_row(part.label, part.prompt, part.marks, place.inset(lw), closed.instruction(part))
+        question_row(part.label, part.prompt, part.marks, place.inset(lw), closed.instruction(part, place.w.words))
         _with_space(part, place.inset(2 * lw))
     total_line(q, place)
     gap(place)
@@ -121,8 +122,9 @@ def _with_space(q: d.Question, place: Place) -> None:
 
 def grading_table(questions: tuple[d.Question, ...], place: Place, total: int) -> None:
     """For the teacher on page 1: each question's marks available and a box for the mark awarded."""
-    place.para("Small", "For the teacher's use").paragraph_format.keep_with_next = True
-    labels = [q.number for q in questions] + ["Total"]
+    w = place.w.words
+    place.para("Small", w("teacher_use")).paragraph_format.keep_with_next = True
+    labels = [q.number for q in questions] + [w("total")]
     marks = [str(q.marks) for q in questions] + [str(total)]
     head = place.w.theme.body * 6.4  # "Question" and "Awarded" on one line, in any style's font
     col = place.w.theme.body * 3.6
@@ -133,7 +135,9 @@ def grading_table(questions: tuple[d.Question, ...], place: Place, total: int) -
     table_borders(table, 0.5, grey(0.55))
     for band in range(bands):
         chunk = slice(band * per_row, (band + 1) * per_row)
-        for r, (title, values) in enumerate((("Question", labels[chunk]), ("Marks", marks[chunk]), ("Awarded", []))):
+        heads: tuple[tuple[str, list[str]], ...] = (
+            (w("question"), labels[chunk]), (w("marks_heading"), marks[chunk]), (w("awarded"), []))
+        for r, (title, values) in enumerate(heads):
             row = 3 * band + r
             for c, text in enumerate([title, *values]):
                 paragraph = first_paragraph(cell_at(table, row, c))
@@ -152,10 +156,10 @@ def grading_table(questions: tuple[d.Question, ...], place: Place, total: int) -
 def markscheme_question(q: d.Question, place: Place) -> None:
     """The question as set, then everything a marker needs for it and for each of its parts."""
     lw = label_width(place)
-    question_row(q.label, q.prompt, None if q.parts else q.marks, place, closed.instruction(q))
+    question_row(q.label, q.prompt, None if q.parts else q.marks, place, closed.instruction(q, place.w.words))
     marking(q, place.inset(lw))
     for part in q.parts:
-        question_row(part.label, part.prompt, part.marks, place.inset(lw), closed.instruction(part))
+        question_row(part.label, part.prompt, part.marks, place.inset(lw), closed.instruction(part, place.w.words))
         marking(part, place.inset(2 * lw))
     if q.parts:
         total_line(q, place)
@@ -172,27 +176,27 @@ def marking(q: d.Question, place: Place) -> None:
     if q.detail is not None:
         closed.scheme(q.detail, place)
     if scheme.guidance:
-        _label("Guidance", place)
+        _label(place.w.words("guidance"), place)
         prose.write(scheme.guidance, place)
     if scheme.points:
         total = sum(p.marks for p in scheme.points)
-        _label(f"Marking points (award up to {q.marks}; {total} available)" if total != q.marks
-               else "Marking points (one mark each unless shown)", place)
+        _label(place.w.words("points_up_to", marks=q.marks, available=total) if total != q.marks
+               else place.w.words("points"), place)
         for point in scheme.points:
             bullet(point.text, place, f"[{point.marks}]")
     if scheme.levels:
         _label("Levels of response", place)
         levels(scheme.levels, place)
     if scheme.indicative:
-        _label("Indicative content: students may include", place)
+        _label(place.w.words("indicative"), place)
         for item in scheme.indicative:
             bullet(item, place)
     if q.model_answer:
-        _label("Model answer", place)
+        _label(place.w.words("model_answer"), place)
         prose.write(q.model_answer, place)
     if not (q.detail or scheme.guidance or scheme.points or scheme.levels or scheme.indicative or q.model_answer
             or q.parts):
-        run = place.para().add_run("No model answer or mark scheme given.")
+        run = place.para().add_run(place.w.words("no_scheme"))
         run.italic = place.w.theme.italic or None
 
 
@@ -222,8 +226,9 @@ def levels(items: tuple[d.ScoringLevel, ...], place: Place) -> None:
     widths = [t.body * 5, t.body * 4.5, place.width - t.body * 9.5]
     table = place.table(len(items) + 2, widths)
     table_borders(table, 0.5, grey(0.55))
-    rows: list[tuple[str, str, d.Prose | str]] = [("Level", "Marks", "Descriptor")]
-    rows += [(f"Level {level.level}", level.band, level.descriptor) for level in items]
+    w = place.w.words
+    rows: list[tuple[str, str, d.Prose | str]] = [(w("level"), w("marks_heading"), w("descriptor"))]
+    rows += [(w("level_n", n=level.level), level.band, level.descriptor) for level in items]
     rows.append(("–", "0", "No creditworthy response."))
     for r, (name, band, descriptor) in enumerate(rows):
         for c, text in enumerate((name, band)):
@@ -247,7 +252,8 @@ def summary_table(questions: tuple[d.Question, ...], place: Place, total: int) -
     col = min(place.width / 4, place.w.theme.body * 10)
     table = place.table(len(rows) + 2, [col, col * 0.7])
     table_borders(table, 0.5, grey(0.55))
-    for r, (number, marks) in enumerate([("Question", "Marks"), *rows, ("Total", total)]):
+    w = place.w.words
+    for r, (number, marks) in enumerate([(w("question"), w("marks_heading")), *rows, (w("total"), total)]):
         ends = r in (0, len(rows) + 1)
         for c, text in enumerate((number, str(marks))):
             cell = cell_at(table, r, c)

@@ -113,7 +113,7 @@ def scaffold_before(sc: d.Scaffold, place: Place) -> None:
     """Support-tier help under the prompt: the hint in a shaded box and the word bank."""
     if sc.hint:
         def inside(inner: Place) -> None:
-            inner.para(text="Hint", bold=True)
+            inner.para(text=inner.w.words("hint"), bold=True)
             prose.write(sc.hint, inner)
 
         in_box(place, 0.95, inside, border=0, left_rule=2.5)
@@ -125,7 +125,7 @@ def starters(sc: d.Scaffold, place: Place) -> None:
     """Sentence starters at the top of the answer space."""
     if not sc.sentence_starters:
         return
-    place.para(text="Sentence starters:", bold=True).paragraph_format.keep_with_next = True
+    place.para(text=place.w.words("sentence_starters"), bold=True).paragraph_format.keep_with_next = True
     italic = place.w.theme.italic
     for text in sc.sentence_starters:
         run(place.para(), f"{text} …", italic=italic or None, bold=(not italic) or None)
@@ -148,7 +148,7 @@ def writing_frame(labels: tuple[str, ...], count: int, place: Place) -> None:
 
 def word_bank(words: tuple[str, ...], place: Place) -> None:
     """'Word bank' and a shaded, boxed table of the words, each in its own cell."""
-    place.para(text="Word bank", bold=True).paragraph_format.keep_with_next = True
+    place.para(text=place.w.words("word_bank"), bold=True).paragraph_format.keep_with_next = True
     widest = max(len(w) for w in words) * place.w.theme.body * 0.6
     per_row = max(1, min(len(words), int(place.width // (widest + 24))))
     rows = -(-len(words) // per_row)

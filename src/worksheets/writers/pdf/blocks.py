@@ -39,7 +39,7 @@ def title_block(
         out.append(Spacer(1, t.body * 1.2))
     rows: list[list[Flowable]] = []
     if doc.instructions:
-        rows.append([Paragraph("Instructions", s.cell_bold)])
+        rows.append([Paragraph(plain_markup(s.words("instructions")), s.cell_bold)])
         rows.append(flowables(doc.instructions, s.cell, t))
     if doc.time_allowed or total_line:
         rows.append([_info_row(doc.time_allowed, total_line, s, width - 14)])
@@ -51,7 +51,7 @@ def title_block(
 
 def _info_row(time_allowed: str | None, total_line: str, s: Styles, width: float) -> Table:
     """Time allowed at the left, the maximum mark at the right."""
-    left = Paragraph(plain_markup(f"Time allowed: {time_allowed}") if time_allowed else "", s.cell_bold)
+    left = Paragraph(plain_markup(s.words("time_allowed", time=time_allowed)) if time_allowed else "", s.cell_bold)
     table = Table([[left, Paragraph(plain_markup(total_line), s.marks)]], colWidths=[width * 0.6, width * 0.4])
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
@@ -94,7 +94,9 @@ def _fields_row(names: tuple[str, ...], s: Styles, width: float, anchors: dict |
     widths: list[float] = []
     label = field_label_style(s)
     for index, (name, line_w) in enumerate(zip(names, _field_lines(names, s, width), strict=True)):
-        key = {"name": NAME_FIELD, "class": CLASS_FIELD}.get(name.strip().lower())
+        keys = {"name": NAME_FIELD, "class": CLASS_FIELD, s.words("name").lower(): NAME_FIELD,
+                s.words("class").lower(): CLASS_FIELD}
+        key = keys.get(name.strip().lower())
         line = Anchor(key, anchors) if anchors is not None and key else ""
         cells += [Paragraph(plain_markup(f"{name}:"), label), line]
         widths += [_label_width(name, s) + (FIELD_GAP if index else 0), line_w]
@@ -166,7 +168,7 @@ def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: floa
     """A grey box: "Source A" (and title), the provenance line, then the words or the picture; `mark`
     (an anchor) goes on the box's page."""
     t = s.theme
-    head = f"<b>{plain_markup(block.label)}</b>"
+    head = f"<b>{plain_markup(s.words('source', letter=block.letter))}</b>"
     if block.title:
         head += f"<b>: {plain_markup(block.title)}</b>"
     rows: list[list[Flowable]] = [[Paragraph(head, s.subheading)]]
@@ -213,10 +215,11 @@ def glossary(block: d.GlossaryBlock, s: Styles, width: float) -> list[Flowable]:
     """Terms in alphabetical order in a two-column table that may split across pages."""
     if not block.entries:
         return []
-    rows: list[list[object]] = [[Paragraph("Term", s.cell_bold), Paragraph("Meaning", s.cell_bold)]]
+    rows: list[list[object]] = [[Paragraph(plain_markup(s.words(word)), s.cell_bold) for word in ("term", "meaning")]]
     for term, meaning in block.entries:
         rows.append([Paragraph(plain_markup(term), s.cell_bold), flowables(meaning, s.cell, s.theme)])
-    term_width = min(width * 0.32, max(_label_width(t, s) + 6 for t in ("Term", *(t for t, _ in block.entries))))
+    terms = (s.words("term"), *(t for t, _ in block.entries))
+    term_width = min(width * 0.32, max(_label_width(t, s) + 6 for t in terms))
     table = Rows(rows, colWidths=[term_width, width - term_width], repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
@@ -230,14 +233,14 @@ def glossary(block: d.GlossaryBlock, s: Styles, width: float) -> list[Flowable]:
             ]
         )
     )
-    return [CondPageBreak(s.theme.leading * 8), Paragraph("Glossary", s.heading), table]
+    return [CondPageBreak(s.theme.leading * 8), Paragraph(plain_markup(s.words("glossary")), s.heading), table]
 
 
 
 def insert_note(sources: tuple[d.SourceBlock, ...], s: Styles, width: float) -> Flowable:
     """Where the sources would be: a boxed note sending the student to the insert."""
     letters = [b.letter for b in sources]
-    which = f"Source {letters[0]}" if len(letters) == 1 else f"Sources {letters[0]}–{letters[-1]}"
-    verb = "is" if len(letters) == 1 else "are"
-    note = Paragraph(f"<b>{which} {verb} in the separate source insert.</b>", s.cell)
+    which = s.words("source", letter=letters[0]) if len(letters) == 1 else s.words("sources", first=letters[0],
+                                                                                    last=letters[-1])
+    note = Paragraph(f"<b>{plain_markup(s.words.count('in_insert', len(letters), which=which))}</b>", s.cell)
     return panel([[note]], width, fill=s.theme.box_grey)

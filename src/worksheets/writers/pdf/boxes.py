@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Table
 from worksheets import document as d
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import MM, Theme
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.pdf.flow import Keep, outline
 from worksheets.writers.pdf.fonts import draw_text, text_width
 
@@ -70,9 +71,10 @@ class MarkerBoxes(Flowable):
     """A row of the marker's boxes 0 to `marks`, right-aligned at the foot of a question's answer, labelled with
     the question's number (so it is never mistaken for another's, even at the top of the next page)."""
 
-    def __init__(self, number: str, marks: int, theme: Theme, sink: Sink) -> None:
+    def __init__(self, number: str, marks: int, theme: Theme, sink: Sink, label: str) -> None:
         super().__init__()
         self.number, self.marks, self.theme, self.sink = number, marks, theme, sink
+        self.label = label  # 'Marker, question 3:', in the page's language
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, BOX + 2 * GAP
@@ -86,7 +88,7 @@ class MarkerBoxes(Flowable):
         left = self.width - (self.marks + 1) * step
         canvas.saveState()
         canvas.setFillGray(0.35)
-        draw_text(canvas, left - GAP, GAP + BOX * 0.25, f"Marker, question {self.number}:", regular, size, "right")
+        draw_text(canvas, left - GAP, GAP + BOX * 0.25, self.label, regular, size, "right")
         for mark in range(self.marks + 1):
             x = left + mark * step
             draw_text(canvas, x, GAP + BOX * 0.25, str(mark), regular, size)
@@ -104,9 +106,9 @@ TICKED = (d.Choice, d.TrueFalse, d.Matching, d.Ordering)
 places are ticked too); every other answer is written, for the marker to mark."""
 
 
-def marker_boxes(q: d.Question, theme: Theme, sink: Sink | None) -> list[Flowable]:
+def marker_boxes(q: d.Question, theme: Theme, sink: Sink | None, words: Words = ENGLISH) -> list[Flowable]:
     """With scan marking (a sink), the marker's boxes of a question answered in writing (each part has its own);
     none for a question in parts, or one answered by ticks."""
     if sink is None or q.parts or isinstance(q.detail, TICKED):
         return []
-    return [MarkerBoxes(q.number, q.marks, theme, sink)]
+    return [MarkerBoxes(q.number, q.marks, theme, sink, words("marker", number=q.number))]

@@ -18,6 +18,7 @@ from worksheets import document as d
 from worksheets.document import letters
 from worksheets.document.prose import Prose, plain
 from worksheets.style.fonts import face_name
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.pdf.boxes import TickBox
 from worksheets.writers.pdf.flow import Paragraph
 from worksheets.writers.pdf.prose import GapMarkup, Styles, escape, flowables
@@ -27,20 +28,20 @@ GRID = Color(0.55, 0.55, 0.55)
 HEAD_FILL = Color(0.86, 0.86, 0.86)
 
 
-def instruction(q: d.Question) -> str | None:
+def instruction(q: d.Question, words: Words = ENGLISH) -> str | None:
     """The fixed instruction under a prompt, if its type has one ('Tick two boxes.')."""
-    return _instruction(q.detail)
+    return _instruction(q.detail, words)
 
 
 @singledispatch
-def _instruction(detail: object) -> str | None:
+def _instruction(detail: object, words: Words) -> str | None:
     return None
 
 
 @_instruction.register
-def _(detail: d.Choice) -> str | None:
+def _(detail: d.Choice, words: Words) -> str | None:
     n = detail.ticks
-    return "Tick one box." if n == 1 else f"Tick {NUMBER_WORDS.get(n, str(n))} boxes."
+    return words.count("tick", n, spelled=NUMBER_WORDS.get(n, str(n)))
 
 
 class MayBreak(Flowable):
@@ -122,8 +123,9 @@ def _choice(c: d.Choice, s: Styles, width: float) -> list[Flowable]:
 @handout.register
 def _true_false(tf: d.TrueFalse, s: Styles, width: float) -> list[Flowable]:
     box = _box_size(s)
-    col = stringWidth("False", s.cell_bold.fontName, s.cell_bold.fontSize) + 16
-    rows: list[list[object]] = [[Paragraph(word, s.cell_bold) for word in ("Statement", "True", "False")]]
+    heads = (s.words("statement"), s.words("true"), s.words("false"))
+    col = max(stringWidth(word, s.cell_bold.fontName, s.cell_bold.fontSize) for word in heads[1:]) + 16
+    rows: list[list[object]] = [[Paragraph(escape(word), s.cell_bold) for word in heads]]
     for text in tf.statements:
         rows.append([_cell(text, s), TickBox(box), TickBox(box)])
     table = Table(rows, colWidths=[width - 2 * col, col, col], repeatRows=1)
@@ -181,7 +183,7 @@ def word_bank(words: tuple[str, ...], s: Styles, width: float) -> list[Flowable]
                                ("BACKGROUND", (0, 0), (-1, -1), Color(0.93, 0.93, 0.93)),
                                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                                ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    return [Paragraph("Word bank", s.cell_bold), Spacer(1, 2), table]
+    return [Paragraph(escape(s.words("word_bank")), s.cell_bold), Spacer(1, 2), table]
 
 
 @handout.register
@@ -244,23 +246,25 @@ def scheme(detail: object, s: Styles, width: float) -> list[Flowable]:
 def _numeric_key(detail: d.Numeric, s: Styles, width: float) -> list[Flowable]:
     units = f"\u00a0{detail.units}" if detail.units else ""
     accept = f" (accept {detail.low} to {detail.high}{units})" if detail.low else ""
-    return [Paragraph(escape(f"Answer: {detail.value}{units}{accept}"), s.subheading)]
+    return [Paragraph(escape(s.words("answer_is", answer=f"{detail.value}{units}{accept}")), s.subheading)]
 
 
 @scheme.register
 def _choice_key(detail: d.Choice, s: Styles, width: float) -> list[Flowable]:
     picks = ", ".join(letters(i) for i in detail.correct)
     rows = [[Paragraph(letters(i), s.cell_bold), _cell(detail.options[i], s)] for i in detail.correct]
-    head = Paragraph(f"Answer{'s' if len(detail.correct) > 1 else ''}: {picks}", s.subheading)
+    head = Paragraph(escape(s.words.count("answers_are", len(detail.correct), answer=picks)), s.subheading)
     table = Table(rows, colWidths=[s.theme.body * 2, width - s.theme.body * 2], hAlign="LEFT")
     return [head, _grid(table, lines=False)]
 
 
 @scheme.register
 def _true_false_key(detail: d.TrueFalse, s: Styles, width: float) -> list[Flowable]:
-    col = stringWidth("Answer", s.cell_bold.fontName, s.cell_bold.fontSize) + 16
-    rows: list[list[object]] = [[Paragraph("Statement", s.cell_bold), Paragraph("Answer", s.cell_bold)]]
-    rows += [[_cell(text, s), Paragraph("True" if answer else "False", s.cell_bold)]
+    w = s.words
+    col = max(stringWidth(word, s.cell_bold.fontName, s.cell_bold.fontSize) for word in
+              (w("answer"), w("true"), w("false"))) + 16
+    rows: list[list[object]] = [[Paragraph(escape(w(word)), s.cell_bold) for word in ("statement", "answer")]]
+    rows += [[_cell(text, s), Paragraph(escape(w("true") if answer else w("false")), s.cell_bold)]
              for text, answer in zip(detail.statements, detail.answers, strict=True)]
     return [_grid(Table(rows, colWidths=[width - col, col], repeatRows=1), header=True)]
 
@@ -271,7 +275,7 @@ def _cloze_key(detail: d.Cloze, s: Styles, width: float) -> list[Flowable]:
                        lambda n: f"<b>({n})\u00a0<u>{escape(detail.answers[n - 1])}</u></b>")
     rows = [[Paragraph(f"({n})", s.cell_bold), Paragraph(escape(a), s.cell)] for n, a in enumerate(detail.answers, 1)]
     key = Table(rows, colWidths=[s.theme.body * 3, width - s.theme.body * 3], hAlign="LEFT")
-    return [Paragraph("Answers (one mark each)", s.subheading), _grid(key, lines=False), *filled]
+    return [Paragraph(escape(s.words("answers_each")), s.subheading), _grid(key, lines=False), *filled]
 
 
 @scheme.register
@@ -283,7 +287,7 @@ def _matching_key(detail: d.Matching, s: Styles, width: float) -> list[Flowable]
     ]
     arrow = stringWidth("→ WW", s.cell_bold.fontName, s.cell_bold.fontSize) + 12
     half = (width - s.theme.body * 2 - arrow) / 2
-    return [Paragraph("Correct pairs (one mark each)", s.subheading),
+    return [Paragraph(escape(s.words("pairs_each")), s.subheading),
             _grid(Table(rows, colWidths=[s.theme.body * 2, half, arrow, half]))]
 
 

@@ -85,7 +85,8 @@ def _clues(puzzle: d.Crossword, s: Styles, width: float) -> list[Table]:
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
         return table
 
-    head = row([Paragraph("Across", s.cell_bold), "", Paragraph("Down", s.cell_bold), ""], head=True)
+    head = row([Paragraph(escape(s.words("across")), s.cell_bold), "", Paragraph(escape(s.words("down")), s.cell_bold),
+                ""], head=True)
     rows = [row(cells(puzzle.across, i) + cells(puzzle.down, i))
             for i in range(max(len(puzzle.across), len(puzzle.down)))]
     return [head, *rows]
@@ -104,10 +105,10 @@ def _crossword_key(puzzle: d.Crossword, s: Styles, width: float) -> list[Flowabl
     def listed(clues: tuple[d.Clue, ...]) -> str:
         return ", ".join(f"{c.number}&nbsp;{escape(c.answer)}" for c in clues)
 
-    out: list[Flowable] = [Paragraph("The solved grid (one mark each)", s.subheading), Grid(puzzle, s, solved=True),
+    out: list[Flowable] = [Paragraph(escape(s.words("grid_each")), s.subheading), Grid(puzzle, s, solved=True),
                            Spacer(1, s.theme.body * 0.5)]
     if puzzle.across:
-        out.append(Paragraph(f"<b>Across:</b> {listed(puzzle.across)}", s.cell))
+        out.append(Paragraph(f"<b>{escape(s.words('across'))}:</b> {listed(puzzle.across)}", s.cell))
     if puzzle.down:
-        out.append(Paragraph(f"<b>Down:</b> {listed(puzzle.down)}", s.cell))
+        out.append(Paragraph(f"<b>{escape(s.words('down'))}:</b> {listed(puzzle.down)}", s.cell))
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import singledispatch
 
 from reportlab.platypus import Flowable, Spacer
@@ -13,12 +13,13 @@ from worksheets import document as d
 from worksheets.document.layout import Box, PageMap, Spot
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import tier_theme
+from worksheets.style.words import Words
 from worksheets.writers.contract import Rendered
 from worksheets.writers.pdf import blocks, questions, tables
 from worksheets.writers.pdf.boxes import key_tick_boxes
 from worksheets.writers.pdf.flow import Anchor, Paragraph, Together, keep_tail
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
-from worksheets.writers.pdf.prose import Styles, flowables, plain_markup, styles_for
+from worksheets.writers.pdf.prose import Styles, flowables, plain_markup, styles_of
 from worksheets.writers.pdf.scanmarks import copy_label
 
 Anchors = dict[str, tuple[int, float, float, float]]
@@ -48,7 +49,7 @@ def story(doc: d.Document, s: Styles, width: float, height: float, anchors: Anch
                     broken={label for label, how in moves if how == "break"})
     chained = {label for label, how in moves if how == "chain"}
     total = doc.total_marks
-    total_line = f"Total: {total} mark{'' if total == 1 else 's'}" if doc.questions else ""
+    total_line = s.words.count("total_marks", total) if doc.questions else ""
     out: list[Flowable] = blocks.title_block(doc, s, width, total_line, anchors=layout.anchors)
     if doc.grading_table and doc.questions:
         out += [tables.grading_table(doc.questions, s, width, total), Spacer(1, s.theme.body)]
@@ -59,7 +60,7 @@ def story(doc: d.Document, s: Styles, width: float, height: float, anchors: Anch
             uses = doc.first_uses()
             for label in sorted(chained):
                 _chain(out, layout.marked.get(f"source:{label}"), layout.marked.get(f"question:{uses[label]}"))
-            keep_tail(out, [Paragraph("END OF QUESTIONS", s.end)])  # the end marker never stands alone
+            keep_tail(out, [Paragraph(plain_markup(s.words("end")), s.end)])  # the end marker never stands alone
     return out
 
 
@@ -204,7 +205,7 @@ def _placed(doc: d.Document, build: Callable[[Moves], tuple[bytes, Anchors, list
 
 def version_label(doc: d.Document) -> str:
     """What the student's copy says about its version: "Version B", and the tier only if the spec shows it."""
-    parts = [doc.tier_label or "", f"Version {doc.variant}" if doc.variant else ""]
+    parts = [doc.tier_label or "", Words.of(doc)("version", letter=doc.variant) if doc.variant else ""]
     return " · ".join(p for p in parts if p)
 
 
@@ -229,7 +230,7 @@ def page_map(anchors: dict[str, tuple[int, float, float, float]], s: Styles) -> 
 def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
     """The handout, and where its Name and Class lines and its sections lie (for class sets and booklets)."""
     theme = tier_theme(doc.style, doc.tier)
-    s = replace(styles_for(theme), scan=True) if doc.scan_marking else styles_for(theme)
+    s = styles_of(doc, theme, scan=doc.scan_marking)
     width, height = frame_size(doc.paper, theme)
     furniture = Furniture(
         theme=theme,
@@ -240,6 +241,7 @@ def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
         first_page_header=bool(version_label(doc)),
         page_numbers=page_numbers,
         scan=copy_label(doc.version_code, doc.scan_copy or doc.copy) if doc.scan_marking else "",
+        words=s.words,
     )
     def build(moves: Moves) -> tuple[bytes, Anchors, list[str]]:
         anchors: Anchors = {}

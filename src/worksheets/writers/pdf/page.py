@@ -18,6 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.pdf.flow import Keep
 from worksheets.writers.pdf.fonts import draw_text, text_width
 
@@ -36,6 +37,7 @@ class Furniture:
     first_page_header: bool = False
     page_numbers: bool = True  # False in a booklet, which numbers its pages continuously itself
     scan: str = ""  # the copy a page is of, for its QR code and corner marks ('': not marked from scans)
+    words: Words = ENGLISH  # "Page 1 of 4" and "Turn over" in the document's language
 
 
 class _DeferredCanvas(Canvas):
@@ -86,11 +88,11 @@ def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, runni
     foot_y = t.margin_bottom - size * 2.2
     canvas.setFillGray(0.15)
     if f.page_numbers:
-        draw_text(canvas, width / 2, foot_y, f"Page {number} of {total}", regular, size, "centre")
+        draw_text(canvas, width / 2, foot_y, f.words("page_of", page=number, pages=total), regular, size, "centre")
     if f.footer_left:
         draw_text(canvas, t.margin_left, foot_y, f.footer_left, regular, size)
     if f.turn_over and number < total and number % 2 == 1:
-        draw_text(canvas, width - t.margin_right, foot_y, "Turn over →", bold, size, "right")
+        draw_text(canvas, width - t.margin_right, foot_y, f.words("turn_over"), bold, size, "right")
     if number > 1 or f.first_page_header:
         head_y = height - t.margin_top + size * 1.4
         full = width - t.margin_left - t.margin_right

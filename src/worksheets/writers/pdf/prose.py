@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from html import escape as _html_escape
 from itertools import groupby
+from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -15,6 +16,7 @@ from reportlab.platypus import Flowable, ListItem
 from worksheets.document.prose import DisplayMath, Figure, Gap, Inline, ListBlock, Math, Para, Prose, Run, TableBlock
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.pdf.flow import Bullets, Paragraph
 from worksheets.writers.pdf.fonts import family_of, register
 
@@ -40,6 +42,13 @@ class Styles:
     end: ParagraphStyle
     scan: bool = False
     """The page is marked from a scan: answers a student writes as letters or numbers become boxes to tick."""
+    words: Words = ENGLISH
+    """The words the page itself prints, in the document's language."""
+
+
+def styles_of(doc: Any, theme: Theme, scan: bool = False) -> Styles:
+    """The theme's styles for one document: in its language's words (and set for scan marking if asked)."""
+    return replace(styles_for(theme), words=Words.of(doc), scan=scan)
 
 
 @cache

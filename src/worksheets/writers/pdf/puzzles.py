@@ -54,4 +54,4 @@ def _search(search: d.WordSearch, s: Styles, width: float) -> list[Flowable]:
 @scheme.register
 def _search_key(search: d.WordSearch, s: Styles, width: float) -> list[Flowable]:
     found = {(r + i * dr, c + i * dc) for r, c, dr, dc, length in search.where for i in range(length)}
-    return [Paragraph("Where each word is (one mark each)", s.subheading), _letters(search, s, width, found)]
+    return [Paragraph(escape(s.words("found_each")), s.subheading), _letters(search, s, width, found)]

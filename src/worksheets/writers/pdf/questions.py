@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Indenter, Spacer, Table, TableStyle
 
 from worksheets import document as d
 from worksheets.style.fonts import face_name
-from worksheets.style.themes import Theme
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.pdf import closed
 from worksheets.writers.pdf.boxes import Sink, marker_boxes
 from worksheets.writers.pdf.flow import (
@@ -29,8 +29,8 @@ from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
 KEEP_LINES = 10  # answer lines kept on the page of their prompt; more may run on to the next page
 
 
-def marks_text(marks: int) -> str:
-    return f"[{marks} mark{'' if marks == 1 else 's'}]"
+def marks_text(marks: int, words: Words = ENGLISH) -> str:
+    return words.count("marks", marks)
 
 
 def label_width(s: Styles) -> float:
@@ -40,7 +40,7 @@ def label_width(s: Styles) -> float:
 def marks_width(s: Styles) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return stringWidth("[00 marks]", s.marks.fontName, s.marks.fontSize) + 6
+    return stringWidth(s.words.count("marks", 88), s.marks.fontName, s.marks.fontSize) + 6
 
 
 def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Styles, width: float,
@@ -49,7 +49,7 @@ def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Style
     lw, mw = label_width(s), marks_width(s)
     cells: list[object] = [Paragraph(plain_markup(label), s.label), unnested(prompt) or [Spacer(1, 1)]]
     widths = [lw, width - indent - lw - mw]
-    cells.append(Paragraph(marks_text(marks), s.marks) if marks is not None else "")
+    cells.append(Paragraph(plain_markup(marks_text(marks, s.words)), s.marks) if marks is not None else "")
     widths.append(mw)
     if indent:
         cells.insert(0, "")
@@ -74,7 +74,7 @@ def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Style
 def _prompt(q: d.Question, s: Styles) -> list[Flowable]:
     """The prompt's paragraphs; the last one without space after, so the marks sit on its last line."""
     items = flowables(q.prompt, s.body, s.theme)
-    extra = closed.instruction(q)
+    extra = closed.instruction(q, s.words)
     if extra:
         items.append(Paragraph(f"<b>{plain_markup(extra)}</b>", s.body))
     if items and isinstance(items[-1], Paragraph):  # its own alignment kept: a displayed formula stays centred
@@ -107,7 +107,7 @@ def _space(area: d.AnswerArea, s: Styles, indent: float, max_height: float,
         # so few left over that a stub of a line or two runs on to the next page alone
         cap = max(MIN_RUN, min(KEEP_LINES, int(max_height / 3 / t.line_pitch)))
         head = area.lines if area.lines - cap < MIN_RUN else cap
-        continued = f"Question {number} continued" if number else ""
+        continued = s.words("continued", number=number) if number else ""
         font = (face_name(t.font, italic=t.italic), t.small)
         kept: list[Flowable] = [AnswerLines(head, t.line_pitch, t.rule_grey, indent, continued=continued, font=font)]
         rest: list[Flowable] = []
@@ -145,14 +145,14 @@ def handout_question(
         row = question_row(q.label, _prompt(q, s), q.marks, s, width)
         if q.answer.kind != "none":  # a numeric answer: working space and an answer line, like a written one
             kept, rest = _with_space(row, q, s, width, max_height, scan=scan)
-            return [*_with_marker(q, [Keep([*lead, *kept]), *rest], t, scan), gap]
+            return [*_with_marker(q, [Keep([*lead, *kept]), *rest], s, scan), gap]
         kept, rest = closed.kept_and_rest(body)
         return [*_with_marker(q, [Keep([*lead, row, Spacer(1, t.paragraph_space), *_indented(kept, indent)]),
-                            *_indented(rest, indent)], t, scan), gap]
+                            *_indented(rest, indent)], s, scan), gap]
     if not q.parts:
         row = question_row(q.label, _prompt(q, s), q.marks, s, width)
         kept, rest = _with_space(row, q, s, width, max_height, scan=scan)
-        return [*_with_marker(q, [Keep([*lead, *kept]), *rest], t, scan), gap]
+        return [*_with_marker(q, [Keep([*lead, *kept]), *rest], s, scan), gap]
     out: list[Flowable] = []
     stem: list[Flowable] = [*lead, question_row(q.label, _prompt(q, s), None, s, width), Spacer(1, t.paragraph_space)]
     indent = label_width(s)
@@ -164,15 +164,15 @@ def handout_question(
         else:
             out.append(Keep(stem + kept))
         out += rest
-        out[:] = _with_marker(part, out, t, scan)
+        out[:] = _with_marker(part, out, s, scan)
         out.append(Spacer(1, t.body * 0.6))
         stem = []
     return [*out, gap]
 
 
-def _with_marker(q: d.Question, laid: list[Flowable], theme: Theme, scan: Sink | None) -> list[Flowable]:
+def _with_marker(q: d.Question, laid: list[Flowable], s: Styles, scan: Sink | None) -> list[Flowable]:
     """The question's flowables with its marker's boxes (scan marking) kept with the end of its answer."""
-    boxes = marker_boxes(q, theme, scan)
+    boxes = marker_boxes(q, s.theme, scan, s.words)
     if boxes:
         keep_tail(laid, boxes)
     return laid
@@ -206,7 +206,8 @@ def scaffold_parts(sc: d.Scaffold, s: Styles, width: float) -> tuple[list[Flowab
     before: list[Flowable] = []
     if sc.hint:
         hint = flowables(sc.hint, s.cell, t)
-        box = panel([[Paragraph("Hint", s.cell_bold)], hint], width, fill=0.95, border=0, left_rule=2.5)
+        head = Paragraph(plain_markup(s.words("hint")), s.cell_bold)
+        box = panel([[head], hint], width, fill=0.95, border=0, left_rule=2.5)
         before += [Spacer(1, 3), box]
     if sc.word_bank:
         before += [Spacer(1, 4), *closed.word_bank(sc.word_bank, s, width)]
@@ -214,7 +215,7 @@ def scaffold_parts(sc: d.Scaffold, s: Styles, width: float) -> tuple[list[Flowab
     if sc.sentence_starters:
         style = ParagraphStyle("starter", parent=s.body, fontName=face_name(t.font, italic=t.italic, bold=not t.italic),
                                spaceBefore=t.line_pitch * 0.3, spaceAfter=0)
-        starters += [Spacer(1, t.body * 0.6), Paragraph("Sentence starters:", s.cell_bold)]
+        starters += [Spacer(1, t.body * 0.6), Paragraph(plain_markup(s.words("sentence_starters")), s.cell_bold)]
         starters += [Paragraph(plain_markup(f"{text} …"), style) for text in sc.sentence_starters]
     return before, starters, sc.frame
 
@@ -249,7 +250,7 @@ def markscheme_question(q: d.Question, s: Styles, width: float, lead: list[Flowa
     indent = label_width(s)
     row = question_row(q.label, _prompt(q, s), None if q.parts else q.marks, s, width)
     # inside the question's first kept block, so it moves to the next page with the question if that does
-    opening = RunningLabel(f"Question {q.number} continued")
+    opening = RunningLabel(s.words("continued", number=q.number))
     out = _marked(row, _marking(q, s, width - indent), indent, [opening, *(lead or [])])
     for part in q.parts:
         out.append(Spacer(1, t.paragraph_space))
@@ -277,23 +278,23 @@ def _marking(q: d.Question, s: Styles, width: float) -> list[Flowable]:
     if q.detail is not None:
         out += closed.scheme(q.detail, s, width)
     if scheme.guidance:
-        out += [_label("Guidance", s), *flowables(scheme.guidance, s.body, t)]
+        out += [_label(s.words("guidance"), s), *flowables(scheme.guidance, s.body, t)]
     if scheme.points:
         total = sum(p.marks for p in scheme.points)
-        out.append(_label(f"Marking points (award up to {q.marks}; {total} available)" if total != q.marks
-                          else "Marking points (one mark each unless shown)", s))
+        out.append(_label(s.words("points_up_to", marks=q.marks, available=total) if total != q.marks
+                          else s.words("points"), s))
         out.append(_points(scheme.points, s, width))
     if scheme.levels:
-        out.append(_label("Levels of response", s))
+        out.append(_label(s.words("levels"), s))
         out.append(_levels(scheme.levels, s, width))
     if scheme.indicative:
-        out.append(_label("Indicative content: students may include", s))
+        out.append(_label(s.words("indicative"), s))
         for item in scheme.indicative:
             out += _bulleted(item, s)
     if q.model_answer:
-        out += [_label("Model answer", s), *flowables(q.model_answer, s.body, t)]
+        out += [_label(s.words("model_answer"), s), *flowables(q.model_answer, s.body, t)]
     if not out and not q.parts and q.detail is None:
-        none = "No model answer or mark scheme given."
+        none = plain_markup(s.words("no_scheme"))
         out.append(Paragraph(f"<i>{none}</i>" if t.italic else none, s.body))
     return out
 
@@ -332,13 +333,15 @@ def _points(points: tuple[d.ScoringPoint, ...], s: Styles, width: float) -> Tabl
 def _levels(levels: tuple[d.ScoringLevel, ...], s: Styles, width: float) -> Table:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    level_w = stringWidth("Level 44", s.cell_bold.fontName, s.cell_bold.fontSize) + 14
-    marks_w = stringWidth("Marks  ", s.cell_bold.fontName, s.cell_bold.fontSize) + 14
-    rows: list[list[object]] = [[Paragraph(word, s.cell_bold) for word in ("Level", "Marks", "Descriptor")]]
+    w = s.words
+    level_w = stringWidth(w("level_n", n=44), s.cell_bold.fontName, s.cell_bold.fontSize) + 14
+    marks_w = stringWidth(w("marks_heading") + "  ", s.cell_bold.fontName, s.cell_bold.fontSize) + 14
+    heads = (w("level"), w("marks_heading"), w("descriptor"))
+    rows: list[list[object]] = [[Paragraph(plain_markup(word), s.cell_bold) for word in heads]]
     for level in levels:
         rows.append(
             [
-                Paragraph(f"Level {level.level}", s.cell_bold),
+                Paragraph(plain_markup(w("level_n", n=level.level)), s.cell_bold),
                 Paragraph(plain_markup(level.band), s.cell_bold),
                 flowables(level.descriptor, s.cell, s.theme),
             ]

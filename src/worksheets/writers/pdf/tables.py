@@ -14,14 +14,15 @@ from worksheets.writers.pdf.questions import GRID, HEAD_FILL
 
 def summary_table(questions: tuple[d.Question, ...], s: Styles, width: float, total: int) -> Table:
     """Question | marks, part by part, with the total: the marker's overview (and grading grid)."""
-    rows = [[Paragraph("Question", s.cell_bold), Paragraph("Marks", s.cell_bold)]]
+    w = s.words
+    rows = [[Paragraph(plain_markup(w(word)), s.cell_bold) for word in ("question", "marks_heading")]]
     for q in questions:
         if q.parts:
             for part in q.parts:
                 rows.append([Paragraph(plain_markup(part.number), s.cell), Paragraph(str(part.marks), s.cell)])
         else:
             rows.append([Paragraph(plain_markup(q.number), s.cell), Paragraph(str(q.marks), s.cell)])
-    rows.append([Paragraph("Total", s.cell_bold), Paragraph(str(total), s.cell_bold)])
+    rows.append([Paragraph(plain_markup(w("total")), s.cell_bold), Paragraph(str(total), s.cell_bold)])
     col = min(width / 4, 40 * MM)
     table = Rows(rows, colWidths=[col, col * 0.7], repeatRows=1, hAlign="LEFT")
     table.setStyle(
@@ -42,9 +43,11 @@ def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
     """For the teacher on page 1: each question's marks available and a box for the mark awarded."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    head_w = max(stringWidth(w, s.cell_bold.fontName, s.cell_bold.fontSize) for w in ("Question", "Awarded")) + 12
-    col = max(stringWidth("Total", s.cell_bold.fontName, s.cell_bold.fontSize) + 12, s.theme.body * 2.2)
-    labels = [q.number for q in questions] + ["Total"]
+    w = s.words
+    heads = (w("question"), w("marks_heading"), w("awarded"))
+    head_w = max(stringWidth(word, s.cell_bold.fontName, s.cell_bold.fontSize) for word in heads) + 12
+    col = max(stringWidth(w("total"), s.cell_bold.fontName, s.cell_bold.fontSize) + 12, s.theme.body * 2.2)
+    labels = [plain_markup(q.number) for q in questions] + [plain_markup(w("total"))]
     fits = max(1, int((width - head_w) // col))
     bands = -(-len(labels) // fits)
     per_row = -(-len(labels) // bands)  # balanced bands, not a full one and a stub
@@ -53,9 +56,10 @@ def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
     for start in range(0, len(labels), per_row):
         chunk = slice(start, start + per_row)
         pad = [""] * (per_row - len(labels[chunk]))
-        rows.append([Paragraph("Question", s.cell_bold), *[Paragraph(x, s.cell_bold) for x in labels[chunk]], *pad])
-        rows.append([Paragraph("Marks", s.cell), *[Paragraph(x, s.cell) for x in marks[chunk]], *pad])
-        rows.append([Paragraph("Awarded", s.cell), *[""] * per_row])
+        head = Paragraph(plain_markup(heads[0]), s.cell_bold)
+        rows.append([head, *[Paragraph(x, s.cell_bold) for x in labels[chunk]], *pad])
+        rows.append([Paragraph(plain_markup(heads[1]), s.cell), *[Paragraph(x, s.cell) for x in marks[chunk]], *pad])
+        rows.append([Paragraph(plain_markup(heads[2]), s.cell), *[""] * per_row])
     table = Rows(rows, colWidths=[head_w] + [col] * per_row, hAlign="LEFT",
                   rowHeights=[None, None, s.theme.body * 2.2] * (len(rows) // 3))
     commands: list[tuple[object, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -63,4 +67,4 @@ def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
     for r in range(0, len(rows), 3):
         commands.append(("BACKGROUND", (0, r), (-1, r), HEAD_FILL))
     table.setStyle(TableStyle(commands))
-    return Keep([Paragraph("For the teacher's use", s.small), Spacer(1, 2), table])
+    return Keep([Paragraph(plain_markup(w("teacher_use")), s.small), Spacer(1, 2), table])

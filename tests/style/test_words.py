@@ -1,0 +1,137 @@
+"""The page's own words in the worksheet's language: every key in every language of the catalogue, the plural
+forms CLDR gives each language (Welsh has six), a handout and mark scheme built in Welsh and in French,
+`labels:` over them, glossaries in the language's order, and the located problems of a wrong language or key."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers import flat, pdf_text, write_file
+from worksheets.style.collation import sort_key
+from worksheets.style.words import Words, catalogue, keys, languages
+
+SPEC = """worksheet:
+  title: Y Rhyfel Oer
+  language: {language}
+  {labels}
+  tiers: [core]
+  contents:
+    - sources: [poster]
+    - questions: [why, pick, tf]
+    - glossary: all
+sources:
+  - {{id: poster, title: Poster, text: "Words of the poster."}}
+glossary:
+  llyfr: a book
+  lwc: luck
+  chwarae: play
+  cyfrif: count
+  ddoe: yesterday
+  dydd: day
+questions:
+  - {{id: why, prompt: "Pam? Use {{source:poster}}.", marks: 2}}
+  - {{id: pick, type: choice, prompt: Pick, options: [a, b, c], correct: 1}}
+  - {{id: tf, type: true-false, statements: [{{text: One, answer: true}}], marks: 1}}
+"""
+
+
+def _build(run, tmp_path, language: str, labels: str = "") -> tuple[str, str]:
+    write_file(tmp_path, "oer.yaml", SPEC.format(language=language, labels=labels))
+    result = run("build", "oer.yaml", "-q", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    folder = tmp_path / "output" / "oer"
+    return flat(pdf_text(folder / "oer-student.pdf")), flat(pdf_text(folder / "oer-markscheme.pdf"))
+
+
+def test_every_language_has_every_word_and_each_keeps_its_placeholders():
+    english = catalogue()["en"]
+    for language in languages():
+        words = catalogue()[language]
+        assert set(words) == set(english), language
+        for key, text in words.items():
+            forms = text if isinstance(text, dict) else {"other": text}
+            assert "other" in forms, (language, key)
+            wanted = set(re.findall(r"{(\w+)}", str(english[key]))) - {"spelled", "n"}
+            for form in forms.values():
+                assert wanted <= set(re.findall(r"{(\w+)}", form)), (language, key, form)
+
+
+def test_welsh_counts_its_marks_in_its_own_plural_forms():
+    welsh = Words("cy")
+    assert [welsh.count("marks", n) for n in (1, 2, 3, 6, 7)] == [
+        "[1 marc]", "[2 farc]", "[3 marc]", "[6 marc]", "[7 marc]"]
+    assert Words("en").count("marks", 1) == "[1 mark]" and Words("en").count("marks", 2) == "[2 marks]"
+    assert Words("fr").count("marks", 0) == "[0 point]" and Words("fr").count("marks", 2) == "[2 points]"
+    assert Words("en").count("tick", 2, spelled="two") == "Tick two boxes."
+
+
+def test_a_welsh_handout_and_mark_scheme_print_their_own_words_in_welsh(run, tmp_path):
+    student, scheme = _build(run, tmp_path, "cy")
+    for said in ("Enw:", "Dosbarth:", "Dyddiad:", "Tudalen 1 o 1", "[2 farc]", "[1 marc]", "Ffynhonnell A",
+                 "Use Ffynhonnell A.", "Cywir", "Anghywir", "Ticiwch un blwch.", "DIWEDD Y CWESTIYNAU", "Geirfa",
+                 "Gosodiad"):
+        assert said in student, said
+    for english in ("Name:", "Page 1", "mark]", "Source A", "True", "Tick one", "END OF QUESTIONS", "Glossary"):
+        assert english not in student, english
+    assert "Cynllun marcio: Y Rhyfel Oer" in scheme and "Crynodeb o'r marciau" in scheme
+    assert "Canllawiau cyffredinol" in scheme and "Mark scheme" not in scheme
+    # the glossary in the Welsh alphabet: c, ch, d, dd, l, ll
+    glossary = student[student.index("Geirfa"):]
+    order = [glossary.index(f"{term} ") for term in ("cyfrif", "chwarae", "dydd", "ddoe", "lwc", "llyfr")]
+    assert order == sorted(order)
+
+
+def test_labels_override_single_words_and_counted_ones(run, tmp_path):
+    student, _ = _build(run, tmp_path, "fr", 'labels: {name: "Prénom et nom", marks: "({n} pts)"}')
+    assert "Prénom et nom:" in student and "(2 pts)" in student and "Classe:" in student
+    assert "Document A" in student and "Vrai" in student and "Faux" in student and "Cochez une case." in student
+
+
+@pytest.mark.parametrize(("setting", "line"), [
+    ("language: xx", "oer.yaml:3:13: worksheet.language: unknown language 'xx': expected one of en, cy, fr, de, es"),
+    ("language: cy\n  labels: {nmae: Enw}",
+     "oer.yaml:4:11: worksheet.labels: labels: 'nmae' names no word the page prints (did you mean name?); the words"),
+])
+def test_a_wrong_language_or_label_is_one_located_line(run, tmp_path, setting, line):
+    text = SPEC.format(language="en", labels="").replace("language: en", setting)
+    write_file(tmp_path, "oer.yaml", text)
+    result = run("check", "oer.yaml", cwd=tmp_path)
+    assert result.code == 1 and len(result.lines) == 1 and result.lines[0].startswith(line), result.lines
+
+
+@given(st.lists(st.text(alphabet="abcdefghlnoprstuwyñâŵ ", min_size=1, max_size=8), max_size=12),
+       st.sampled_from(["en", "cy", "fr", "de", "es"]))
+def test_collation_is_a_total_order_that_keeps_every_word(words, language):
+    key = sort_key(language)
+    ordered = sorted(words, key=key)
+    assert sorted(ordered) == sorted(words)
+    assert all(key(a) <= key(b) for a, b in itertools.pairwise(ordered))
+    backwards = ordered[::-1]  # a total order: where the words start makes no difference
+    assert sorted(backwards, key=key) == ordered
+
+
+def test_every_key_is_documented_in_the_catalogue_file():
+    assert len(keys()) >= 60 and "marks" in keys() and "page_of" in keys()
+
+
+def test_the_word_export_speaks_the_same_language(run, tmp_path):
+    import docx
+
+    write_file(tmp_path, "oer.yaml", SPEC.format(language="cy", labels=""))
+    assert run("export", "oer.yaml", "--format", "docx", "-q", cwd=tmp_path).code == 0
+    folder = tmp_path / "output" / "oer"
+    document = docx.Document(str(folder / "oer-student.docx"))
+    paragraphs = [docx.text.paragraph.Paragraph(p, document) for p in document.element.body.iter("{*}p")]
+    text = "\n".join(p.text for p in paragraphs)
+    for said in ("Enw:", "[2\u00a0farc]", "Ffynhonnell A", "Cywir", "Ticiwch un blwch.", "DIWEDD Y CWESTIYNAU",
+                 "Geirfa"):
+        assert said in text, said
+    footer = "".join(t.text or "" for t in document.sections[0].footer._element.iter("{*}t"))
+    assert "Tudalen" in footer and " o " in footer and "Page" not in footer
+    scheme = "\n".join(p.text for p in docx.Document(str(folder / "oer-markscheme.docx")).paragraphs)
+    assert "Cynllun marcio: Y Rhyfel Oer" in scheme and "Crynodeb o'r marciau" in scheme
