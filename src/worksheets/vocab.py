@@ -46,6 +46,9 @@ EXPORT_FORMATS: tuple[FormatName, ...] = ("moodle", "gift", "qti", "docx")
 """The formats `worksheets export` writes (a build writes PDF)."""
 
 ShuffleName = Literal["both", "options", "questions", "none"]
+AudienceName = Literal["secondary", "primary"]
+"""Who the page is for: secondary (exam furniture, marks) or primary (none of it, larger friendly type)."""
+DEFAULT_AUDIENCE: AudienceName = "secondary"
 """What variants shuffle: the questions of each block, the options of choice questions, both, or neither."""
 
 ImposeName = Literal["none", "a5-booklet", "a4-on-a3"]

@@ -135,3 +135,12 @@ def test_the_word_export_speaks_the_same_language(run, tmp_path):
     assert "Tudalen" in footer and " o " in footer and "Page" not in footer
     scheme = "\n".join(p.text for p in docx.Document(str(folder / "oer-markscheme.docx")).paragraphs)
     assert "Cynllun marcio: Y Rhyfel Oer" in scheme and "Crynodeb o'r marciau" in scheme
+
+
+def test_the_pdf_says_its_language_and_shows_its_title(run, tmp_path):
+    from pypdf import PdfReader
+
+    _build(run, tmp_path, "cy")
+    for name in ("oer-student.pdf", "oer-markscheme.pdf"):
+        root = PdfReader(tmp_path / "output" / "oer" / name).trailer["/Root"]
+        assert root["/Lang"] == "cy" and bool(root["/ViewerPreferences"]["/DisplayDocTitle"])

@@ -50,7 +50,7 @@ class ClassSetJob:
         copies = []
         for name, group, doc in self.copies:
             handout = rendered[unit(doc, "student")]
-            copies.append(Copy(handout.data, handout.pages, name, tier_theme(doc.style, doc.tier), group))
+            copies.append(Copy(handout.data, handout.pages, name, tier_theme(doc.style, doc.tier, doc.audience), group))
         return {self.path: class_set(copies)}
 
 

@@ -8,7 +8,7 @@ marks (`context`), then each contents block is lowered (`blocks`). Booklets are 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, TIER_TITLES
 
@@ -34,19 +34,40 @@ def plan(library: Library, stem: str, tier: str = DEFAULT_TIER, style: str = DEF
     ws = library.worksheet
     assert ws is not None
     blocks = lower_blocks(planner)
+    if ws.audience == "primary":  # young readers find "the picture" by its number: Picture 1, Picture 2...
+        blocks = list(_numbered_pictures(tuple(blocks), planner.words, [0]))
     instructions = planner.prose(ws.instructions, ws, "instructions")
     _check_glyphs(planner, library)
     planner.problems.check()
     return d.Document(
         stem=stem, source=library.spec.name, title=planner.plain(ws.title, ws.where("title"), "worksheet.title"),
         subtitle=ws.subtitle and planner.plain(ws.subtitle, ws.where("subtitle"), "worksheet.subtitle"), paper=ws.paper,
-        student_fields=tuple(ws.fields()), language=ws.language, labels=tuple((ws.labels or {}).items()),
-        instructions=instructions, time_allowed=ws.time_allowed,
+        student_fields=tuple(ws.fields()), audience=ws.audience, language=ws.language,
+        labels=tuple((ws.labels or {}).items()), instructions=instructions, time_allowed=ws.time_allowed,
         blocks=tuple(blocks), tier=tier, style=style, variant=variant, copy=copy,
         source_insert=ws.source_insert and copy is None, scan_marking=ws.scan_marking,
         grading_table=_grading_table(ws.grading_table, blocks), tier_label=_tier_label(ws, tier),
         tiered=len(set(ws.tiers)) > 1 or tier != DEFAULT_TIER,
     )
+
+
+def _numbered_pictures(node: Any, words: Any, count: list[int]) -> Any:
+    """The tree with each picture in prose captioned 'Picture N' (before its own caption), in reading order."""
+    import dataclasses
+
+    from worksheets import document as d
+
+    if isinstance(node, d.Figure):
+        count[0] += 1
+        label = words("picture", n=count[0])
+        return dataclasses.replace(node, caption=f"{label}: {node.caption}" if node.caption else label)
+    if isinstance(node, tuple):
+        return tuple(_numbered_pictures(item, words, count) for item in node)
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        changed = {f.name: _numbered_pictures(getattr(node, f.name), words, count)
+                   for f in dataclasses.fields(node) if f.init}
+        return dataclasses.replace(node, **changed)
+    return node
 
 
 def _check_glyphs(planner: Planner, library: Library) -> None:

@@ -54,6 +54,7 @@ class Planner:
         self.shuffled = bool(variant or copy)  # variants and students' own copies shuffle; a plain version does not
         self.scan_marking = bool(library.worksheet and library.worksheet.scan_marking)
         self.words = library.worksheet.words() if library.worksheet is not None else ENGLISH
+        self.audience = library.worksheet.audience if library.worksheet is not None else "secondary"
         """The words the page itself prints (default prompts, 'Source A'), in the worksheet's language."""
         self.values: dict[str, tuple[tuple[str, str], ...]] = {}  # each question's drawn values, as printed
         self.problems = ProblemList()
@@ -222,6 +223,8 @@ class Planner:
             if eaten(text):
                 return
         shown = unprintable(text, self.style)
+        if not shown and self.audience == "primary":  # printed in the literacy font, as the dyslexia style is
+            shown = unprintable(text, "dyslexia")
         if shown:
             self.problems.add(loc, cannot_print(field, shown, self.style))
 
@@ -278,7 +281,9 @@ class Planner:
         return area
 
     def _space(self, answer: sq.AnswerSpace | None, marks: int) -> d.AnswerArea:
-        if answer is None:
+        if answer is None:  # primary pupils write on handwriting ruling, a row for about every two lines
+            if self.audience == "primary":
+                return d.AnswerArea("handwriting", lines=max(2, math.ceil(default_lines(marks) / 2)))
             return d.AnswerArea("lines", lines=default_lines(marks))
         if answer.box is not None:
             return d.AnswerArea("box", height=parse_length(answer.box) or 0.0)

@@ -22,7 +22,16 @@ from worksheets.spec.base import MAX_ITEMS, MAX_VARIANTS, Id, Model, Text, as_te
 from worksheets.spec.content import Section
 from worksheets.spec.yaml import Map
 from worksheets.style.words import DEFAULT_LANGUAGE, Words
-from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER, PaperName, ShuffleName, StyleName, TierName
+from worksheets.vocab import (
+    DEFAULT_AUDIENCE,
+    DEFAULT_STYLE,
+    DEFAULT_TIER,
+    AudienceName,
+    PaperName,
+    ShuffleName,
+    StyleName,
+    TierName,
+)
 
 
 def _by_id_or_inline(value: Any) -> str:
@@ -300,6 +309,9 @@ class Worksheet(Model):
     questions, or none. Matching and ordering questions are always shuffled: their order is the answer."""
     seed: Annotated[int, Field(ge=0, le=2**31)] | None = None
     """Changes every draw, shuffle and random value, reproducibly (a retake paper: a new seed)."""
+    audience: AudienceName = DEFAULT_AUDIENCE
+    """secondary, or primary: no marks, totals or exam furniture, a friendly literacy font at 14 pt or more, and
+    handwriting ruling where no answer space is given (combines with large print and dyslexia)."""
     language: Annotated[str, AfterValidator(_language)] = DEFAULT_LANGUAGE
     """The language of the words the page itself prints (Name, Page 1 of 4, [2 marks], True, Tick one box):
     en, cy, fr, de or es."""

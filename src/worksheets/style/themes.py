@@ -65,9 +65,26 @@ def theme_for(style: str) -> Theme:
     return THEMES[style]  # type: ignore[index]
 
 
-def tier_theme(style: str, tier: str) -> Theme:
-    """The style's theme, with wider writing lines for the support tier (9.5 mm at least)."""
+def tier_theme(style: str, tier: str, audience: str = "secondary") -> Theme:
+    """The style's theme, with wider writing lines for the support tier (9.5 mm at least), and for primary
+    pupils in the literacy font at 14 pt or more."""
     theme = theme_for(style)
     if tier == SCAFFOLD_TIER and theme.line_pitch < SUPPORT_LINE_PITCH:
         theme = dataclasses.replace(theme, line_pitch=SUPPORT_LINE_PITCH)
+    if audience == "primary":
+        theme = primary(theme)
     return theme
+
+
+PRIMARY_BODY = 14.0  # points at least: a young reader's text
+
+
+def primary(theme: Theme) -> Theme:
+    """The theme for primary pupils: Andika (a literacy font with single-storey a and g, made for beginning
+    readers) for everything, the body at 14 pt or more and the rest in proportion, never smaller."""
+    body = max(theme.body, PRIMARY_BODY)
+    grow = body / theme.body
+    return dataclasses.replace(
+        theme, font="Literacy", source_font="Literacy", body=body, leading=max(theme.leading * grow, body * 1.45),
+        small=max(theme.small, 11.0), heading=max(theme.heading * grow, 18.0), title=max(theme.title * grow, 24.0),
+        italic=False, justify=False, paragraph_space=max(theme.paragraph_space, 8.0))

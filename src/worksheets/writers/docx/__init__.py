@@ -26,7 +26,7 @@ def render(unit: RenderUnit) -> Rendered:
 
     doc = unit.document
     student = unit.role == "student"
-    theme = tier_theme(doc.style, doc.tier) if student else theme_for(doc.style)
+    theme = tier_theme(doc.style, doc.tier, doc.audience) if student else theme_for(doc.style)
     width, height = page.text_size(doc.paper, theme)
     words = Words.of(doc)
     title = doc.title if student else words("mark_scheme_of", title=doc.title)
@@ -61,7 +61,7 @@ def prepare(documents: Iterable[Document]) -> None:
     from worksheets.writers.docx import page
 
     for doc in documents:
-        page.blank(doc.paper, tier_theme(doc.style, doc.tier))
+        page.blank(doc.paper, tier_theme(doc.style, doc.tier, doc.audience))
         page.blank(doc.paper, theme_for(doc.style))
 
 

@@ -49,18 +49,19 @@ def story(doc: d.Document, s: Styles, width: float, height: float, anchors: Anch
                     broken={label for label, how in moves if how == "break"})
     chained = {label for label, how in moves if how == "chain"}
     total = doc.total_marks
-    total_line = s.words.count("total_marks", total) if doc.questions else ""
+    total_line = s.words.count("total_marks", total) if doc.questions and s.show_marks else ""
     out: list[Flowable] = blocks.title_block(doc, s, width, total_line, anchors=layout.anchors)
-    if doc.grading_table and doc.questions:
+    if doc.grading_table and doc.questions and s.show_marks:
         out += [tables.grading_table(doc.questions, s, width, total), Spacer(1, s.theme.body)]
     last_questions = max((i for i, b in enumerate(doc.blocks) if isinstance(b, d.QuestionsBlock)), default=-1)
     for index, block in enumerate(doc.blocks):
         out += lay_out(block, layout, index)
-        if index == last_questions:  # every question is laid out: chain sources, then end
+        if index == last_questions:  # every question is laid out: chain sources, then end (primary: no end marker)
             uses = doc.first_uses()
             for label in sorted(chained):
                 _chain(out, layout.marked.get(f"source:{label}"), layout.marked.get(f"question:{uses[label]}"))
-            keep_tail(out, [Paragraph(plain_markup(s.words("end")), s.end)])  # the end marker never stands alone
+            if s.show_marks:
+                keep_tail(out, [Paragraph(plain_markup(s.words("end")), s.end)])  # the end marker never stands alone
     return out
 
 
@@ -229,15 +230,15 @@ def page_map(anchors: dict[str, tuple[int, float, float, float]], s: Styles) -> 
 
 def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
     """The handout, and where its Name and Class lines and its sections lie (for class sets and booklets)."""
-    theme = tier_theme(doc.style, doc.tier)
-    s = styles_of(doc, theme, scan=doc.scan_marking)
+    theme = tier_theme(doc.style, doc.tier, doc.audience)
+    s = styles_of(doc, theme, scan=doc.scan_marking, pupils=True)
     width, height = frame_size(doc.paper, theme)
     furniture = Furniture(
         theme=theme,
         header_left=doc.title,
         header_right=version_label(doc),
         footer_left=doc.footer_code,
-        turn_over=True,
+        turn_over=s.show_marks,  # exam furniture: not on a primary page
         first_page_header=bool(version_label(doc)),
         page_numbers=page_numbers,
         scan=copy_label(doc.version_code, doc.scan_copy or doc.copy) if doc.scan_marking else "",

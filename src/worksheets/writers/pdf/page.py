@@ -155,6 +155,7 @@ def build_pdf(flowables: list[Flowable], paper: str, furniture: Furniture, title
         bottomMargin=t.margin_bottom, title=title, subject=subject, author="", creator="worksheets",
         producer="worksheets", invariant=1, pageCompression=1, initialFontName=face_name(t.font),
         initialFontSize=t.body, keepTogetherClass=Keep,  # headings kept with what follows, without frame copies
+        lang=furniture.words.language, displayDocTitle=1,  # a screen reader's language; a viewer shows the title
     )
     width, height = frame_size(paper, t)
     frame = Frame(t.margin_left, t.margin_bottom, width, height, id="body", leftPadding=0, rightPadding=0,

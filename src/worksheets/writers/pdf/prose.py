@@ -44,11 +44,15 @@ class Styles:
     """The page is marked from a scan: answers a student writes as letters or numbers become boxes to tick."""
     words: Words = ENGLISH
     """The words the page itself prints, in the document's language."""
+    show_marks: bool = True
+    """Marks and totals are printed (not for primary pupils)."""
 
 
-def styles_of(doc: Any, theme: Theme, scan: bool = False) -> Styles:
-    """The theme's styles for one document: in its language's words (and set for scan marking if asked)."""
-    return replace(styles_for(theme), words=Words.of(doc), scan=scan)
+def styles_of(doc: Any, theme: Theme, scan: bool = False, pupils: bool = False) -> Styles:
+    """The theme's styles for one document: in its language's words, set for scan marking if asked, and for a
+    pupils' page (`pupils`) of a primary worksheet without marks."""
+    return replace(styles_for(theme), words=Words.of(doc), scan=scan,
+                   show_marks=not (pupils and doc.audience == "primary"))
 
 
 @cache

@@ -40,6 +40,8 @@ def label_width(s: Styles) -> float:
 def marks_width(s: Styles) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    if not s.show_marks:  # a primary page: the prompt has the whole width
+        return 2.0
     return stringWidth(s.words.count("marks", 88), s.marks.fontName, s.marks.fontSize) + 6
 
 
@@ -49,7 +51,8 @@ def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Style
     lw, mw = label_width(s), marks_width(s)
     cells: list[object] = [Paragraph(plain_markup(label), s.label), unnested(prompt) or [Spacer(1, 1)]]
     widths = [lw, width - indent - lw - mw]
-    cells.append(Paragraph(plain_markup(marks_text(marks, s.words)), s.marks) if marks is not None else "")
+    cells.append(Paragraph(plain_markup(marks_text(marks, s.words)), s.marks)
+                 if marks is not None and s.show_marks else "")
     widths.append(mw)
     if indent:
         cells.insert(0, "")
