@@ -41,6 +41,12 @@ STEM = [  # (template, PDF in its output/, the page number or a phrase on the pa
     ("primary", "plants/plants-markscheme.pdf", "The solved grid", "primary-crossword-markscheme"),
 ]
 NAMES = {"maths": "algebra", "science": "acids", "primary": "plants"}
+HOUSES = [  # (the example with this setting under `worksheet:`, the page, gallery name)
+    ("house_style: aqa", "Answer these questions about the Great Purge", "house-aqa"),
+    ("house_style: edexcel", "Answer these questions about the Great Purge", "house-edexcel"),
+    ("house_style: ocr", "Answer these questions about the Great Purge", "house-ocr"),
+    ("language: cy", 1, "language-welsh"),
+]
 
 
 def find(pdf: Path, where: int | str) -> int:
@@ -67,6 +73,15 @@ def main() -> None:
             old.unlink()
         for pdf, where, name in PAGES:
             path = folder / "output" / pdf
+            (image,) = thumbnails(path, [find(path, where)])
+            shutil.copy(image, HERE / "gallery" / f"{name}.png")
+            print(f"wrote docs/gallery/{name}.png")
+        for setting, where, name in HOUSES:  # the example as each exam board prints it, and in Welsh
+            spec = folder / f"{name}.yaml"
+            spec.write_text((folder / "terror.yaml").read_text(encoding="utf-8").replace(
+                "worksheet:\n", f"worksheet:\n  {setting}\n", 1), encoding="utf-8")
+            subprocess.run([*run, spec.name, "--tier", "core"], cwd=folder, check=True)
+            path = folder / "output" / name / f"{name}-student.pdf"
             (image,) = thumbnails(path, [find(path, where)])
             shutil.copy(image, HERE / "gallery" / f"{name}.png")
             print(f"wrote docs/gallery/{name}.png")

@@ -46,6 +46,8 @@ EXPORT_FORMATS: tuple[FormatName, ...] = ("moodle", "gift", "qti", "docx")
 """The formats `worksheets export` writes (a build writes PDF)."""
 
 ShuffleName = Literal["both", "options", "questions", "none"]
+HouseStyleName = Literal["plain", "aqa", "edexcel", "ocr"]
+"""Exam boards' house styles: how questions are numbered, marks written, margins and front page printed."""
 AudienceName = Literal["secondary", "primary"]
 """Who the page is for: secondary (exam furniture, marks) or primary (none of it, larger friendly type)."""
 DEFAULT_AUDIENCE: AudienceName = "secondary"

@@ -192,6 +192,8 @@ class Document:
     """Printed on the student's copy only when the spec asks."""
     tiered: bool = False
     """The spec has more than one tier: mark schemes then name theirs."""
+    house_style: str = "plain"
+    """The exam board whose conventions the pages follow (style.house): plain, aqa, edexcel or ocr."""
     audience: str = "secondary"
     """secondary, or primary: the handout prints no marks, totals or exam furniture, in larger, friendlier type."""
     language: str = "en"

@@ -130,3 +130,5 @@ class Question:
     value may be the answer)."""
     order: tuple[int, ...] = ()
     """The printed order of its options or items, as indexes into the spec's list (empty: the spec's order)."""
+    extended: bool = False
+    """It assesses extended response (`extended_response: true`), which some house styles mark."""

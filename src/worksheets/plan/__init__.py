@@ -38,11 +38,15 @@ def plan(library: Library, stem: str, tier: str = DEFAULT_TIER, style: str = DEF
         blocks = list(_numbered_pictures(tuple(blocks), planner.words, [0]))
     instructions = planner.prose(ws.instructions, ws, "instructions")
     _check_glyphs(planner, library)
+    if ws.audience == "primary" and ws.house_style != "plain":
+        planner.problems.add(ws.where("house_style"), f"worksheet.house_style: {ws.house_style} is an exam board's "
+                             "style, and a primary page prints no exam furniture: leave house_style out, or set "
+                             "audience: secondary")
     planner.problems.check()
     return d.Document(
         stem=stem, source=library.spec.name, title=planner.plain(ws.title, ws.where("title"), "worksheet.title"),
         subtitle=ws.subtitle and planner.plain(ws.subtitle, ws.where("subtitle"), "worksheet.subtitle"), paper=ws.paper,
-        student_fields=tuple(ws.fields()), audience=ws.audience, language=ws.language,
+        student_fields=tuple(ws.fields()), house_style=ws.house_style, audience=ws.audience, language=ws.language,
         labels=tuple((ws.labels or {}).items()), instructions=instructions, time_allowed=ws.time_allowed,
         blocks=tuple(blocks), tier=tier, style=style, variant=variant, copy=copy,
         source_insert=ws.source_insert and copy is None, scan_marking=ws.scan_marking,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import model_validator
@@ -75,6 +76,8 @@ class WrittenQuestion(QuestionItem):
     """Help printed in the support tier only."""
     extension: bool = False
     """true: challenge tier only."""
+    extended_response: bool = False
+    """The question assesses extended response (OCR's house style marks it with an asterisk)."""
     parts: list[Part] = []
     """Sub-questions (a), (b)..."""
 
@@ -114,13 +117,13 @@ def lower(q: WrittenQuestion, ctx: Context, number: str) -> d.Question:
         _written(p, ctx, q.id, f"{number}({letters(i).lower()})", f"({letters(i).lower()})", q.sources)
         for i, p in enumerate(part for part in q.parts if ctx.in_tier(part))
     )
-    base = _written(q, ctx, q.id, number, number, q.sources)
+    base = replace(_written(q, ctx, q.id, number, number, q.sources), extended=q.extended_response)
     if not parts:
         return base
     return d.Question(
         id=q.id, number=number, label=number, kind=q.type, prompt=base.prompt,
         marks=sum(p.marks for p in parts), answer=d.AnswerArea("none"), model_answer=base.model_answer,
-        scheme=base.scheme, scaffold=base.scaffold, sources=base.sources, parts=parts,
+        scheme=base.scheme, scaffold=base.scaffold, sources=base.sources, parts=parts, extended=base.extended,
     )
 
 

@@ -27,6 +27,7 @@ from worksheets.vocab import (
     DEFAULT_STYLE,
     DEFAULT_TIER,
     AudienceName,
+    HouseStyleName,
     PaperName,
     ShuffleName,
     StyleName,
@@ -309,6 +310,10 @@ class Worksheet(Model):
     questions, or none. Matching and ordering questions are always shuffled: their order is the answer."""
     seed: Annotated[int, Field(ge=0, le=2**31)] | None = None
     """Changes every draw, shuffle and random value, reproducibly (a retake paper: a new seed)."""
+    house_style: HouseStyleName = "plain"
+    """How an exam board prints its papers: plain (ours), aqa (boxed numbers 0 1, 0 1 . 1; [4 marks]; "Do not
+    write outside the box"; candidate number boxes), edexcel ((4), then (Total for Question 2 = 12 marks); "DO NOT
+    WRITE IN THIS AREA") or ocr ([4]; * on questions with extended_response: true)."""
     audience: AudienceName = DEFAULT_AUDIENCE
     """secondary, or primary: no marks, totals or exam furniture, a friendly literacy font at 14 pt or more, and
     handwriting ruling where no answer space is given (combines with large print and dyslexia)."""

@@ -37,6 +37,8 @@ def title_block(
     if fields and doc.student_fields:
         out += student_fields(doc.student_fields, s, width, anchors)
         out.append(Spacer(1, t.body * 1.2))
+    if fields and s.house.candidate_boxes:
+        out += [candidate_boxes(s, width), Spacer(1, t.body * 1.2)]
     rows: list[list[Flowable]] = []
     if doc.instructions:
         rows.append([Paragraph(plain_markup(s.words("instructions")), s.cell_bold)])
@@ -71,6 +73,27 @@ def field_label_style(s: Styles) -> ParagraphStyle:
 
 FIELD_GAP = 14  # between one writing line and the next label
 MIN_FIELD_LINE = 22 * MM  # the shortest writing line worth printing: room for a date or a class
+
+
+CENTRE_DIGITS, CANDIDATE_DIGITS = 5, 4  # as an exam board's front page has them
+
+
+def candidate_boxes(s: Styles, width: float) -> Table:
+    """The front page's centre number and candidate number, a box for each digit (AQA)."""
+    side = max(s.theme.body * 1.6, 16.0)
+    label = field_label_style(s)
+    cells: list[object] = [Paragraph(plain_markup(s.words("centre_number")), label), *[""] * CENTRE_DIGITS, "",
+                           Paragraph(plain_markup(s.words("candidate_number")), label), *[""] * CANDIDATE_DIGITS]
+    head = min(width * 0.22, max(_label_width(s.words(k), s) for k in ("centre_number", "candidate_number")) + 6)
+    widths = [head, *[side] * CENTRE_DIGITS, side, head, *[side] * CANDIDATE_DIGITS]
+    table = Table([cells], colWidths=widths, rowHeights=[side], hAlign="LEFT")
+    first_box, second_box = 1, CENTRE_DIGITS + 3
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("GRID", (first_box, 0), (first_box + CENTRE_DIGITS - 1, 0), 0.8, Color(0, 0, 0)),
+        ("GRID", (second_box, 0), (second_box + CANDIDATE_DIGITS - 1, 0), 0.8, Color(0, 0, 0)),
+    ]))
+    return table
 
 
 def student_fields(names: tuple[str, ...], s: Styles, width: float, anchors: dict | None = None) -> list[Flowable]:

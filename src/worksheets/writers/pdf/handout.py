@@ -239,6 +239,7 @@ def render(doc: d.Document, page_numbers: bool = True) -> Rendered:
         header_right=version_label(doc),
         footer_left=doc.footer_code,
         turn_over=s.show_marks,  # exam furniture: not on a primary page
+        margin=s.words(s.house.margin) if s.house.margin else "", both_margins=s.house.both_margins,
         first_page_header=bool(version_label(doc)),
         page_numbers=page_numbers,
         scan=copy_label(doc.version_code, doc.scan_copy or doc.copy) if doc.scan_marking else "",

@@ -38,6 +38,8 @@ class Furniture:
     page_numbers: bool = True  # False in a booklet, which numbers its pages continuously itself
     scan: str = ""  # the copy a page is of, for its QR code and corner marks ('': not marked from scans)
     words: Words = ENGLISH  # "Page 1 of 4" and "Turn over" in the document's language
+    margin: str = ""  # printed down the right margin of every page (an exam board's "Do not write outside the box")
+    both_margins: bool = False  # and down the left one too
 
 
 class _DeferredCanvas(Canvas):
@@ -79,6 +81,18 @@ def _formula_reading(canvas: Canvas, kind: str, formula: object) -> None:
     write_reading(canvas, kind, formula)  # type: ignore[arg-type]
 
 
+def _margin_words(canvas: Canvas, f: Furniture, width: float, height: float, font: str, size: float) -> None:
+    """The margin words, reading upwards, centred down the right margin (and the left one, if asked)."""
+    t = f.theme
+    sides = [width - t.margin_right / 2] + ([t.margin_left / 2] if f.both_margins else [])
+    for x in sides:
+        canvas.saveState()
+        canvas.translate(x + size / 3, height / 2)
+        canvas.rotate(90)
+        draw_text(canvas, 0, 0, f.margin, font, size, "centre")
+        canvas.restoreState()
+
+
 def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, running: str | None = None) -> None:
     t = f.theme
     width, height = canvas._pagesize
@@ -91,6 +105,8 @@ def _draw_furniture(canvas: Canvas, f: Furniture, number: int, total: int, runni
         draw_text(canvas, width / 2, foot_y, f.words("page_of", page=number, pages=total), regular, size, "centre")
     if f.footer_left:
         draw_text(canvas, t.margin_left, foot_y, f.footer_left, regular, size)
+    if f.margin:
+        _margin_words(canvas, f, width, height, regular, size)
     if f.turn_over and number < total and number % 2 == 1:
         draw_text(canvas, width - t.margin_right, foot_y, f.words("turn_over"), bold, size, "right")
     if number > 1 or f.first_page_header:

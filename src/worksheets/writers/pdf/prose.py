@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, ListItem
 
 from worksheets.document.prose import DisplayMath, Figure, Gap, Inline, ListBlock, Math, Para, Prose, Run, TableBlock
 from worksheets.style.fonts import face_name
+from worksheets.style.house import HOUSES, House, house
 from worksheets.style.themes import Theme
 from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.pdf.flow import Bullets, Paragraph
@@ -46,13 +47,15 @@ class Styles:
     """The words the page itself prints, in the document's language."""
     show_marks: bool = True
     """Marks and totals are printed (not for primary pupils)."""
+    house: House = HOUSES["plain"]
+    """The exam board's conventions: how numbers and marks are printed."""
 
 
 def styles_of(doc: Any, theme: Theme, scan: bool = False, pupils: bool = False) -> Styles:
     """The theme's styles for one document: in its language's words, set for scan marking if asked, and for a
     pupils' page (`pupils`) of a primary worksheet without marks."""
     return replace(styles_for(theme), words=Words.of(doc), scan=scan,
-                   show_marks=not (pupils and doc.audience == "primary"))
+                   show_marks=not (pupils and doc.audience == "primary"), house=house(doc.house_style))
 
 
 @cache

@@ -34,7 +34,13 @@ def marks_text(marks: int, words: Words = ENGLISH) -> str:
 
 
 def label_width(s: Styles) -> float:
-    return s.theme.body * 2.6
+    return s.theme.body * (4.4 if s.house.boxed_numbers else 2.6)  # AQA's '0 1 . 1' in its box
+
+
+def printed_label(q: d.Question, s: Styles) -> str:
+    """A question's or part's label as the house style prints it: '0 1 . 1' (AQA), '*3' (OCR, extended)."""
+    label = s.house.label(q.number, q.label)
+    return f"*{label}" if s.house.asterisk and q.extended else label
 
 
 def marks_width(s: Styles) -> float:
@@ -49,9 +55,15 @@ def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Style
                  indent: float = 0) -> Table:
     """Number in the margin, prompt, and the marks at the right level with the prompt's last line."""
     lw, mw = label_width(s), marks_width(s)
-    cells: list[object] = [Paragraph(plain_markup(label), s.label), unnested(prompt) or [Spacer(1, 1)]]
+    number = Paragraph(plain_markup(label), s.label)
+    if s.house.boxed_numbers and label:  # AQA: the number in a box of its own
+        number = Table([[number]], colWidths=[lw - 6], style=[("BOX", (0, 0), (-1, -1), 0.8, "black"),
+                                                            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                                                            ("TOPPADDING", (0, 0), (-1, -1), 1),
+                                                            ("BOTTOMPADDING", (0, 0), (-1, -1), 3)], hAlign="LEFT")
+    cells: list[object] = [number, unnested(prompt) or [Spacer(1, 1)]]
     widths = [lw, width - indent - lw - mw]
-    cells.append(Paragraph(plain_markup(marks_text(marks, s.words)), s.marks)
+    cells.append(Paragraph(plain_markup(s.house.marks(marks, s.words)), s.marks)
                  if marks is not None and s.show_marks else "")
     widths.append(mw)
     if indent:
@@ -136,7 +148,21 @@ def handout_question(
     """A question with its answer space; its prompt never ends a page without the space's start.
 
     `lead` (a block's heading and intro) is kept on the page of the question; the `last` question's last
-    part takes the end of the part before with it, so it never stands alone on the final page."""
+    part takes the end of the part before with it, so it never stands alone on the final page. A house style
+    that totals every question (Edexcel) prints the total at its end."""
+    out = _handout_question(q, s, width, max_height, lead, last, scan)
+    if s.house.question_totals and s.show_marks:
+        total = s.words.count("question_total", q.marks, number=q.number)
+        gap = out.pop()  # every question ends with its gap: the total goes before it, with the answer's end
+        keep_tail(out, [Paragraph(plain_markup(total), s.marks)])
+        out.append(gap)
+    return out
+
+
+def _handout_question(
+    q: d.Question, s: Styles, width: float, max_height: float, lead: list[Flowable] | None, last: bool,
+    scan: Sink | None,
+) -> list[Flowable]:
     t = s.theme
     gap = Spacer(1, t.body * 1.1)
     lead = lead or []
@@ -145,7 +171,7 @@ def handout_question(
         body = closed.handout(q.detail, s, width - indent)
         if q.scaffold:
             body = scaffold_parts(q.scaffold, s, width - indent)[0] + body
-        row = question_row(q.label, _prompt(q, s), q.marks, s, width)
+        row = question_row(printed_label(q, s), _prompt(q, s), q.marks, s, width)
         if q.answer.kind != "none":  # a numeric answer: working space and an answer line, like a written one
             kept, rest = _with_space(row, q, s, width, max_height, scan=scan)
             return [*_with_marker(q, [Keep([*lead, *kept]), *rest], s, scan), gap]
@@ -153,14 +179,15 @@ def handout_question(
         return [*_with_marker(q, [Keep([*lead, row, Spacer(1, t.paragraph_space), *_indented(kept, indent)]),
                             *_indented(rest, indent)], s, scan), gap]
     if not q.parts:
-        row = question_row(q.label, _prompt(q, s), q.marks, s, width)
+        row = question_row(printed_label(q, s), _prompt(q, s), q.marks, s, width)
         kept, rest = _with_space(row, q, s, width, max_height, scan=scan)
         return [*_with_marker(q, [Keep([*lead, *kept]), *rest], s, scan), gap]
     out: list[Flowable] = []
-    stem: list[Flowable] = [*lead, question_row(q.label, _prompt(q, s), None, s, width), Spacer(1, t.paragraph_space)]
+    stem: list[Flowable] = [*lead, question_row(printed_label(q, s), _prompt(q, s), None, s, width),
+                            Spacer(1, t.paragraph_space)]
     indent = label_width(s)
     for number, part in enumerate(q.parts, 1):
-        row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
+        row = question_row(printed_label(part, s), _prompt(part, s), part.marks, s, width, indent=indent)
         kept, rest = _with_space(row, part, s, width, max_height, indent=indent, scan=scan)
         if last and number == len(q.parts) > 1:
             keep_tail(out, [Keep(kept)])
@@ -251,13 +278,13 @@ def markscheme_question(q: d.Question, s: Styles, width: float, lead: list[Flowa
     `lead` (a block heading) is kept on the page of the question."""
     t = s.theme
     indent = label_width(s)
-    row = question_row(q.label, _prompt(q, s), None if q.parts else q.marks, s, width)
+    row = question_row(printed_label(q, s), _prompt(q, s), None if q.parts else q.marks, s, width)
     # inside the question's first kept block, so it moves to the next page with the question if that does
     opening = RunningLabel(s.words("continued", number=q.number))
     out = _marked(row, _marking(q, s, width - indent), indent, [opening, *(lead or [])])
     for part in q.parts:
         out.append(Spacer(1, t.paragraph_space))
-        row = question_row(part.label, _prompt(part, s), part.marks, s, width, indent=indent)
+        row = question_row(printed_label(part, s), _prompt(part, s), part.marks, s, width, indent=indent)
         out += _marked(row, _marking(part, s, width - 2 * indent), 2 * indent)
     out.append(RunningLabel(None))
     out.append(Spacer(1, t.body * 1.3))
