@@ -144,3 +144,11 @@ def test_the_pdf_says_its_language_and_shows_its_title(run, tmp_path):
     for name in ("oer-student.pdf", "oer-markscheme.pdf"):
         root = PdfReader(tmp_path / "output" / "oer" / name).trailer["/Root"]
         assert root["/Lang"] == "cy" and bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
+@given(st.lists(st.text(alphabet="abcAB xyZ09", max_size=6), min_size=1, max_size=12))
+def test_plain_words_sort_without_the_table_exactly_as_with_it(words):
+    from worksheets.style.collation import _collator
+
+    full = _collator().sort_key
+    assert sorted(words, key=sort_key("en", words)) == sorted(words, key=lambda w: (full(w), w))

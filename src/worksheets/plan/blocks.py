@@ -115,7 +115,7 @@ def _text(p: Planner, item: TextRef) -> list[d.Block]:
 
 def _glossary(p: Planner, item: GlossaryRef) -> list[d.Block]:
     terms = sorted(p.lib.glossary) if item.glossary == "all" else sorted(set(item.glossary))
-    terms.sort(key=sort_key(p.lib.worksheet.language if p.lib.worksheet else DEFAULT_LANGUAGE))
+    terms.sort(key=sort_key(p.lib.worksheet.language if p.lib.worksheet else DEFAULT_LANGUAGE, terms))
     return [d.GlossaryBlock(tuple(
         (t, p.glossary_prose(p.lib.glossary[t][0], p.lib.glossary[t][1], f"glossary '{t}'")) for t in terms
     ))]

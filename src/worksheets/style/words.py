@@ -18,7 +18,8 @@ def catalogue() -> dict[str, dict[str, Any]]:
     import yaml
 
     text = resources.files("worksheets.style").joinpath("words.yaml").read_text(encoding="utf-8")
-    data: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's: a tenth of the time, every command pays it
+    data: dict[str, dict[str, Any]] = yaml.load(text, Loader=loader)
     return data
 
 
