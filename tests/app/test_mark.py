@@ -151,6 +151,13 @@ def _slanted(image, rng):
                            fillcolor=255)
 
 
+def _mark(run, folder: Path, scans: list[Path], *extra: str) -> dict[str, dict[str, str]]:
+    """Mark the pile with the class list (or `extra` instead); it must succeed; the marks, by name."""
+    result = run("mark", "quiz.yaml", *[p.name for p in scans], *(extra or ("--class-list", "7b.csv")), cwd=folder)
+    assert result.code == 0, result.stderr
+    return _marks(folder)
+
+
 def _marks(folder: Path) -> dict[str, dict[str, str]]:
     text = (folder / "output" / "quiz" / "quiz-marks.csv").read_text(encoding="utf-8")
     return {row["name"]: row for row in csv.DictReader(io.StringIO(text))}
@@ -167,9 +174,7 @@ def test_every_mark_is_read_from_a_shuffled_turned_noisy_pile(run, built):
     amy |= {f"6:box:{row * 3 + 'ABC'.index(pairs[str(row + 1)])}": "cross" for row in range(3)}  # each right
     amy |= {f"7:box:{row * 3 + order.index('ABC'[row])}": "fill" for row in range(3)}  # each in its place
     scans = _scans(folder, record, {"Amy Shah": amy, "Ben Ode": ben})
-    result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
-    assert result.code == 0, result.stderr
-    marks = _marks(folder)
+    marks = _mark(run, folder, scans)
     assert [marks["Amy Shah"][q] for q in ("pick", "picks", "tf", "gaps", "match", "order", "explain(a)",
                                            "explain(b)")] == ["1", "1", "2", "2", "3", "3", "1", "3"]
     assert [marks["Ben Ode"][q] for q in ("pick", "picks", "tf", "gaps", "match", "order", "explain(b)")] == [
@@ -182,9 +187,7 @@ def test_phone_photos_at_300_dpi_in_colour_and_at_a_slant_are_read(run, built):
     amy = {"1:box:0": "tick", "3:box:0": "cross", "3:box:3": "tick", "4:mark:2": "cross", "9(a):mark:1": "fill",
            "9(b):mark:3": "tick"}
     scans = _scans(folder, record, {"Amy Shah": amy}, dpi=300, photo=True)
-    result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
-    assert result.code == 0, result.stderr
-    marks = _marks(folder)
+    marks = _mark(run, folder, scans)
     assert [marks["Amy Shah"][q] for q in ("pick", "tf", "explain(a)", "explain(b)")] == ["1", "2", "1", "3"]
     for name in ("Amy Shah", "Ben Ode"):  # the shaded side's empty boxes are empty, not faint marks
         assert "page" not in marks[name]["flags"] and "faint" not in marks[name]["flags"], marks[name]["flags"]
@@ -217,9 +220,7 @@ def test_pages_skewed_three_degrees_with_a_blot_by_a_corner_are_read(run, built)
     amy = {"1:box:0": "cross", "3:box:0": "tick", "3:box:3": "cross", "4:mark:2": "cross", "9(a):mark:1": "fill",
            "9(b):mark:3": "cross"}
     scans = _scans(folder, record, {"Amy Shah": amy}, turn=3.0, blot=True)
-    result = run("mark", "quiz.yaml", *[p.name for p in scans], "--class-list", "7b.csv", cwd=folder)
-    assert result.code == 0, result.stderr
-    marks = _marks(folder)
+    marks = _mark(run, folder, scans)
     read = [marks["Amy Shah"][q] for q in ("pick", "tf", "gaps", "explain(a)", "explain(b)")]
     assert read == ["1", "2", "2", "1", "3"]
     for name in ("Amy Shah", "Ben Ode"):

@@ -39,6 +39,9 @@ def test_aqa_boxes_its_numbers_and_candidate_number_and_warns_in_the_margin(run,
                  "[1 mark]", "Centre number", "Candidate number"):
         assert said in text, said
     assert all("Do not write outside the box" in page for page in pages)
+    scheme = flat(pdf_text(tmp_path / "output" / "war" / "war-markscheme.pdf"))
+    assert "0 2 . 1 1" in scheme and "0 2 . 1 When did it start?" in scheme  # summary table and question alike
+    assert "2(a)" not in scheme
 
 
 def test_edexcel_brackets_its_marks_and_totals_every_question(run, tmp_path):

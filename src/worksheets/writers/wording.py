@@ -1,11 +1,22 @@
-"""What every mark scheme says, in whichever format it is written and in the document's language: the
-marker's general guidance and the line naming the version it marks."""
+"""What every handout and mark scheme says, in whichever format it is written and in the document's language:
+a closed question's fixed instruction, the marker's general guidance and the line naming the version."""
 
 from __future__ import annotations
 
 from worksheets import document as d
 from worksheets.style.words import Words
 from worksheets.vocab import DEFAULT_STYLE
+
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+"""Small numbers as English spells them in an instruction ('Tick two boxes.')."""
+
+
+def instruction(q: d.Question, words: Words) -> str | None:
+    """The fixed instruction under a prompt, if its type has one ('Tick one box.', 'Ticiwch ddau flwch.')."""
+    if isinstance(q.detail, d.Choice):
+        n = q.detail.ticks
+        return words.count("tick", n, spelled=NUMBER_WORDS.get(n, str(n)))
+    return None
 
 
 def guidance(doc: d.Document) -> tuple[str, ...]:

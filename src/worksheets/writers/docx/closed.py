@@ -13,23 +13,13 @@ from docx.shared import Pt
 
 from worksheets import document as d
 from worksheets.document import letters
-from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.docx import prose, spaces
 from worksheets.writers.docx.elements import first_paragraph, run
 from worksheets.writers.docx.ooxml import cell_at, grey, set_style, shade, table_borders, valign
 from worksheets.writers.docx.prose import Place
 
-NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 TICK_BOX = "☐"
 CHAR = 0.6  # ems: a printed character's width, roughly, for sizing columns
-
-
-def instruction(q: d.Question, words: Words = ENGLISH) -> str | None:
-    """The fixed instruction under a prompt, if its type has one ('Tick one box.')."""
-    if isinstance(q.detail, d.Choice):
-        n = q.detail.ticks
-        return words.count("tick", n, spelled=NUMBER_WORDS.get(n, str(n)))
-    return None
 
 
 def text_cell(table: Any, r: int, c: int, text: str, bold: bool = False, centre: bool = False,

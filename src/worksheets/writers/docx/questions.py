@@ -26,6 +26,7 @@ from worksheets.writers.docx.ooxml import (
     valign,
 )
 from worksheets.writers.docx.prose import Place
+from worksheets.writers.wording import instruction
 
 
 def marks_text(marks: int, words: Words = ENGLISH) -> str:
@@ -87,7 +88,7 @@ def handout_question(q: d.Question, place: Place) -> None:
     """A question with its answer space (or its closed layout), its parts each with theirs."""
     lw = label_width(place)
     if q.detail is not None or not q.parts:
-        question_row(q.label, q.prompt, q.marks, place, closed.instruction(q, place.w.words))
+        question_row(q.label, q.prompt, q.marks, place, instruction(q, place.w.words))
         inner = place.inset(lw)
         if q.detail is not None:
             if q.scaffold:
@@ -101,7 +102,7 @@ def handout_question(q: d.Question, place: Place) -> None:
         return
     question_row(q.label, q.prompt, None, place)
     for part in q.parts:
-        question_row(part.label, part.prompt, part.marks, place.inset(lw), closed.instruction(part, place.w.words))
+        question_row(part.label, part.prompt, part.marks, place.inset(lw), instruction(part, place.w.words))
         _with_space(part, place.inset(2 * lw))
     total_line(q, place)
     gap(place)
@@ -156,10 +157,10 @@ def grading_table(questions: tuple[d.Question, ...], place: Place, total: int) -
 def markscheme_question(q: d.Question, place: Place) -> None:
     """The question as set, then everything a marker needs for it and for each of its parts."""
     lw = label_width(place)
-    question_row(q.label, q.prompt, None if q.parts else q.marks, place, closed.instruction(q, place.w.words))
+    question_row(q.label, q.prompt, None if q.parts else q.marks, place, instruction(q, place.w.words))
     marking(q, place.inset(lw))
     for part in q.parts:
-        question_row(part.label, part.prompt, part.marks, place.inset(lw), closed.instruction(part, place.w.words))
+        question_row(part.label, part.prompt, part.marks, place.inset(lw), instruction(part, place.w.words))
         marking(part, place.inset(2 * lw))
     if q.parts:
         total_line(q, place)

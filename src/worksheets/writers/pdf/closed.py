@@ -18,30 +18,12 @@ from worksheets import document as d
 from worksheets.document import letters
 from worksheets.document.prose import Prose, plain
 from worksheets.style.fonts import face_name
-from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.pdf.boxes import TickBox
 from worksheets.writers.pdf.flow import Paragraph
 from worksheets.writers.pdf.prose import GapMarkup, Styles, escape, flowables
 
-NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 GRID = Color(0.55, 0.55, 0.55)
 HEAD_FILL = Color(0.86, 0.86, 0.86)
-
-
-def instruction(q: d.Question, words: Words = ENGLISH) -> str | None:
-    """The fixed instruction under a prompt, if its type has one ('Tick two boxes.')."""
-    return _instruction(q.detail, words)
-
-
-@singledispatch
-def _instruction(detail: object, words: Words) -> str | None:
-    return None
-
-
-@_instruction.register
-def _(detail: d.Choice, words: Words) -> str | None:
-    n = detail.ticks
-    return words.count("tick", n, spelled=NUMBER_WORDS.get(n, str(n)))
 
 
 class MayBreak(Flowable):

@@ -25,6 +25,7 @@ from worksheets.writers.pdf.flow import (
     unnested,
 )
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
+from worksheets.writers.wording import instruction
 
 KEEP_LINES = 10  # answer lines kept on the page of their prompt; more may run on to the next page
 
@@ -89,7 +90,7 @@ def question_row(label: str, prompt: list[Flowable], marks: int | None, s: Style
 def _prompt(q: d.Question, s: Styles) -> list[Flowable]:
     """The prompt's paragraphs; the last one without space after, so the marks sit on its last line."""
     items = flowables(q.prompt, s.body, s.theme)
-    extra = closed.instruction(q, s.words)
+    extra = instruction(q, s.words)
     if extra:
         items.append(Paragraph(f"<b>{plain_markup(extra)}</b>", s.body))
     if items and isinstance(items[-1], Paragraph):  # its own alignment kept: a displayed formula stays centred

@@ -19,9 +19,11 @@ def summary_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
     for q in questions:
         if q.parts:
             for part in q.parts:
-                rows.append([Paragraph(plain_markup(part.number), s.cell), Paragraph(str(part.marks), s.cell)])
+                rows.append([Paragraph(plain_markup(s.house.label(part.number, part.number)), s.cell),
+                             Paragraph(str(part.marks), s.cell)])
         else:
-            rows.append([Paragraph(plain_markup(q.number), s.cell), Paragraph(str(q.marks), s.cell)])
+            rows.append([Paragraph(plain_markup(s.house.label(q.number, q.number)), s.cell),
+                         Paragraph(str(q.marks), s.cell)])
     rows.append([Paragraph(plain_markup(w("total")), s.cell_bold), Paragraph(str(total), s.cell_bold)])
     col = min(width / 4, 40 * MM)
     table = Rows(rows, colWidths=[col, col * 0.7], repeatRows=1, hAlign="LEFT")
@@ -47,7 +49,7 @@ def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
     heads = (w("question"), w("marks_heading"), w("awarded"))
     head_w = max(stringWidth(word, s.cell_bold.fontName, s.cell_bold.fontSize) for word in heads) + 12
     col = max(stringWidth(w("total"), s.cell_bold.fontName, s.cell_bold.fontSize) + 12, s.theme.body * 2.2)
-    labels = [plain_markup(q.number) for q in questions] + [plain_markup(w("total"))]
+    labels = [plain_markup(s.house.label(q.number, q.number)) for q in questions] + [plain_markup(w("total"))]
     fits = max(1, int((width - head_w) // col))
     bands = -(-len(labels) // fits)
     per_row = -(-len(labels) // bands)  # balanced bands, not a full one and a stub
