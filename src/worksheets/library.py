@@ -20,7 +20,7 @@ from worksheets.errors import Loc, Problem, ProblemList, SpecError
 from worksheets.spec.bank import Bank, QuestionSet
 from worksheets.spec.base import Model
 from worksheets.spec.content import Section, Source
-from worksheets.spec.figures import figures
+from worksheets.spec.figures import pictures
 from worksheets.spec.files import confine, image_problem, need_file
 from worksheets.spec.problems import validation_problems
 from worksheets.spec.values import problems as value_problems
@@ -48,6 +48,8 @@ class Library:
     figures: dict[tuple[str, str], tuple[Path, str]] = field(default_factory=dict)
     """Pictures named in prose: (the file that names it, the name as written) -> (checked path, digest)."""
     image_digests: dict[str, str] = field(default_factory=dict)  # so a picture replaced under its name re-renders
+    notes: list[Problem] = field(default_factory=list)
+    """Warnings: located, but nothing to stop a build (a picture without alt text; problems with `accessible`)."""
 
 
 def spec_kind(loaded: Loaded) -> str:
@@ -197,12 +199,22 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
                   f"question '{question.id}' sources")
         for name, relative in question.pictures():
             _check_picture(library, relative, root, question.where(name), name, problems)
+            if getattr(question, "alt", "") is None:
+                library.notes.append(Problem(question.where(name), f"{name}: no alt text for '{relative}': say what "
+                                             "it shows in 'alt:' (a screen reader reads it out)"))
         for loc, message in value_problems(question):
             problems.add(loc, message)
     for source in library.sources.values():
         if source.image is not None:
             _check_image(library, source, root, problems)
+            if source.alt is None:
+                library.notes.append(Problem(source.where("image"), f"image: no alt text for '{source.image}': say "
+                                             "what it shows in 'alt:' (alt: \"\" for a picture that is only "
+                                             "decoration)"))
     _check_text_references(library, root, problems)
+    if library.worksheet is not None and library.worksheet.accessible:
+        problems.extend([Problem(n.loc, f"{n.message} (the worksheet is accessible: true)") for n in library.notes])
+        library.notes = []
 
 
 def _check_contents_item(library: Library, item: Model, field: str, problems: ProblemList) -> None:
@@ -291,8 +303,11 @@ def _check_image(library: Library, source: Source, root: Path, problems: Problem
 
 def _check_figures(library: Library, text: str, root: Path, loc: Loc, name: str, problems: ProblemList) -> None:
     """The pictures a prose text shows: inside the root, there, and printable; found ones are recorded."""
-    for relative in figures(text):
+    for relative, alt in pictures(text):
         _check_picture(library, relative, root, loc, name, problems)
+        if alt is None:
+            library.notes.append(Problem(loc, f"{name}: no alt text for the picture '{relative}': say what it shows "
+                                         f"in quotes after its name, ![Caption]({relative} \"what it shows\")"))
 
 
 def _check_picture(library: Library, relative: str, root: Path, loc: Loc, name: str, problems: ProblemList) -> None:

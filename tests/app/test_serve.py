@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -217,3 +218,17 @@ def test_the_serve_command_keeps_a_teachers_pngs_and_answers_only_loopback(specs
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
+
+
+def test_the_page_says_which_document_is_in_view_and_nothing_else_is_taken(site):
+    port = site.port
+    assert get(port, "/viewing?name=uses/uses-markscheme.pdf")[0] == 204
+    with site.state.lock:
+        assert site.state.viewing == Path("output/uses/uses-markscheme.pdf")
+    for name in ("../uses.yaml", "uses/secret.pdf", "uses/uses-student-p1.png", ".worksheets-manifest.json",
+                 "uses/../../etc/passwd.pdf", ""):
+        assert get(port, "/viewing?name=" + urllib.parse.quote(name))[0] == 404, name
+    with site.state.lock:
+        assert site.state.viewing == Path("output/uses/uses-markscheme.pdf")
+    page = get(port, "/")[1].decode()
+    assert 'data-name="uses/uses-student.pdf"' in page and "/viewing?name=" in page

@@ -101,3 +101,27 @@ def test_own_files_are_the_latest_builds_outputs_previews_manifest_and_temporari
 
     outputs = frozenset({(tmp_path / "out/uses/uses-student.pdf").resolve()})
     assert own_file(tmp_path / name, outputs) is own
+
+
+@pytest.mark.parametrize(("shown", "role"), [("output/uses/uses-markscheme.pdf", "markscheme"), (None, "student")])
+def test_the_document_on_screen_is_rendered_and_written_before_the_rest(specs, monkeypatch, shown, role):
+    from worksheets.app import workers
+    from worksheets.app.build import First, Options, build
+
+    batches: list[list[str]] = []
+    real = workers.render_over_cores
+
+    def counting(units, progress=None):
+        batches.append([unit.role for unit in units])
+        return real(units, progress)
+
+    monkeypatch.setattr(workers, "render_over_cores", counting)
+    monkeypatch.setattr(workers, "start_warming", lambda formats=(): None)
+    monkeypatch.chdir(specs)
+    told = []
+    target = Path(shown) if shown else None
+    build([Path("uses.yaml")], Options(), first=First(target, lambda path: told.append((path, path.is_file(),
+                                                                                        len(batches)))))
+    written = Path(f"output/uses/uses-{role}.pdf")
+    assert told == [(written, True, 1)]  # written, and announced, before anything else was rendered
+    assert batches == [[role], ["student" if role == "markscheme" else "markscheme"]]  # nothing rendered twice

@@ -75,3 +75,45 @@ def test_a_wrong_house_style_is_one_located_line(run, tmp_path, setting, start):
     result = run("check", "war.yaml", cwd=tmp_path)
     assert result.code == 1 and len(result.lines) == 1 and result.lines[0].startswith(start), result.lines
     assert "plain" in result.lines[0] or "primary" in result.lines[0]
+
+
+def _word(run, tmp_path, spec: str) -> tuple[str, str]:
+    """The Word export's handout and mark scheme, as the text of every paragraph (tables' and footer's too)."""
+    import docx
+    from docx.text.paragraph import Paragraph
+
+    write_file(tmp_path, "war.yaml", spec)
+    result = run("export", "war.yaml", "--format", "docx", "-q", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    texts = []
+    for role in ("student", "markscheme"):
+        document = docx.Document(str(tmp_path / "output" / "war" / f"war-{role}.docx"))
+        body = [Paragraph(p, None).text for p in document.element.body.iter(docx.oxml.ns.qn("w:p"))]
+        footer = [p.text for p in document.sections[0].footer.paragraphs]
+        texts.append(flat(" ".join(body + footer).replace("\t", " ")))
+    return texts[0], texts[1]
+
+
+@pytest.mark.parametrize(("name", "present", "absent"), [
+    ("aqa", ["0 1 Name the two superpowers.", "0 2 . 1 When did it start?", "[2 marks]", "Centre number",
+             "Candidate number", "Do not write outside the box"], ["2(a)", "(Total for Question 1"]),
+    ("edexcel", ["(2)", "(4)", "(Total for Question 1 = 2 marks)", "(Total for Question 3 = 12 marks)",
+                 "DO NOT WRITE IN THIS AREA"], ["[2 marks]", "Centre number"]),
+    ("ocr", ["[2]", "[12]", "*3 How far do you agree?"], ["marks]", "*1", "DO NOT WRITE"]),
+])
+def test_the_word_export_prints_the_house_style_too(run, tmp_path, name, present, absent):
+    handout, scheme = _word(run, tmp_path, SPEC.format(house=name))
+    for said in present:
+        assert said in handout, (said, handout)
+    for said in absent:
+        assert said not in handout, said
+    assert present[0].split(" N")[0] in scheme  # the mark scheme numbers its questions alike
+
+
+def test_a_primary_word_handout_has_no_marks_or_exam_furniture(run, tmp_path):
+    handout, scheme = _word(run, tmp_path, SPEC.format(house="plain").replace(
+        "house_style: plain", "audience: primary"))
+    assert "Name the two superpowers." in handout
+    for furniture in ("mark]", "marks]", "Total", "END OF QUESTIONS"):
+        assert furniture not in handout, furniture
+    assert "[2 marks]" in scheme

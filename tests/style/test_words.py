@@ -152,3 +152,43 @@ def test_plain_words_sort_without_the_table_exactly_as_with_it(words):
 
     full = _collator().sort_key
     assert sorted(words, key=sort_key("en", words)) == sorted(words, key=lambda w: (full(w), w))
+
+
+DECIMALS = """worksheet:
+  title: Câbles
+  language: {language}
+  contents:
+    - questions: [cable, length]
+questions:
+  - id: cable
+    prompt: "Un câble mesure {{{{a}}}} m, soit $L = {{{{a}}}}$ m."
+    params: {{a: {{decimal: [1.5, 3.5], places: 1}}}}
+    marks: 1
+  - id: length
+    type: numeric
+    prompt: "Le double de {{{{a}}}} m ?"
+    params: {{a: {{decimal: [1.5, 3.5], places: 1}}}}
+    value: "{{{{a * 2}}}}"
+    tolerance: 0.1
+    units: m
+    answer: {{number_line: {{from: -1, to: 1, step: 0.5}}}}
+"""
+
+
+@pytest.mark.parametrize("language, sign", [("fr", ","), ("de", ","), ("es", ","), ("en", "."), ("cy", ".")])
+def test_numbers_the_page_prints_take_the_languages_decimal_sign(run, tmp_path, language, sign):
+    write_file(tmp_path, "cables.yaml", DECIMALS.format(language=language))
+    assert run("build", "cables.yaml", "-q", cwd=tmp_path).code == 0
+    folder = tmp_path / "output" / "cables"
+    handout, scheme = flat(pdf_text(folder / "cables-student.pdf")), flat(pdf_text(folder / "cables-markscheme.pdf"))
+    drawn = re.search(r"mesure (\d)([.,])(\d) m", handout)
+    assert drawn and drawn.group(2) == sign, handout
+    assert f"L={drawn.group(1)}{sign}{drawn.group(3)}" in handout.replace(" ", "")  # in the formula too
+    doubled = re.search(r"double de (\d)[.,](\d) m", handout)
+    assert doubled
+    value = float(f"{doubled.group(1)}.{doubled.group(2)}")
+    assert f"0{sign}5" in handout and f"−0{sign}5" in handout  # the graph's ticks
+    low, high = (f"{value * 2 - 0.1:g}".replace(".", sign), f"{value * 2 + 0.1:g}".replace(".", sign))
+    assert low in scheme and high in scheme, scheme
+    if sign == ",":
+        assert not re.search(r"\d\.\d", handout + scheme), "a decimal point left in a comma language"

@@ -182,6 +182,7 @@ questions:
     type: label
     prompt: Label the triangle.
     image: triangle.png
+    alt: A right-angled triangle with two corners marked
     labels: [{at: [0.2, 0.8], answer: hypotenuse}, {at: [0.7, 0.5], answer: vertex}]
   - id: cross
     type: crossword
@@ -200,6 +201,11 @@ def rich(run, tmp_path) -> Path:
     assert result.code == 0, result.stderr
     assert "left out" not in result.stdout + result.stderr  # every question went in
     return tmp_path / "out" / "rich"
+
+
+def test_a_picture_carries_its_alt_text_as_words_description(rich):
+    body = xml(rich / "rich-student.docx")
+    assert 'descr="A right-angled triangle with two corners marked"' in body
 
 
 def test_maths_becomes_word_equations(rich):

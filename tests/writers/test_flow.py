@@ -10,8 +10,9 @@ from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
-from worksheets.writers.pdf.flow import Keep, Paragraph, Rows
+from worksheets.writers.pdf.flow import Keep, Paragraph
 from worksheets.writers.pdf.fonts import register
+from worksheets.writers.pdf.rows import Rows
 
 register("Sans")  # before any paragraph is made: reportlab parses its markup at once
 STYLE = ParagraphStyle("t", fontName="Sans-Regular", fontSize=10, leading=12)

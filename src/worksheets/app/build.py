@@ -7,31 +7,38 @@ rendered before anything is written: a problem anywhere leaves the output folder
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from worksheets.app.jobs import AnyJob, Options, job_paths, plan_spec
+from worksheets.app.jobs import AnyJob, Job, Options, job_paths, plan_spec
 from worksheets.app.workers import Progress
 from worksheets.errors import Loc, Problem, SpecError, display_path
 
 if TYPE_CHECKING:
+    from worksheets.app.render_cache import Fresh
     from worksheets.writers.contract import RenderUnit
 
 Planned = tuple[Path, list[AnyJob], list[Path]]
 """A spec, its jobs, and the files it was planned from."""
 
-__all__ = ["Options", "Planned", "build", "job_paths", "plan_all", "render_jobs"]
+__all__ = ["First", "Options", "Planned", "build", "job_paths", "plan_all", "render_jobs"]
 
 
-def plan_all(specs: list[Path], options: Options) -> list[Planned]:
-    """Plan every spec, collecting the problems of all of them: (spec, jobs, inputs) each."""
+def plan_all(specs: list[Path], options: Options, notes: list[Problem] | None = None) -> list[Planned]:
+    """Plan every spec, collecting the problems of all of them: (spec, jobs, inputs) each; warnings go to `notes`
+    (once each)."""
     planned: list[Planned] = []
     problems: list[Problem] = []
     owners: dict[Path, Path] = {}
     for spec in specs:
         inputs: list[Path] = []
         try:
-            jobs = plan_spec(spec, options, inputs)
+            found: list[Problem] = []
+            jobs = plan_spec(spec, options, inputs, found)
+            if notes is not None:
+                notes += [note for note in dict.fromkeys(found) if note not in notes]
         except SpecError as error:
             problems.extend(error.problems)
             continue
@@ -46,23 +53,27 @@ def plan_all(specs: list[Path], options: Options) -> list[Planned]:
     return planned
 
 
-def render_jobs(jobs: list[AnyJob], progress: Progress | None = None) -> dict[Path, bytes]:
-    """Every output, in memory. Each unit is rendered once, even if a class set needs it for many
-    students; class sets and booklets are then assembled from the rendered PDFs and their page maps."""
+def render_jobs(jobs: list[AnyJob], cache: Path | None = None,
+                progress: Progress | None = None) -> tuple[dict[Path, bytes], Fresh]:
+    """Every output, in memory, and the renders to keep in the cache. Each unit is rendered once, even if a class
+    set needs it for many students (and not at all if the render cache in the folder `cache` has it); class
+    sets and booklets are then assembled from the rendered PDFs and their page maps."""
     from worksheets.app.workers import assemble_over_cores, render_units
 
     units: list[RenderUnit] = list(dict.fromkeys(unit for job in jobs for unit in job.units()))
-    rendered = dict(zip(units, render_units(units, progress), strict=True))
-    return assemble_over_cores(jobs, rendered)
+    renders, fresh = render_units(units, cache, progress)
+    return assemble_over_cores(jobs, dict(zip(units, renders, strict=True))), fresh
 
 
 def build(specs: list[Path], options: Options, progress: Progress | None = None,
-          removed: list[Path] | None = None) -> list[tuple[Path, bool]]:
+          removed: list[Path] | None = None, first: First | None = None) -> list[tuple[Path, bool]]:
     """Check, plan, render, then write everything; returns each output and whether it was (re)written.
 
     A spec whose inputs and outputs are unchanged since its last build (see manifest.py) is skipped.
-    The files its last build wrote and this one no longer does are removed, and added to `removed`."""
-    from worksheets.app import manifest, workers
+    The files its last build wrote and this one no longer does are removed, and added to `removed`.
+    With `first` (watch and serve), the document the teacher is looking at is rendered and written before the
+    rest, and announced (see First)."""
+    from worksheets.app import manifest, render_cache, workers
     from worksheets.app.write import cannot_write, check_folder
 
     results: list[tuple[Path, bool]] = []
@@ -83,10 +94,44 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None,
         workers.start_warming()  # reportlab and the fonts load on another core while this one plans
         planned = plan_all(todo, options)
         seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}
-        outputs = workers.in_warm_child(render_jobs, [job for _, jobs, _ in planned for job in jobs], progress=progress)
+        if first is not None:
+            _first(planned, first, options)
+        outputs, made = workers.in_warm_child(render_jobs, [job for _, jobs, _ in planned for job in jobs],
+                                               options.out, progress=progress)
     finally:
         workers.stop_warming()
-    return results + _write(planned, outputs, seen, options, removed if removed is not None else [])
+    results += _write(planned, outputs, seen, options, removed if removed is not None else [])
+    render_cache.store(options.out, made)  # only now: a build that could not write leaves the cache as it was
+    return results
+
+
+@dataclass(frozen=True)
+class First:
+    """The document to render and write before the others (the one on the teacher's screen), and what to call
+    with it once it is written."""
+
+    path: Path | None
+    """Its output file; None (or a file this build does not make): the first version's student handout."""
+    ready: Callable[[Path], None]
+    """Told the file, once it is written."""
+
+
+def _first(planned: list[Planned], first: First, options: Options) -> None:
+    """Render and write the one document `first` names (it stays rendered: the full build does not redo it)."""
+    from worksheets.app.write import write_all
+
+    jobs = [job for _, spec_jobs, _ in planned for job in spec_jobs if isinstance(job, Job)]
+    chosen = next((job for job in jobs if first.path is not None and job.path == first.path), None)
+    chosen = chosen or next((job for job in jobs if job.role == "student"), None)
+    if chosen is None:
+        return
+    from worksheets.app import render_cache
+
+    outputs, made = render_jobs([chosen], options.out)
+    with contextlib.suppress(OSError):  # it is written again with the rest, where a failure is reported
+        write_all(outputs)
+        render_cache.store(options.out, made)
+        first.ready(chosen.path)
 
 
 def _remove_stale(spec: Path, options: Options, outputs: list[Path]) -> list[Path]:

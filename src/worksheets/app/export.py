@@ -41,7 +41,8 @@ def export(specs: list[Path], options: Options, format: str) -> tuple[list[Path]
 
 def _export(specs: list[Path], options: Options, format: str) -> tuple[list[Path], list[str]]:
     """`export` itself: plan everything, render (in the warm child when there is one), write all or nothing."""
-    from worksheets.app import workers
+    from worksheets.app import render_cache, workers
+    from worksheets.app.render_cache import Fresh
     from worksheets.app.write import cannot_write, check_folder, write_all
 
     jobs: list[Job] = []
@@ -58,8 +59,10 @@ def _export(specs: list[Path], options: Options, format: str) -> tuple[list[Path
     except OSError as error:
         raise cannot_write(error, options.out) from None
     units = [unit for job in jobs for unit in job.units()]
+    fresh: Fresh = []
     if format == "docx":
-        rendered = dict(zip(units, workers.in_warm_child(workers.render_units, units), strict=True))
+        renders, fresh = workers.in_warm_child(workers.render_units, units, options.out)
+        rendered = dict(zip(units, renders, strict=True))
     else:  # a quiz is text written in a few milliseconds: forking warm renderers would cost more than it saves
         from worksheets.writers.contract import render
 
@@ -72,4 +75,5 @@ def _export(specs: list[Path], options: Options, format: str) -> tuple[list[Path
         write_all(outputs)
     except OSError as error:
         raise cannot_write(error, options.out) from None
+    render_cache.store(options.out, fresh)
     return list(outputs), notes

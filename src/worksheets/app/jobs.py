@@ -117,14 +117,16 @@ def job_paths(job: AnyJob) -> list[Path]:
     return job.paths
 
 
-def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) -> list[AnyJob]:
+def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None,
+              notes: list[Problem] | None = None) -> list[AnyJob]:
     """Check one worksheet or booklet spec and plan every version it asks for (or the options override).
 
-    The files it reads are appended to `inputs` (for the manifest)."""
+    The files it reads are appended to `inputs` (for the manifest), its warnings to `notes`."""
     from worksheets.library import build_library, check_bank, spec_kind
     from worksheets.spec.yaml import load_file
 
     inputs = inputs if inputs is not None else []
+    notes = notes if notes is not None else []
     root = root_of(options)
     check_spec_file(spec)
     loaded = load_file(spec)
@@ -135,7 +137,9 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
         if not options.check_only:
             raise SpecError(Problem(Loc(loaded.name, 1, 1), "a content bank has nothing to build: build a worksheet "
                                                               "that uses it (worksheets check accepts banks)"))
-        inputs += check_bank(spec, root, loaded).files
+        bank = check_bank(spec, root, loaded)
+        inputs += bank.files
+        notes += bank.notes
         return []
     if kind == "booklet":
         from worksheets.plan.booklet import plan_booklet
@@ -147,6 +151,7 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None) ->
         return [BookletJob(options.out / spec.stem, booklet)]
     library = build_library(spec, root, loaded)
     inputs += [*library.files, *library.images.values()]
+    notes += library.notes
     if options.class_list is not None:
         inputs.append(options.class_list)
         from worksheets.app.classsets import plan_class_set

@@ -13,7 +13,7 @@ import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import parse_qs, quote, unquote
 
 from worksheets.app.watch import PREVIEW, State, previews
 
@@ -30,11 +30,17 @@ body {{ font-family: sans-serif; margin: 1.5rem; background: #f4f4f4; }}
 {problems}
 {pdfs}
 <script>
-const shown = {number};
+const shown = {number}, early = {first};
+// the document in view is rendered first by the next build: tell the server which one it is
+const seen = new IntersectionObserver(entries => {{
+  const top = entries.filter(e => e.isIntersecting).map(e => e.target.dataset.name)[0];
+  if (top) fetch('/viewing?name=' + encodeURIComponent(top), {{cache: 'no-store'}}).catch(() => {{}});
+}}, {{threshold: 0.5}});
+document.querySelectorAll('.pdf').forEach(d => seen.observe(d));
 setInterval(async () => {{
   try {{
     const state = await (await fetch('/state', {{cache: 'no-store'}})).json();
-    if (state.number !== shown) location.reload();
+    if (state.number !== shown || state.first !== early) location.reload();
   }} catch (e) {{}}
 }}, 700);
 </script>
@@ -72,10 +78,11 @@ def page(state: State, title: str, out: Path) -> str:
             tags = "".join(f'<img alt="{html.escape(i.name)}" src="{_link(i, out)}?v={state.number}">'
                            for i in previews(pdf))
             heading = f'<h2><a href="{_link(pdf, out)}">{html.escape(pdf.name)}</a></h2>'
-            parts.append(f'<div class="pdf">{heading}{tags}</div>')
+            name = html.escape(_relative(pdf, out) or "", quote=True)
+            parts.append(f'<div class="pdf" data-name="{name}">{heading}{tags}</div>')
         status = f"ok in {state.seconds:.2f} s" if state.ok else "problems (the pages below are the last good build)"
         return PAGE.format(title=html.escape(title), number=state.number, status=status, problems=problems,
-                           pdfs="".join(parts))
+                           pdfs="".join(parts), first=state.early)
 
 
 def loopback_host(host: str | None, port: int) -> bool:
@@ -136,6 +143,21 @@ def _decode(raw: str) -> tuple[int, str]:
     return 200, decoded
 
 
+def viewing(state: State, out: Path, request: str) -> int:
+    """The page says which document is in view (`/viewing?name=`): one of the latest build's outputs, which the
+    next build renders first (204); anything else is not taken (404)."""
+    try:
+        name = parse_qs(request.partition("?")[2], max_num_fields=2).get("name", [""])[0]
+    except ValueError:  # more fields than asked for
+        return 404
+    target = servable(state, out, name) if name.endswith(".pdf") else None
+    if target is None:
+        return 404
+    with state.lock:
+        state.viewing = target
+    return 204
+
+
 class _Server(ThreadingHTTPServer):
     """The threading server, quiet: a client that hangs up mid-answer is not worth a traceback."""
 
@@ -176,9 +198,12 @@ def make_server(state: State, title: str, out: Path, port: int) -> ThreadingHTTP
                 self._send(status, b"bad request\n")
             elif path == "/":
                 self._send(200, page(state, title, out).encode("utf-8"), "text/html; charset=utf-8")
+            elif path == "/viewing":
+                self._send(viewing(state, out, self.path), b"")
             elif path == "/state":
                 with state.lock:
-                    data = {"number": state.number, "ok": state.ok, "problems": state.problems}
+                    data = {"number": state.number, "ok": state.ok, "problems": state.problems,
+                            "first": state.early}
                 self._send(200, json.dumps(data).encode("utf-8"), "application/json")
             else:
                 self._file(path)

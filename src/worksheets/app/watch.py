@@ -25,6 +25,12 @@ class State:
     problems: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    viewing: Path | None = None
+    """The output the teacher is looking at (serve's page says), rendered first by the next build."""
+    first: Path | None = None
+    """The output the build in progress (or the latest) wrote first, before the rest: the page shows it at once."""
+    early: int = 0
+    """How many times a document was written ahead of its build's end (the page reloads each time)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -35,12 +41,23 @@ def rebuild(
     """One build; the state records its outputs or its problem lines.
 
     `prepare` runs on the new outputs before the state announces them (e.g. page thumbnails)."""
-    from worksheets.app.build import build
+    from worksheets.app.build import First, build
     from worksheets.errors import SpecError
 
+    def ready(path: Path) -> None:  # the document on screen is written: show it now, the rest follows
+        if prepare is not None:
+            prepare([path])
+        with state.lock:
+            state.first = path
+            state.early += 1  # the page reloads when this changes, as when a build ends
+            if path not in state.outputs:
+                state.outputs = [path, *state.outputs]
+
     start = time.perf_counter()
+    with state.lock:
+        viewing = state.viewing
     try:
-        results = build(specs, options)
+        results = build(specs, options, first=First(viewing, ready))
         problems: list[str] = []
         outputs = [path for path, _ in results]
     except SpecError as error:

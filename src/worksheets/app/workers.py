@@ -21,9 +21,11 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    from worksheets.app.render_cache import Fresh
     from worksheets.writers.contract import Rendered, RenderUnit
 
 Progress = Callable[[int, int], None]
@@ -314,14 +316,29 @@ def in_warm_child(work: Callable[..., T], *args: Any, progress: Progress | None 
     return work(*args, progress=progress)
 
 
-def render_units(units: list[RenderUnit], progress: Progress | None = None) -> list[Rendered]:
-    """Render every unit (in a warm process, only those not rendered before), over every core when it helps."""
-    if not _WARM:
-        return render_over_cores(units, progress)
-    missing = [unit for unit in dict.fromkeys(units) if unit not in _RENDERED]
-    for unit, result in zip(missing, render_over_cores(missing, progress), strict=True):
-        if len(_RENDERED) >= _RENDERED_MAX:
-            _RENDERED.pop(next(iter(_RENDERED)))
-        _RENDERED[unit] = result
-    return [_RENDERED[unit] for unit in units]
+def render_units(units: list[RenderUnit], cache: Path | None = None,
+                 progress: Progress | None = None) -> tuple[list[Rendered], Fresh]:
+    """Render every unit, over every core when it helps; not those rendered before by this warm process, nor
+    those the render cache in the folder `cache` holds (see render_cache). Returns the renders in the units'
+    order, and the new ones by key, for the caller to keep in the cache once its outputs are written."""
+    wanted = list(dict.fromkeys(units))
+    found: dict[RenderUnit, Rendered] = {unit: _RENDERED[unit] for unit in wanted if _WARM and unit in _RENDERED}
+    keys: dict[RenderUnit, str] = {}
+    from worksheets.app import render_cache
 
+    if cache is not None and render_cache.enabled():
+        for unit in wanted:
+            if unit not in found:
+                keys[unit] = render_cache.key(unit)
+                if (hit := render_cache.load(cache, keys[unit])) is not None:
+                    found[unit] = hit
+    missing = [unit for unit in wanted if unit not in found]
+    made = render_over_cores(missing, progress) if missing else []
+    found.update(zip(missing, made, strict=True))
+    if _WARM:
+        for unit in wanted:
+            if unit not in _RENDERED and len(_RENDERED) >= _RENDERED_MAX:
+                _RENDERED.pop(next(iter(_RENDERED)))
+            _RENDERED[unit] = found[unit]
+    fresh = [(keys[unit], rendered) for unit, rendered in zip(missing, made, strict=True) if unit in keys]
+    return [found[unit] for unit in units], fresh

@@ -151,10 +151,15 @@ def check(
     root: RootOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Validate specs and the banks they use; writes nothing."""
+    """Validate specs and the banks they use; writes nothing. Warnings (a picture without alt text) are
+    printed as FILE:LINE:COLUMN lines too, but do not fail the check."""
     from worksheets.app.build import Options, job_paths, plan_all
+    from worksheets.errors import Problem
 
-    planned = _run(lambda: plan_all(list(specs), Options(root=root, check_only=True)), debug)
+    notes: list[Problem] = []
+    planned = _run(lambda: plan_all(list(specs), Options(root=root, check_only=True), notes), debug)
+    for note in notes:
+        typer.echo(f"warning: {note}", err=True)
     count = sum(len(job_paths(job)) for _, jobs, _ in planned for job in jobs)
     typer.echo(f"ok: {len(specs)} spec{'s' if len(specs) != 1 else ''}, "
                f"{count} PDF{'s' if count != 1 else ''} would be built")

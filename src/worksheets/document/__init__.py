@@ -97,6 +97,8 @@ class SourceBlock:
     """The provenance line."""
     number_every: int = 0
     """Number every Nth line of the text in the margin, its line breaks and stanzas kept (0: not numbered)."""
+    alt: str | None = None
+    """What the image shows, for a screen reader ('' decoration, None not given)."""
 
     @property
     def label(self) -> str:

@@ -116,6 +116,8 @@ class Figure:
     """The checked PNG or JPEG file (set by the planner; None only before it has looked)."""
     digest: str = ""
     """Its content's hash: a picture replaced under the same name makes a different document."""
+    alt: str | None = None
+    """What it shows, for a screen reader (the tagged PDF's alternative text); '' decoration, None not given."""
 
 
 Block = Para | ListBlock | TableBlock | Figure | DisplayMath

@@ -70,6 +70,7 @@ def source_block(p: Planner, ident: str) -> d.SourceBlock:
         letter=p.source_letter[ident], title=p.title(src, "title"), text=p.prose(src.text, src, "text"),
         image=p.lib.images.get(ident), image_digest=p.lib.image_digests.get(ident, ""), caption=p.title(src, "caption"),
         attribution=p.prose(src.attribution, src, "attribution"), number_every=src.lines.every if src.lines else 0,
+        alt=p.title(src, "alt") if src.alt else src.alt,
     )
 
 

@@ -85,7 +85,7 @@ class Planner:
             return q
         from worksheets.spec.values import instance, seeded
 
-        made = instance(q, seeded(*self.copy_key, self.variant or "", "values", ident))
+        made = instance(q, seeded(*self.copy_key, self.variant or "", "values", ident), self.words.decimal)
         if made is None:
             self.problems.add(q.where("where" if q.condition else "params"), f"question '{ident}': no draw of its "
                               "params met its condition and gave texts that work out")
@@ -182,11 +182,11 @@ class Planner:
             out.append(block)
         return tuple(out)
 
-    def picture(self, name: str, owner: Model, field: str) -> d.Figure:
+    def picture(self, name: str, owner: Model, field: str, alt: str | None = None) -> d.Figure:
         """A picture a question names, with the file and digest the library checked (none if it failed: its
-        problem is already reported)."""
+        problem is already reported), and its alt text."""
         found = self.lib.figures.get((owner.where(field).file, name))
-        return d.Figure(name, "", *found) if found else d.Figure(name, "")
+        return d.Figure(name, "", *found, alt=alt) if found else d.Figure(name, "", alt=alt)
 
     def cloze_prose(self, text: str, owner: Model, field: str) -> d.Prose:
         """A cloze's text (answers already taken out), its `[[N]]` marks as gaps."""

@@ -224,9 +224,13 @@ def _blocks(tokens: list[Token], i: int, until: str | None) -> tuple[list[Block]
 
 
 def _figure(content: str) -> Figure | None:
-    """`![Caption](path)` as a paragraph's whole text (underscores were escaped for emphasis: undone here)."""
+    """`![Caption](path "alt")` as a paragraph's whole text (underscores were escaped for emphasis: undone here)."""
     match = FIGURE.fullmatch(content.strip())
-    return Figure(match.group(2).replace("\\_", "_"), match.group(1).strip().replace("\\_", "_")) if match else None
+    if match is None:
+        return None
+    alt = match.group(3)
+    return Figure(match.group(2).replace("\\_", "_"), match.group(1).strip().replace("\\_", "_"),
+                  alt=None if alt is None else alt.strip().replace("\\_", "_"))
 
 
 def _list(tokens: list[Token], i: int) -> tuple[ListBlock, int]:

@@ -61,7 +61,7 @@ class Context(Protocol):
     def source_labels(self, ids: list[str]) -> tuple[str, ...]:
         """"Source A"... for the sources a question names."""
 
-    def picture(self, name: str, owner: Model, field: str) -> d.Figure:
+    def picture(self, name: str, owner: Model, field: str, alt: str | None = None) -> d.Figure:
         """A picture a question names (checked with the library: its file and digest; no file if it failed)."""
 
 

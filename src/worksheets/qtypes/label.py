@@ -39,6 +39,8 @@ class LabelQuestion(ClosedQuestion):
     """Question type: label."""
     image: str
     """The picture (PNG or JPEG), relative to this file."""
+    alt: Text | None = None
+    """What the picture shows, for a reader who cannot see it (never the answers: a screen reader reads it)."""
     labels: list[LabelPoint] = Field(min_length=1, max_length=20)
     """The points to name, each with its answer."""
     word_bank: bool = False
@@ -62,7 +64,7 @@ def lower(q: LabelQuestion, ctx: Context, number: str) -> d.Question:
     points = sorted(q.labels, key=lambda p: (p.at[1], p.at[0]))
     for word in (*(p.answer for p in points), *q.distractors):
         ctx.check(word, q, "labels")
-    picture = ctx.picture(q.image, q, "image")
+    picture = ctx.picture(q.image, q, "image", q.alt)
     bank: tuple[str, ...] = ()
     if q.word_bank:
         words = [*(p.answer for p in points), *q.distractors]

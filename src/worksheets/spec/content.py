@@ -65,6 +65,9 @@ class Source(Item):
     """A PNG or JPEG file, relative to this file."""
     caption: Text | None = None
     """Printed under an image."""
+    alt: Text | None = None
+    """What the image shows, in a sentence, for a reader who cannot see it (a screen reader reads it out); `""`
+    for a picture that is only decoration."""
     attribution: Text | None = None
     """Provenance line, e.g. “Adapted from a memoir by ..., 1947.”"""
     lines: Annotated[LineNumbers | None, BeforeValidator(_line_numbers), WithJsonSchema({"anyOf": [

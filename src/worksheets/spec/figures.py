@@ -1,14 +1,20 @@
-"""Pictures named in prose: `![Caption](path)` on a line of its own. Said once here, for the library
+"""Pictures named in prose: `![Caption](path "what it shows")` on a line of its own (the quoted alt text is
+optional, but a screen reader has nothing to read without it). Said once here, for the library
 (which checks the files) and the planner (which places them)."""
 
 from __future__ import annotations
 
 import re
 
-FIGURE = re.compile(r"!\[([^\]\n]*)\]\(([^()\s]+)\)")
-"""`![Caption](path)`: a picture, when it is a line's (a paragraph's) whole text."""
+FIGURE = re.compile(r"!\[([^\]\n]*)\]\(([^()\s]+)(?:\s+\"([^\"\n]*)\")?\s*\)")
+"""`![Caption](path "alt")`: a picture, when it is a line's (a paragraph's) whole text; groups caption, path, alt."""
 
 
 def figures(text: str) -> list[str]:
     """The picture paths a prose text names, each on a line of its own."""
-    return [m.group(2) for line in text.splitlines() if (m := FIGURE.fullmatch(line.strip()))]
+    return [path for path, _ in pictures(text)]
+
+
+def pictures(text: str) -> list[tuple[str, str | None]]:
+    """The pictures a prose text names, each on a line of its own: (path, alt text or None where it has none)."""
+    return [(m.group(2), m.group(3)) for line in text.splitlines() if (m := FIGURE.fullmatch(line.strip()))]

@@ -155,10 +155,25 @@ def draw(params: dict[str, Param], where: str | None, rng: random.Random,
     return None
 
 
-def fill(text: str, values: dict[str, Any], shown: dict[str, str]) -> str:
-    """The text with each `{{expression}}` replaced by its value as printed; raises ValueError."""
+def fill(text: str, values: dict[str, Any], shown: dict[str, str], decimal: str = ".") -> str:
+    """The text with each `{{expression}}` replaced by its value as printed, a number's decimal point as
+    `decimal` (in maths, LaTeX's `{,}` for a comma); raises ValueError."""
     def one(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
-        return shown[inner] if inner in shown else written(evaluate(inner, values))
+        printed = shown[inner] if inner in shown else written(evaluate(inner, values))
+        if decimal != "." and DECIMAL_NUMBER.fullmatch(printed):
+            sign = "{" + decimal + "}" if _in_maths(text, match.start()) else decimal
+            printed = printed.replace(".", sign)
+        return printed
 
     return EXPRESSION.sub(one, text)
+
+
+DECIMAL_NUMBER = re.compile(r"-?\d+\.\d+")
+"""A value printed with a decimal point (the only numbers a language writes another way)."""
+MATHS_DELIMITER = re.compile(r"(?<!\\)\$\$|(?<!\\)\$")
+
+
+def _in_maths(text: str, position: int) -> bool:
+    """Whether `position` lies between a `$` (or `$$`) and its closing one."""
+    return len(MATHS_DELIMITER.findall(text, 0, position)) % 2 == 1

@@ -15,6 +15,8 @@ from worksheets.spec.params import EXPRESSION, TRIES, draw, evaluate, expression
 
 UNFILLED = frozenset({"id", "type", "tiers", "params", "condition", "sources", "image"})
 """Fields whose text is never filled in: names, not prose."""
+VALUES = frozenset({"value", "tolerance"})
+"""Fields filled in as numbers to work with (a numeric answer), never in a language's way: the writers print them."""
 
 
 def texts(model: Model) -> Iterator[tuple[Model, str, str]]:
@@ -35,25 +37,25 @@ def _items(value: Any) -> list[Any]:
     return [value]
 
 
-def filled(model: Model, values: dict[str, Any], shown: dict[str, str]) -> Any:
-    """A copy of the model with every `{{expression}}` in its texts worked out; ValueError if one cannot be, or
-    if two texts of a list that differ (two options) would print the same."""
+def filled(model: Model, values: dict[str, Any], shown: dict[str, str], decimal: str = ".") -> Any:
+    """A copy of the model with every `{{expression}}` in its texts worked out, decimals printed with `decimal`;
+    ValueError if one cannot be, or if two texts of a list that differ (two options) would print the same."""
     update: dict[str, Any] = {}
     for name, value in model:
         if name not in UNFILLED:
-            new = _filled_value(value, values, shown)
+            new = _filled_value(value, values, shown, "." if name in VALUES else decimal)
             if new is not value:
                 update[name] = new
     return model.model_copy(update=update) if update else model
 
 
-def _filled_value(value: Any, values: dict[str, Any], shown: dict[str, str]) -> Any:
+def _filled_value(value: Any, values: dict[str, Any], shown: dict[str, str], decimal: str) -> Any:
     if isinstance(value, str):
-        return fill(value, values, shown) if "{{" in value else value
+        return fill(value, values, shown, decimal) if "{{" in value else value
     if isinstance(value, Model):
-        return filled(value, values, shown)
+        return filled(value, values, shown, decimal)
     if isinstance(value, list | tuple):
-        new = [_filled_value(item, values, shown) for item in value]
+        new = [_filled_value(item, values, shown, decimal) for item in value]
         if all(a is b for a, b in zip(new, value, strict=True)):
             return value
         texts_before = [v for v in value if isinstance(v, str)]
@@ -70,13 +72,13 @@ def seeded(*key: object) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
-def instance(question: Any, rng: random.Random) -> tuple[Any, dict[str, str]] | None:
-    """The question with values drawn from `rng` (meeting its condition, every expression worked out): the
-    filled copy and the values as printed; None if no draw in TRIES did."""
+def instance(question: Any, rng: random.Random, decimal: str = ".") -> tuple[Any, dict[str, str]] | None:
+    """The question with values drawn from `rng` (meeting its condition, every expression worked out, decimals
+    printed with `decimal`): the filled copy and the values as printed; None if no draw in TRIES did."""
     made: list[Any] = []
 
     def accept(values: dict[str, Any], shown: dict[str, str]) -> bool:
-        made[:] = [filled(question, values, shown)]
+        made[:] = [filled(question, values, shown, decimal)]
         if getattr(question, "type", "") == "numeric":
             float(made[0].value)  # ValueError: not a number
         return True

@@ -322,6 +322,9 @@ class Worksheet(Model):
     en, cy, fr, de or es."""
     labels: Annotated[dict[str, Text], AfterValidator(_labels)] | None = None
     """The page's own words to print instead of the language's, by key (`name: Enw`, `marks: "[{n} pt]"`)."""
+    accessible: bool = False
+    """Every picture must have `alt:` text (a problem where one has none; otherwise `check` warns): for a
+    worksheet published for screen readers. Every PDF is tagged either way."""
     per_student: bool = False
     """With a class list: each student's copy gets its own draw, shuffles and values, keyed by their name, and
     each their own answer key."""

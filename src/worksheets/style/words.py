@@ -4,6 +4,7 @@ from one data file (`words.yaml`, which a teacher can extend with a language) wi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -66,6 +67,15 @@ class Words:
             return self.count(key, int(str(values.get("n", 0))), **values)
         return str(entry).format(**values)
 
+    @property
+    def decimal(self) -> str:
+        """The language's decimal sign: '.' in English and Welsh, ',' in French, German and Spanish (CLDR's)."""
+        return decimal_sign(self.language)
+
+    def number(self, text: str) -> str:
+        """A number the page prints by itself (a numeric answer, its range) in the language's way: 2,5 in French."""
+        return text if self.decimal == "." else DECIMAL_POINT.sub(self.decimal, text)
+
     def count(self, key: str, n: int, **values: object) -> str:
         """A counted word for `n` in the language's plural form ('[1 mark]', '[2 marks]'; Welsh '[2 farc]')."""
         entry = self._entry(key)
@@ -84,6 +94,21 @@ def plural_form(language: str, n: int) -> str:
         return str(Locale.parse(language).plural_form(abs(n)))
     except (ValueError, LookupError):  # a language babel does not know: one and other, as English has
         return "one" if n == 1 else "other"
+
+
+DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+"""A full stop between digits: the decimal point of a number written the English way."""
+
+
+@cache
+def decimal_sign(language: str) -> str:
+    """The language's decimal sign, from CLDR (through babel); '.' for a language babel does not know."""
+    from babel.numbers import get_decimal_symbol
+
+    try:
+        return str(get_decimal_symbol(language))
+    except (ValueError, LookupError):
+        return "."
 
 
 ENGLISH = Words()

@@ -1,5 +1,6 @@
 """What every handout and mark scheme says, in whichever format it is written and in the document's language:
-a closed question's fixed instruction, the marker's general guidance and the line naming the version."""
+a closed question's fixed instruction, a numeric answer, the marker's general guidance and the line naming the
+version."""
 
 from __future__ import annotations
 
@@ -17,6 +18,16 @@ def instruction(q: d.Question, words: Words) -> str | None:
         n = q.detail.ticks
         return words.count("tick", n, spelled=NUMBER_WORDS.get(n, str(n)))
     return None
+
+
+def numeric_answer(detail: d.Numeric, words: Words) -> str:
+    """A numeric question's key, its numbers in the language's way: 'Answer: 2.5 m (accept 2.4 to 2.6 m)',
+    'Réponse : 2,5 m (accepter de 2,4 à 2,6 m)'."""
+    units = f"\u00a0{detail.units}" if detail.units else ""
+    shown = words.number(f"{detail.value}") + units
+    if detail.low:
+        shown += " " + words("accept_range", low=words.number(detail.low), high=words.number(detail.high) + units)
+    return words("answer_is", answer=shown)
 
 
 def guidance(doc: d.Document) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 def render(unit: RenderUnit) -> Rendered:
     """The .docx of one unit (student or markscheme), with what it could not hold as notes."""
     from worksheets.document.layout import NO_PAGES
+    from worksheets.style.house import house
     from worksheets.style.themes import theme_for, tier_theme
     from worksheets.style.words import Words
     from worksheets.writers.contract import Rendered
@@ -32,9 +33,12 @@ def render(unit: RenderUnit) -> Rendered:
     title = doc.title if student else words("mark_scheme_of", title=doc.title)
     document = page.new_document(doc.paper, theme, title, "Student handout" if student else words("mark_scheme"))
     header_right = handout.version_label(doc) if student else markscheme.version_line(doc)
+    margin = house(doc.house_style).margin if student else ""
     page.furniture(document, theme, width, title, header_right, doc.footer_code,
-                   first_page_header=student and bool(header_right), numbered=unit.numbered, words=words)
-    writer = Writer(theme, width, height, doc.source, words=words)
+                   first_page_header=student and bool(header_right), numbered=unit.numbered, words=words,
+                   margin=words(margin) if margin else "")
+    writer = Writer(theme, width, height, doc.source, words=words, house=house(doc.house_style),
+                    show_marks=not (student and doc.audience == "primary"))
     if doc.scan_marking and student:  # Word lays the pages out its own way: no box is where a scan looks for it
         writer.notes.append(f"{doc.source}: scan_marking: the Word handout has no corner marks, codes or marker's "
                             "boxes: print the PDFs to mark from a scan")

@@ -13,12 +13,14 @@ from docx.shared import Pt
 
 from worksheets import document as d
 from worksheets.writers.docx import prose
+from worksheets.writers.docx.elements import first_paragraph, run
 from worksheets.writers.docx.ooxml import (
     cell_at,
     cell_borders,
     grey,
     leader_tab,
     repeat_header,
+    row_height,
     set_style,
     shade,
     table_borders,
@@ -56,6 +58,8 @@ def title_block(doc: d.Document, place: Place, total_line: str) -> None:
         place.para("Subtitle", doc.subtitle)
     if doc.student_fields:
         student_fields(doc.student_fields, place)
+    if place.w.house.candidate_boxes:
+        candidate_boxes(place)
     if not (doc.instructions or doc.time_allowed or total_line):
         return
 
@@ -75,6 +79,24 @@ def title_block(doc: d.Document, place: Place, total_line: str) -> None:
 
     place.para("Small")
     in_box(place, None, inside)
+
+
+CENTRE_DIGITS, CANDIDATE_DIGITS = 5, 4  # as an exam board's front page has them
+
+
+def candidate_boxes(place: Place) -> None:
+    """The front page's centre number and candidate number, a box for each digit (AQA)."""
+    w = place.w.words
+    side = max(place.w.theme.body * 1.6, 16.0)
+    head = (place.width - side * (CENTRE_DIGITS + CANDIDATE_DIGITS + 1)) / 2
+    widths = [head, *[side] * CENTRE_DIGITS, side, head, *[side] * CANDIDATE_DIGITS]
+    table = place.table(1, widths)
+    for column, text in ((0, w("centre_number")), (CENTRE_DIGITS + 2, w("candidate_number"))):
+        run(first_paragraph(cell_at(table, 0, column)), text, bold=True)
+    for column in [*range(1, CENTRE_DIGITS + 1), *range(CENTRE_DIGITS + 3, CENTRE_DIGITS + 3 + CANDIDATE_DIGITS)]:
+        cell_borders(cell_at(table, 0, column), 0.8)
+    row_height(table.rows[0], side)
+    place.para("Small")
 
 
 FIELD_SHARES = 2.4  # the first field's line is this many times as long as each other's
@@ -136,7 +158,7 @@ def source(block: d.SourceBlock, place: Place) -> None:
             prose.write(block.text, words)
         if block.image is not None:
             if Path(block.image).is_file():
-                prose.picture(Path(block.image), inner, inner.w.height * 0.55)
+                prose.picture(Path(block.image), inner, inner.w.height * 0.55, block.alt)
             else:
                 inner.w.notes.append(f"{inner.w.source}: the picture of {block.label} cannot go in Word: left out")
         if block.caption:

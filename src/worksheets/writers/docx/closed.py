@@ -17,6 +17,7 @@ from worksheets.writers.docx import prose, spaces
 from worksheets.writers.docx.elements import first_paragraph, run
 from worksheets.writers.docx.ooxml import cell_at, grey, set_style, shade, table_borders, valign
 from worksheets.writers.docx.prose import Place
+from worksheets.writers.wording import numeric_answer
 
 TICK_BOX = "☐"
 CHAR = 0.6  # ems: a printed character's width, roughly, for sizing columns
@@ -228,9 +229,7 @@ def _numeric(n: d.Numeric, place: Place) -> None:
 
 @scheme.register
 def _numeric_key(n: d.Numeric, place: Place) -> None:
-    units = f"\u00a0{n.units}" if n.units else ""
-    accept = f" (accept {n.low} to {n.high}{units})" if n.low else ""
-    place.para("Heading 3", place.w.words("answer_is", answer=f"{n.value}{units}{accept}"))
+    place.para("Heading 3", numeric_answer(n, place.w.words))
 
 
 # the puzzle types' handlers live in a module of their own and register on import

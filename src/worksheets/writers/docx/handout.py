@@ -24,9 +24,10 @@ def version_label(doc: d.Document) -> str:
 def write(doc: d.Document, place: Place) -> None:
     """The whole handout at the place (the document's body)."""
     total = doc.total_marks
-    total_line = place.w.words.count("total_marks", total) if doc.questions else ""
+    shown = place.w.show_marks  # a primary pupils' page: no marks, totals or exam furniture
+    total_line = place.w.words.count("total_marks", total) if doc.questions and shown else ""
     blocks.title_block(doc, place, total_line)
-    if doc.grading_table and doc.questions:
+    if doc.grading_table and doc.questions and shown:
         questions.grading_table(doc.questions, place, total)
     last = max((i for i, b in enumerate(doc.blocks) if isinstance(b, d.QuestionsBlock)), default=-1)
     noted = False
@@ -35,7 +36,7 @@ def write(doc: d.Document, place: Place) -> None:
             blocks.insert_note(doc.sources, place)
             noted = True
         contents(block, place, doc)
-        if index == last:
+        if index == last and shown:
             end = place.para(text=place.w.words("end"), bold=True)
             end.alignment = WD_ALIGN_PARAGRAPH.CENTER
             end.paragraph_format.space_before = Pt(place.w.theme.body * 1.5)

@@ -152,9 +152,10 @@ def _trim(document: Any) -> None:
 
 
 def furniture(document: Any, t: Theme, width: float, header_left: str, header_right: str, footer_left: str,
-              first_page_header: bool, numbered: bool = True, words: Words = ENGLISH) -> None:
+              first_page_header: bool, numbered: bool = True, words: Words = ENGLISH, margin: str = "") -> None:
     """The running header (title at the left, version at the right; from page 2 unless asked) and the footer:
-    the version code at the left, "Page X of Y" in the middle, as fields Word keeps up to date."""
+    the version code at the left, "Page X of Y" in the middle, as fields Word keeps up to date; an exam board's
+    margin words ("Do not write outside the box") on a line of their own at the foot (Word has no margin text)."""
     section = document.sections[0]
     section.different_first_page_header_footer = not first_page_header
     p = section.header.paragraphs[0]
@@ -178,6 +179,10 @@ def furniture(document: Any, t: Theme, width: float, header_left: str, header_ri
                 p.add_run(after)
         for run in p.runs:
             run.font.color.rgb = RGBColor.from_string(grey(0.25))
+        if margin:
+            note = footer.add_paragraph()
+            note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            note.add_run(margin).bold = True
 
 
 class _Entries:

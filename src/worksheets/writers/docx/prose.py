@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from worksheets.document import prose as p
+from worksheets.style.house import HOUSES, House
 from worksheets.style.themes import Theme
 from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.docx import elements, maths
@@ -38,6 +39,10 @@ class Writer:
     notes: list[str] = field(default_factory=list)
     words: Words = ENGLISH
     """The words the page itself prints, in the document's language."""
+    house: House = HOUSES["plain"]
+    """The exam board's house style: numbering, marks, candidate boxes."""
+    show_marks: bool = True
+    """False on a primary pupils' page: no marks, totals, grading table or end marker."""
 
 
 def blank(paragraph: Any, gap: p.Gap, chars: int = 10) -> None:
@@ -212,9 +217,9 @@ def _table(node: p.TableBlock, place: Place) -> list[Any]:
 MAX_PICTURE = 0.5  # of the text area's height, at most
 
 
-def picture(path: Path, place: Place, max_height: float | None = None) -> Any:
+def picture(path: Path, place: Place, max_height: float | None = None, alt: str | None = None) -> Any:
     """A centred picture as wide as the place allows (small ones at their own size), no taller than half a
-    page; the paragraph holding it."""
+    page, with its alt text as Word's description; the paragraph holding it."""
     from docx.image.image import Image
 
     image = Image.from_file(str(path))
@@ -225,8 +230,15 @@ def picture(path: Path, place: Place, max_height: float | None = None) -> Any:
     paragraph = place.para()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.keep_with_next = True
-    paragraph.add_run().add_picture(str(path), width=Pt(natural_w * scale), height=Pt(natural_h * scale))
+    shape = paragraph.add_run().add_picture(str(path), width=Pt(natural_w * scale), height=Pt(natural_h * scale))
+    describe(shape, alt)
     return paragraph
+
+
+def describe(shape: Any, alt: str | None) -> None:
+    """A picture's alt text, where Word (and a screen reader reading the document) looks for it."""
+    if alt:
+        shape._inline.docPr.set("descr", alt)
 
 
 @block.register
@@ -234,7 +246,7 @@ def _figure(node: p.Figure, place: Place) -> list[Any]:
     if node.path is None or not Path(node.path).is_file():
         place.w.notes.append(f"{place.w.source}: the picture {node.name} cannot go in Word: left out")
         return [place.para(text=f"[Picture: {node.caption or node.name}]")]
-    out = [picture(Path(node.path), place)]
+    out = [picture(Path(node.path), place, alt=node.alt)]
     if node.caption:
         out.append(place.para("Picture Caption", node.caption))
     return out

@@ -155,7 +155,7 @@ def _labelled(label: d.Label, place: Place, answers: tuple[str, ...]) -> None:
         place.w.notes.append(f"{place.w.source}: the picture {label.picture.name} cannot go in Word: left out")
         place.para(text=f"[Picture: {label.picture.caption or label.picture.name}]")
     else:
-        _picture_bytes(data, place)
+        _picture_bytes(data, place, label.picture.alt)
     if label.word_bank and not answers:
         spaces.word_bank(label.word_bank, place)
     for number in range(1, len(label.at) + 1):
@@ -165,7 +165,7 @@ def _labelled(label: d.Label, place: Place, answers: tuple[str, ...]) -> None:
             line.runs[0].bold = True
 
 
-def _picture_bytes(data: bytes, place: Place) -> Any:
+def _picture_bytes(data: bytes, place: Place, alt: str | None = None) -> Any:
     """A centred picture from bytes, as wide as the place allows, no taller than half a page."""
     from PIL import Image
 
@@ -175,7 +175,8 @@ def _picture_bytes(data: bytes, place: Place) -> Any:
     paragraph = place.para()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.keep_with_next = True
-    paragraph.add_run().add_picture(io.BytesIO(data), width=Pt(w * scale), height=Pt(h * scale))
+    shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Pt(w * scale), height=Pt(h * scale))
+    prose.describe(shape, alt)
     return paragraph
 
 

@@ -11,6 +11,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from worksheets import document as d
+from worksheets.style.house import HOUSES, House
 from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.docx import closed, prose, spaces
 from worksheets.writers.docx.elements import first_paragraph, hanging, keep_with_next, run, spacing, tab
@@ -29,9 +30,16 @@ from worksheets.writers.docx.prose import Place
 from worksheets.writers.wording import instruction
 
 
-def marks_text(marks: int, words: Words = ENGLISH) -> str:
-    """'[4 marks]', the number kept with its word."""
-    return words.count("marks", marks).replace(" ", "\u00a0")
+def marks_text(marks: int, words: Words = ENGLISH, house: House = HOUSES["plain"]) -> str:
+    """'[4 marks]' (or the house style's '(4)', '[4]'), the number kept with its word."""
+    return house.marks(marks, words).replace(" ", "\u00a0")
+
+
+def printed_label(q: d.Question, place: Place) -> str:
+    """A question's or part's label as the house style prints it: '0 1 . 1' (AQA), '*3' (OCR, extended)."""
+    house = place.w.house
+    label = house.label(q.number, q.label)
+    return f"*{label}" if house.asterisk and q.extended else label
 
 
 def total_text(q: d.Question, words: Words = ENGLISH) -> str:
@@ -40,8 +48,8 @@ def total_text(q: d.Question, words: Words = ENGLISH) -> str:
 
 
 def label_width(place: Place) -> float:
-    """The margin a question's number (or a part's letter) hangs in, points."""
-    return place.w.theme.body * 2.6
+    """The margin a question's number (or a part's letter) hangs in, points (wider for AQA's '0 1 . 1')."""
+    return place.w.theme.body * (4.4 if place.w.house.boxed_numbers else 2.6)
 
 
 def question_row(label: str, prompt: d.Prose, marks: int | None, place: Place, extra: str | None = None) -> None:
@@ -57,12 +65,12 @@ def question_row(label: str, prompt: d.Prose, marks: int | None, place: Place, e
     if extra:
         written.append(inner.para(text=extra, bold=True))
     last = written[-1]
-    if marks is not None:
+    if marks is not None and place.w.show_marks:
         if not isinstance(last, Paragraph) or last.alignment is not None:  # a table, picture or formula
             last = inner.para()
             written.append(last)
         leader_tab(last, place.right, "none")
-        run(last, f"\t{marks_text(marks, place.w.words)}", bold=True)
+        run(last, f"\t{marks_text(marks, place.w.words, place.w.house)}", bold=True)
     for paragraph in written:
         if isinstance(paragraph, Paragraph):
             keep_with_next(paragraph)
@@ -71,7 +79,9 @@ def question_row(label: str, prompt: d.Prose, marks: int | None, place: Place, e
 
 
 def total_line(q: d.Question, place: Place) -> None:
-    """The question's total, at the right, after its last part."""
+    """The question's total, at the right, after its last part (none on a primary pupils' page)."""
+    if not place.w.show_marks:
+        return
     paragraph = place.para(text=total_text(q, place.w.words), bold=True)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
@@ -88,7 +98,7 @@ def handout_question(q: d.Question, place: Place) -> None:
     """A question with its answer space (or its closed layout), its parts each with theirs."""
     lw = label_width(place)
     if q.detail is not None or not q.parts:
-        question_row(q.label, q.prompt, q.marks, place, instruction(q, place.w.words))
+        question_row(printed_label(q, place), q.prompt, q.marks, place, instruction(q, place.w.words))
         inner = place.inset(lw)
         if q.detail is not None:
             if q.scaffold:
@@ -98,11 +108,14 @@ def handout_question(q: d.Question, place: Place) -> None:
                 spaces.space(q.answer, inner)
         else:
             _with_space(q, inner)
+        if place.w.house.question_totals:
+            total_line(q, place)
         gap(place)
         return
-    question_row(q.label, q.prompt, None, place)
+    question_row(printed_label(q, place), q.prompt, None, place)
     for part in q.parts:
-        question_row(part.label, part.prompt, part.marks, place.inset(lw), instruction(part, place.w.words))
+        question_row(printed_label(part, place), part.prompt, part.marks, place.inset(lw),
+                     instruction(part, place.w.words))
         _with_space(part, place.inset(2 * lw))
     total_line(q, place)
     gap(place)
@@ -125,7 +138,7 @@ def grading_table(questions: tuple[d.Question, ...], place: Place, total: int) -
     """For the teacher on page 1: each question's marks available and a box for the mark awarded."""
     w = place.w.words
     place.para("Small", w("teacher_use")).paragraph_format.keep_with_next = True
-    labels = [q.number for q in questions] + [w("total")]
+    labels = [place.w.house.label(q.number, q.number) for q in questions] + [w("total")]
     marks = [str(q.marks) for q in questions] + [str(total)]
     head = place.w.theme.body * 6.4  # "Question" and "Awarded" on one line, in any style's font
     col = place.w.theme.body * 3.6
@@ -157,10 +170,12 @@ def grading_table(questions: tuple[d.Question, ...], place: Place, total: int) -
 def markscheme_question(q: d.Question, place: Place) -> None:
     """The question as set, then everything a marker needs for it and for each of its parts."""
     lw = label_width(place)
-    question_row(q.label, q.prompt, None if q.parts else q.marks, place, instruction(q, place.w.words))
+    question_row(printed_label(q, place), q.prompt, None if q.parts else q.marks, place,
+                 instruction(q, place.w.words))
     marking(q, place.inset(lw))
     for part in q.parts:
-        question_row(part.label, part.prompt, part.marks, place.inset(lw), instruction(part, place.w.words))
+        question_row(printed_label(part, place), part.prompt, part.marks, place.inset(lw),
+                     instruction(part, place.w.words))
         marking(part, place.inset(2 * lw))
     if q.parts:
         total_line(q, place)
@@ -249,7 +264,8 @@ def levels(items: tuple[d.ScoringLevel, ...], place: Place) -> None:
 
 def summary_table(questions: tuple[d.Question, ...], place: Place, total: int) -> Any:
     """Question | Marks, part by part, with the total: the marker's overview."""
-    rows = [(part.number, part.marks) for q in questions for part in (q.parts or (q,))]
+    house = place.w.house
+    rows = [(house.label(part.number, part.number), part.marks) for q in questions for part in (q.parts or (q,))]
     col = min(place.width / 4, place.w.theme.body * 10)
     table = place.table(len(rows) + 2, [col, col * 0.7])
     table_borders(table, 0.5, grey(0.55))

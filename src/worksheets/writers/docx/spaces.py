@@ -79,7 +79,7 @@ def number_line(place: Place, axis: tuple[float, float, float]) -> None:
         cell_borders(cell, 1.0, sides="top")
         cell_borders(cell, 0.6, sides="left")
         value = lo + i * step
-        text = f"{value:g}".replace("-", "\u2212")
+        text = f"{value:g}".replace("-", "\u2212").replace(".", place.w.words.decimal)
         paragraph = first_paragraph(cell)
         set_style(paragraph, "Small")
         run(paragraph, text)
@@ -98,7 +98,7 @@ def space(area: d.AnswerArea, place: Place) -> None:
         squares(place, area.height or DEFAULT_GRAPH, area.square)
     elif kind == "graph":
         x, y = area.x, area.y
-        place.para("Small", f"Axes: x from {x[0]:g} to {x[1]:g}, y from {y[0]:g} to {y[1]:g}")
+        place.para("Small", place.w.words.number(f"Axes: x from {x[0]:g} to {x[1]:g}, y from {y[0]:g} to {y[1]:g}"))
         squares(place, area.height or DEFAULT_GRAPH, area.square)
     elif kind == "number_line":
         number_line(place, area.x)

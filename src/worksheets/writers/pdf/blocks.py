@@ -18,9 +18,11 @@ from reportlab.platypus import (
 
 from worksheets import document as d
 from worksheets.style.themes import MM
-from worksheets.writers.pdf.figure import downsample
-from worksheets.writers.pdf.flow import Anchor, Beside, Keep, Paragraph, Rows, measuring_canvas, panel
+from worksheets.writers.pdf.figure import AltImage, downsample
+from worksheets.writers.pdf.flow import Anchor, Beside, Keep, Paragraph, measuring_canvas
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
+from worksheets.writers.pdf.rows import Rows, panel
+from worksheets.writers.pdf.tagging import table_callback
 
 CALLOUT_FILL = {"note": 0.95, "did-you-know": 0.92, "key-term": 0.95}
 
@@ -204,7 +206,7 @@ def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: floa
     else:
         rows += [flowables((part,), s.source, t) for part in block.text]
     if block.image is not None:
-        rows.append([_image(block.image, width - 16, max_image_height)])
+        rows.append([_image(block.image, width - 16, max_image_height, block.alt)])
     if block.caption:
         rows.append([Paragraph(plain_markup(block.caption), s.caption)])
     box = panel(rows, width, fill=t.box_grey, border=1.0)
@@ -212,7 +214,7 @@ def source(block: d.SourceBlock, s: Styles, width: float, max_image_height: floa
     return [Spacer(1, 4), Keep([mark, box] if mark else [box]), Spacer(1, t.body)]
 
 
-def _image(path: object, max_width: float, max_height: float) -> Image:
+def _image(path: object, max_width: float, max_height: float, alt: str | None) -> Image:
     import io
 
     from reportlab.lib.utils import ImageReader
@@ -221,7 +223,7 @@ def _image(path: object, max_width: float, max_height: float) -> Image:
     w, h = ImageReader(io.BytesIO(data)).getSize()
     scale = min(max_width / w, max_height / h, 1.0 if w > 600 else max_width / w)
     data = downsample(data, w * scale)
-    image = Image(io.BytesIO(data), width=w * scale, height=h * scale)
+    image = AltImage(io.BytesIO(data), width=w * scale, height=h * scale, alt=alt)
     image.hAlign = "CENTER"
     return image
 
@@ -243,7 +245,8 @@ def glossary(block: d.GlossaryBlock, s: Styles, width: float) -> list[Flowable]:
         rows.append([Paragraph(plain_markup(term), s.cell_bold), flowables(meaning, s.cell, s.theme)])
     terms = (s.words("term"), *(t for t, _ in block.entries))
     term_width = min(width * 0.32, max(_label_width(t, s) + 6 for t in terms))
-    table = Rows(rows, colWidths=[term_width, width - term_width], repeatRows=1, splitInRow=1)
+    table = Rows(rows, colWidths=[term_width, width - term_width], repeatRows=1, splitInRow=1,
+                 renderCB=table_callback)
     table.setStyle(
         TableStyle(
             [

@@ -8,9 +8,10 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from worksheets.document.prose import Prose
 from worksheets.style.themes import theme_for
 from worksheets.writers.pdf.blocks import _image
-from worksheets.writers.pdf.flow import Paragraph, Rows
+from worksheets.writers.pdf.flow import Paragraph
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import flowables, plain_markup, styles_for
+from worksheets.writers.pdf.rows import Rows
 
 
 def _furniture(style: str, header: str = "") -> Furniture:
@@ -26,7 +27,7 @@ def cover(title: str, subtitle: str | None, image: object, paper: str, style: st
     if subtitle:
         out.append(Paragraph(plain_markup(subtitle), s.subtitle))
     if image is not None:
-        out += [Spacer(1, theme.body * 2), _image(image, width * 0.8, height * 0.4)]
+        out += [Spacer(1, theme.body * 2), _image(image, width * 0.8, height * 0.4, None)]
     out += [Spacer(1, theme.body * 3)]
     fields = Table([[Paragraph("Name:", s.cell_bold), ""]], colWidths=[width * 0.15, width * 0.5])
     fields.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, 0), 0.6, Color(0.25, 0.25, 0.25))]))

@@ -21,6 +21,7 @@ from worksheets.style.fonts import face_name
 from worksheets.writers.pdf.boxes import TickBox
 from worksheets.writers.pdf.flow import Paragraph
 from worksheets.writers.pdf.prose import GapMarkup, Styles, escape, flowables
+from worksheets.writers.wording import numeric_answer
 
 GRID = Color(0.55, 0.55, 0.55)
 HEAD_FILL = Color(0.86, 0.86, 0.86)
@@ -226,9 +227,7 @@ def scheme(detail: object, s: Styles, width: float) -> list[Flowable]:
 
 @scheme.register
 def _numeric_key(detail: d.Numeric, s: Styles, width: float) -> list[Flowable]:
-    units = f"\u00a0{detail.units}" if detail.units else ""
-    accept = f" (accept {detail.low} to {detail.high}{units})" if detail.low else ""
-    return [Paragraph(escape(s.words("answer_is", answer=f"{detail.value}{units}{accept}")), s.subheading)]
+    return [Paragraph(escape(numeric_answer(detail, s.words)), s.subheading)]
 
 
 @scheme.register

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Image
 
 from worksheets.document.prose import Figure
+from worksheets.writers.pdf import tagging
 from worksheets.writers.pdf.flow import Keep, Paragraph
 
 MAX_HEIGHT = 0.5  # of the frame's height, at most
@@ -36,11 +39,12 @@ def downsample(data: bytes, drawn_width: float) -> bytes:
 class Picture(Flowable):
     """An image scaled to the width it is laid out in (known only then), capped at half a page's height."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, alt: str | None = None) -> None:
         from reportlab.lib.utils import ImageReader
 
         super().__init__()
         self.data = data
+        self.alt = alt  # read out in the tagged PDF ('': decoration, an artifact)
         self.pixels = ImageReader(io.BytesIO(data)).getSize()
         self.drawn: tuple[float, float, bytes] | None = None
 
@@ -59,7 +63,26 @@ class Picture(Flowable):
 
         assert self.drawn is not None
         width, height, data = self.drawn
-        self.canv.drawImage(ImageReader(io.BytesIO(data)), (self.width - width) / 2, 0, width, height, mask="auto")
+        with figure_content(self.canv, self.alt):
+            self.canv.drawImage(ImageReader(io.BytesIO(data)), (self.width - width) / 2, 0, width, height, mask="auto")
+
+
+def figure_content(canvas: Any, alt: str | None) -> AbstractContextManager[None]:
+    """A picture's drawing as a figure with its alt text in the tagged PDF, or an artifact if it is decoration
+    (alt text '')."""
+    return nullcontext() if alt == "" else tagging.content(canvas, "Figure", alt)
+
+
+class AltImage(Image):
+    """reportlab's Image (a source's picture), drawn as a figure with its alt text."""
+
+    def __init__(self, *args: Any, alt: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.alt = alt
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # reportlab's names
+        with figure_content(canvas, self.alt):
+            super().drawOn(canvas, x, y, _sW)
 
 
 def figure(block: Figure, style: ParagraphStyle, caption: ParagraphStyle) -> list[Flowable]:
@@ -67,7 +90,7 @@ def figure(block: Figure, style: ParagraphStyle, caption: ParagraphStyle) -> lis
     if block.path is None:
         raise ValueError(f"the picture '{block.name}' was not checked")
     data = Path(block.path).read_bytes()  # by content: the same picture gives the same bytes from any folder
-    parts: list[Flowable] = [Picture(data)]
+    parts: list[Flowable] = [Picture(data, block.alt)]
     if block.caption:
         from worksheets.writers.pdf.prose import escape
 

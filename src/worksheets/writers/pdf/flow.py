@@ -6,14 +6,18 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from reportlab.lib.colors import Color, black
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Indenter, KeepTogether, ListFlowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Indenter, KeepTogether, ListFlowable, Spacer
 from reportlab.platypus import Paragraph as _Paragraph
 
+from worksheets.writers.pdf import tagging
 from worksheets.writers.pdf.fonts import draw_text, with_fallback
 
 MIN_RUN = 4  # fewest answer lines left on either side of a page break
+
+
+HEADINGS = {"title": "H1", "heading": "H2", "subheading": "H3"}
+"""The structure type of a paragraph in each heading style (the style's name): every other paragraph is P."""
 
 
 class Paragraph(_Paragraph):
@@ -33,6 +37,24 @@ class Paragraph(_Paragraph):
             if frags is not None:  # a tall formula opens its line up rather than overprint the one above
                 self.frags = frags
                 self.style = ParagraphStyle(f"{style.name}-maths", parent=style, autoLeading="max")
+
+    tag = ""
+    """Its structure type in the tagged PDF ('': by its style, HEADINGS or P; Formula for displayed maths)."""
+    alt: str | None = None
+    """Its alternative text (a displayed formula's reading)."""
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # reportlab's names
+        if tagging.tagger_of(canvas) is None or self._empty():
+            super().drawOn(canvas, x, y, _sW)
+            return
+        tagging.space_line_ends(self.__dict__.get("blPara"))
+        with tagging.content(canvas, self.tag or HEADINGS.get(self.style.name, "P"), self.alt):
+            super().drawOn(canvas, x, y, _sW)
+
+    def _empty(self) -> bool:
+        """Nothing to read (an empty cell's paragraph): drawn as part of the page, not as a paragraph."""
+        return not any(isinstance(f, list) or getattr(f, "text", "") or getattr(f, "cbDefn", None)
+                       for f in self.frags)  # a list: a formula's words, made by maths.resolve
 
     def drawPara(self, debug: int = 0) -> None:
         """Reportlab sets a paragraph's first line one font size below its top, whatever the line holds; a
@@ -55,6 +77,12 @@ class Paragraph(_Paragraph):
         size, self.__dict__["_wrapWidths"], self.__dict__["blPara"] = cache[availWidth]
         self.width, self.height = size
         return size
+
+
+def tagged(paragraph: Paragraph, role: str, alt: str | None = None) -> Paragraph:
+    """The paragraph, tagged as `role` (H1-H3 for headings, Formula) with its alternative text."""
+    paragraph.tag, paragraph.alt = role, alt
+    return paragraph
 
 
 class _Unframed:
@@ -123,7 +151,14 @@ is being measured inside a Keep, not laid out on a page."""
 
 
 class Bullets(_Unframed, ListFlowable):
-    """reportlab's ListFlowable, measured without copying the frame."""
+    """reportlab's ListFlowable, measured without copying the frame; tagged as a list (L) of items (LI)."""
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # reportlab's names
+        if tagging.tagger_of(canvas) is None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        with tagging.group(canvas, "L"):
+            ListFlowable.drawOn(self, canvas, x, y, _sW, content=[tagging.ListItem(c) for c in self._content])
 
 
 def keep_tail(out: list[Flowable], following: list[Flowable]) -> None:
@@ -145,65 +180,6 @@ def keep_tail(out: list[Flowable], following: list[Flowable]) -> None:
         index += 1
     # one Keep, not keepWithNext flags: reportlab does not join a Keep to its neighbours by those
     out[index:] = [Keep([*out[index:], *following])]
-
-
-class Rows(Table):
-    """reportlab's Table, never leaving a lone row on either side of a page break: at least two body rows
-    go on each side (when the table has enough), so no page holds a single row of it."""
-
-    _rowSplitRange: tuple[int, int] | None  # reportlab's: the rows a split may fall before
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        frame = getattr(self, "_frame", None)
-        if frame is not None and frame._atTop:  # rows too tall for two a page: split as reportlab would
-            return list(super().split(availWidth, availHeight))
-        saved = self._rowSplitRange
-        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
-        count = len(self._cellvalues)
-        if count < head + 2:  # one row: only a row taller than the room left splits, inside itself
-            return list(super().split(availWidth, availHeight))
-        if count < head + 4:  # two or three rows cannot be split without a lone one: all go on the next page
-            return []
-        if saved is None:
-            self._rowSplitRange = (head + 2, count - 2)
-        try:
-            return list(super().split(availWidth, availHeight))
-        finally:
-            self._rowSplitRange = saved
-
-
-class FittedRows(Rows):
-    """A table whose columns are as wide as their content needs, shrunk in proportion to the width it is laid
-    out in (known only then), so it is never wider than the frame."""
-
-    _argW: list[float]  # reportlab's: the column widths asked for
-
-    def __init__(self, data: list[list[Any]], least: list[float] | None = None, natural: list[float] | None = None,
-                 **kwargs: Any) -> None:
-        # reportlab makes the halves of a split table with colWidths: those are their widths then
-        natural = natural or list(kwargs.pop("colWidths"))
-        super().__init__(data, colWidths=natural, **kwargs)
-        self.least, self.natural = least or natural, natural
-
-    def _fitted(self, room: float) -> list[float]:
-        """Natural widths if they fit; else each column its longest word, and the room left shared out in
-        proportion to how much more each would like (so short columns are never squeezed)."""
-        if sum(self.natural) <= room:
-            return self.natural
-        least = [min(a, b) for a, b in zip(self.least, self.natural, strict=True)]
-        if sum(least) >= room:
-            return [w * room / sum(least) for w in least]
-        wants = [b - a for a, b in zip(least, self.natural, strict=True)]
-        spare = room - sum(least)
-        return [a + spare * want / sum(wants) for a, want in zip(least, wants, strict=True)]
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        widths = self._fitted(availWidth)
-        if widths != self._argW:
-            self._argW = self._colWidths = widths
-            self.__dict__.pop("_width_calculated_once", None)
-        size: tuple[float, float] = super().wrap(availWidth, availHeight)
-        return size
 
 
 def outline(canvas, x: float, y: float, w: float, h: float, grey: float, width: float) -> None:  # type: ignore[no-untyped-def]
@@ -283,37 +259,6 @@ class AnswerBox(Flowable):
 
     def draw(self) -> None:
         outline(self.canv, self.indent, 0, self.width - self.indent, self.box_height, grey=0.45, width=0.6)
-
-
-def panel(
-    rows: list[list[Flowable]],
-    width: float,
-    fill: float | None,
-    border: float = 0.8,
-    padding: float = 7.0,
-    border_grey: float = 0.0,
-    left_rule: float = 0.0,
-) -> Table:
-    """A full-width box of stacked rows that may split between and inside rows at a page break."""
-    table = Rows([[row] for row in rows], colWidths=[width], splitByRow=1, splitInRow=1)
-    stroke = Color(border_grey, border_grey, border_grey) if border_grey else black
-    commands: list[tuple] = [
-        ("LEFTPADDING", (0, 0), (-1, -1), padding + left_rule),
-        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("TOPPADDING", (0, 0), (-1, 0), padding * 0.8),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), padding * 0.6),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-    if fill is not None:
-        commands.append(("BACKGROUND", (0, 0), (-1, -1), Color(fill, fill, fill)))
-    if border:
-        commands.append(("BOX", (0, 0), (-1, -1), border, stroke))
-    if left_rule:
-        commands.append(("LINEBEFORE", (0, 0), (0, -1), left_rule, black))
-    table.setStyle(TableStyle(commands))
-    return table
 
 
 class Anchor(Flowable):

@@ -5,6 +5,7 @@ mark scheme the answers are written on the lines."""
 from __future__ import annotations
 
 import io
+from contextlib import nullcontext
 from pathlib import Path
 
 from reportlab.platypus import Flowable, Spacer
@@ -12,8 +13,9 @@ from reportlab.platypus import Flowable, Spacer
 from worksheets import document as d
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import MM
+from worksheets.writers.pdf import tagging
 from worksheets.writers.pdf.closed import handout, scheme, word_bank
-from worksheets.writers.pdf.figure import downsample
+from worksheets.writers.pdf.figure import downsample, figure_content
 from worksheets.writers.pdf.flow import MEASURING, measuring_canvas
 from worksheets.writers.pdf.fonts import draw_text, text_width
 from worksheets.writers.pdf.prose import Styles
@@ -82,7 +84,8 @@ class Labelled(Flowable):
         canvas, t = self.canv, self.theme
         pw, ph, data = self.drawn
         top = self.height
-        canvas.drawImage(ImageReader(io.BytesIO(data)), 0, top - ph, pw, ph, mask="auto")
+        with figure_content(canvas, self.label.picture.alt):
+            canvas.drawImage(ImageReader(io.BytesIO(data)), 0, top - ph, pw, ph, mask="auto")
         column = self.width - self.column
         number_width = text_width("00", face_name(t.font, bold=True), t.body) + t.body * 0.5
         radius, size = t.body * 0.62, t.body * 0.8
@@ -97,13 +100,16 @@ class Labelled(Flowable):
             canvas.circle(mx, my, radius, stroke=1, fill=1)
             canvas.setFillGray(0)
             draw_text(canvas, mx, my - size * 0.35, str(i + 1), face_name(t.font, bold=True), size, align="centre")
-            draw_text(canvas, column, baseline, str(i + 1), face_name(t.font, bold=True), t.body)
             canvas.setStrokeGray(t.rule_grey)
             canvas.setLineWidth(0.5)
             canvas.line(column + number_width, baseline - 2, self.width, baseline - 2)
-            if self.solved and self.label.answers:
-                start = column + number_width
-                self._answer(self.label.answers[i], start + 2, baseline, self.width - start)
+            solved = self.solved and bool(self.label.answers)
+            with tagging.content(canvas, "P") if solved else nullcontext():  # the mark scheme's answers are read
+                canvas.setFillGray(0)
+                draw_text(canvas, column, baseline, str(i + 1), face_name(t.font, bold=True), t.body)
+                if solved:
+                    start = column + number_width
+                    self._answer(self.label.answers[i], start + 2, baseline, self.width - start)
 
     def _answer(self, text: str, x: float, baseline: float, room: float) -> None:
         font = face_name(self.theme.font, bold=True)

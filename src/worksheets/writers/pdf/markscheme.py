@@ -11,9 +11,10 @@ from worksheets.document.layout import NO_PAGES
 from worksheets.style.themes import theme_for
 from worksheets.writers.contract import Rendered
 from worksheets.writers.pdf import blocks, questions, tables
-from worksheets.writers.pdf.flow import Paragraph, panel
+from worksheets.writers.pdf.flow import Paragraph
 from worksheets.writers.pdf.page import Furniture, build_pdf, frame_size
 from worksheets.writers.pdf.prose import Styles, plain_markup, styles_of
+from worksheets.writers.pdf.rows import panel
 from worksheets.writers.wording import guidance, version_line
 
 

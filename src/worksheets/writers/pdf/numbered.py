@@ -8,8 +8,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from worksheets.document.prose import DisplayMath, Figure, Inline, ListBlock, Prose, Run, TableBlock
-from worksheets.writers.pdf.flow import Paragraph, Rows
+from worksheets.writers.pdf.flow import Paragraph
 from worksheets.writers.pdf.prose import Styles, markup
+from worksheets.writers.pdf.rows import Rows
 
 
 def text_lines(prose: Prose) -> list[list[tuple[Inline, ...]]]:

@@ -14,11 +14,12 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, A5, letter
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
 from worksheets.style.words import ENGLISH, Words
+from worksheets.writers.pdf import tagging
 from worksheets.writers.pdf.flow import Keep
 from worksheets.writers.pdf.fonts import draw_text, text_width
 
@@ -45,11 +46,13 @@ class Furniture:
 class _DeferredCanvas(Canvas):
     """Holds every page until save(), so each footer can say "Page X of Y"."""
 
-    def __init__(self, *args: object, furniture: Furniture, **kwargs: object) -> None:
+    def __init__(self, *args: object, furniture: Furniture, tagger: tagging.Tagger | None = None,
+                 **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.setNamedCB("formula", _formula_reading)
         self._furniture = furniture
         self._held: list[dict[str, object]] = []
+        self.tagger = tagger
 
     def drawImage(self, image: Any, x: float, y: float, *args: Any, **kwargs: Any) -> Any:
         """A formula travels through a paragraph as an inline image: it draws itself."""
@@ -67,10 +70,13 @@ class _DeferredCanvas(Canvas):
         carried: str | None = None  # the running label in force where each page begins
         for number, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
-            _draw_furniture(self, self._furniture, number, total, carried)
+            with tagging.artifact(self):
+                _draw_furniture(self, self._furniture, number, total, carried)
             label = state.get("_running_label")
             carried = label if isinstance(label, str) else None
             Canvas.showPage(self)
+        if self.tagger is not None:
+            tagging.structure(self, self.tagger)
         Canvas.save(self)
 
 
@@ -146,11 +152,12 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 def _tint(theme: Theme) -> Callable[[Canvas, BaseDocTemplate], None]:
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         if theme.page_tint is not None:
-            canvas.saveState()
-            canvas.setFillColorRGB(*theme.page_tint)
-            width, height = canvas._pagesize
-            canvas.rect(0, 0, width, height, stroke=0, fill=1)
-            canvas.restoreState()
+            with tagging.artifact(canvas):
+                canvas.saveState()
+                canvas.setFillColorRGB(*theme.page_tint)
+                width, height = canvas._pagesize
+                canvas.rect(0, 0, width, height, stroke=0, fill=1)
+                canvas.restoreState()
 
     return on_page
 
@@ -174,10 +181,11 @@ def build_pdf(flowables: list[Flowable], paper: str, furniture: Furniture, title
         lang=furniture.words.language, displayDocTitle=1,  # a screen reader's language; a viewer shows the title
     )
     width, height = frame_size(paper, t)
-    frame = Frame(t.margin_left, t.margin_bottom, width, height, id="body", leftPadding=0, rightPadding=0,
+    frame = tagging.TaggedFrame(t.margin_left, t.margin_bottom, width, height, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=_tint(t))])
     while flowables and isinstance(flowables[-1], Spacer):  # a gap after the end would start an empty page
         flowables = flowables[:-1]
-    doc.build(flowables, canvasmaker=partial(_DeferredCanvas, furniture=furniture))
+    tagger = tagging.Tagger()
+    doc.build(flowables, canvasmaker=partial(_DeferredCanvas, furniture=furniture, tagger=tagger))
     return buffer.getvalue()

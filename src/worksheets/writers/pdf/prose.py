@@ -18,7 +18,7 @@ from worksheets.style.fonts import face_name
 from worksheets.style.house import HOUSES, House, house
 from worksheets.style.themes import Theme
 from worksheets.style.words import ENGLISH, Words
-from worksheets.writers.pdf.flow import Bullets, Paragraph
+from worksheets.writers.pdf.flow import Bullets, Paragraph, tagged
 from worksheets.writers.pdf.fonts import family_of, register
 
 
@@ -179,7 +179,7 @@ def flowables(prose: Prose, style: ParagraphStyle, theme: Theme, gap: GapMarkup 
             shown = ParagraphStyle(f"{style.name}-display", parent=style, alignment=TA_CENTER,
                                    spaceBefore=style.fontSize * 0.4,
                                    spaceAfter=max(style.spaceAfter, style.fontSize * 0.6))
-            out.append(Paragraph(maths.markup(block, display=True), shown))
+            out.append(tagged(Paragraph(maths.markup(block, display=True), shown), "Formula", block.text))
         elif isinstance(block, Figure):
             from worksheets.writers.pdf.figure import figure
 
@@ -217,7 +217,8 @@ def _table(block: TableBlock, style: ParagraphStyle, theme: Theme, gap: GapMarku
     from reportlab.lib.colors import Color
     from reportlab.platypus import TableStyle
 
-    from worksheets.writers.pdf.flow import FittedRows
+    from worksheets.writers.pdf.rows import FittedRows
+    from worksheets.writers.pdf.tagging import table_callback
 
     aligns = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
     cell_styles = [ParagraphStyle(f"cell-{a}", parent=style, spaceBefore=0, spaceAfter=0, alignment=aligns[a],
@@ -226,7 +227,8 @@ def _table(block: TableBlock, style: ParagraphStyle, theme: Theme, gap: GapMarku
     head_styles = [ParagraphStyle(f"{c.name}-head", parent=c, fontName=bold) for c in cell_styles]
     rows = [[Paragraph(markup(cell, theme, gap), cell_style) for cell, cell_style in zip(row, styles, strict=False)]
             for row, styles in [(block.header, head_styles), *((r, cell_styles) for r in block.rows)]]
-    table = FittedRows(rows, *_natural_widths(rows, style), repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table = FittedRows(rows, *_natural_widths(rows, style), repeatRows=1, splitInRow=1, hAlign="LEFT",
+                       renderCB=table_callback)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.6, Color(0.25, 0.25, 0.25)),
         ("BACKGROUND", (0, 0), (-1, 0), Color(HEADER_GREY, HEADER_GREY, HEADER_GREY)),

@@ -18,13 +18,13 @@ from worksheets.writers.pdf.flow import (
     AnswerLines,
     Keep,
     Paragraph,
-    Rows,
     RunningLabel,
     keep_tail,
-    panel,
     unnested,
 )
 from worksheets.writers.pdf.prose import Styles, flowables, plain_markup
+from worksheets.writers.pdf.rows import Rows, panel
+from worksheets.writers.pdf.tagging import table_callback
 from worksheets.writers.wording import instruction
 
 KEEP_LINES = 10  # answer lines kept on the page of their prompt; more may run on to the next page
@@ -135,7 +135,7 @@ def _space(area: d.AnswerArea, s: Styles, indent: float, max_height: float,
         return [Spacer(1, 4), AnswerBox(area.height, indent, max_height - 3 * t.leading)], []
     from worksheets.writers.pdf.spaces import drawn_space
 
-    drawn = drawn_space(area, t, indent, max_height - 3 * t.leading)
+    drawn = drawn_space(area, t, indent, max_height - 3 * t.leading, s.words.decimal)
     return ([Spacer(1, 4), drawn], []) if drawn is not None else ([], [])
 
 
@@ -378,7 +378,8 @@ def _levels(levels: tuple[d.ScoringLevel, ...], s: Styles, width: float) -> Tabl
             ]
         )
     rows.append([Paragraph("–", s.cell), Paragraph("0", s.cell_bold), Paragraph("No creditworthy response.", s.cell)])
-    table = Rows(rows, colWidths=[level_w, marks_w, width - level_w - marks_w], repeatRows=1, splitInRow=1)
+    table = Rows(rows, colWidths=[level_w, marks_w, width - level_w - marks_w], repeatRows=1, splitInRow=1,
+                 renderCB=table_callback)
     table.setStyle(
         TableStyle(
             [

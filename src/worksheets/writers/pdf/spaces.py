@@ -28,9 +28,10 @@ def _ticks(lo: float, hi: float, step: float) -> list[float]:
     return [round(lo + i * step, 10) for i in range(count + 1)]
 
 
-def _label(value: float) -> str:
+def _label(value: float, decimal: str = ".") -> str:
+    """A tick's number, with a true minus sign (as maths prints it) and the language's decimal sign."""
     text = f"{value:g}"
-    return text.replace("-", "\u2212")  # a true minus sign, as maths prints it
+    return text.replace("-", "\u2212").replace(".", decimal)
 
 
 class Grid(Flowable):
@@ -67,9 +68,10 @@ class Graph(Flowable):
     """Axes with numbered ticks over a grid of square cells, as large as the height and width allow."""
 
     def __init__(self, x: tuple[float, float, float], y: tuple[float, float, float], height: float, indent: float,
-                 max_height: float, font: tuple[str, float], weight: float = 0.3) -> None:
+                 max_height: float, font: tuple[str, float], weight: float = 0.3, decimal: str = ".") -> None:
         super().__init__()
         self.x, self.y = x, y
+        self.decimal = decimal
         self.asked = min(height, max_height)
         self.indent = indent
         self.font = font
@@ -123,13 +125,13 @@ class Graph(Flowable):
         every = max(1, math.ceil(len(xs) * text_width("−00", *self.font) / max(right - left, 1)))
         for index, value in enumerate(xs):  # numbers under the x axis, thinned where they would touch
             if (index % every == 0 and value != 0) or (value == 0 and self.y[0] >= 0):
-                draw_text(canvas, left + self._at(value, self.x), x_axis - size * 1.1, _label(value), *self.font,
-                          align="centre")
+                draw_text(canvas, left + self._at(value, self.x), x_axis - size * 1.1, _label(value, self.decimal),
+                          *self.font, align="centre")
         every = max(1, math.ceil(len(ys) * size * 1.2 / max(top - bottom, 1)))
         for index, value in enumerate(ys):
             if index % every == 0 and value != 0:
-                draw_text(canvas, y_axis - size * 0.4, bottom + self._at(value, self.y) - size * 0.35, _label(value),
-                          *self.font, align="right")
+                draw_text(canvas, y_axis - size * 0.4, bottom + self._at(value, self.y) - size * 0.35,
+                          _label(value, self.decimal), *self.font, align="right")
         draw_text(canvas, right + size * 0.3, x_axis - size * 0.35, "x", self.font[0], size)
         draw_text(canvas, y_axis + size * 0.4, top - size * 0.2, "y", self.font[0], size)
         canvas.restoreState()
@@ -139,9 +141,10 @@ class NumberLine(Flowable):
     """A line with a numbered tick at every step and arrows at both ends."""
 
     def __init__(self, axis: tuple[float, float, float], indent: float, font: tuple[str, float],
-                 weight: float = 0.8) -> None:
+                 weight: float = 0.8, decimal: str = ".") -> None:
         super().__init__()
         self.axis = axis
+        self.decimal = decimal
         self.indent = indent
         self.font = font
         self.weight = weight
@@ -169,7 +172,7 @@ class NumberLine(Flowable):
             x = left + index * spacing
             canvas.line(x, y - size * 0.4, x, y + size * 0.4)
             if index % every == 0 or index == len(ticks) - 1:
-                draw_text(canvas, x, y - size * 1.5, _label(value), *self.font, align="centre")
+                draw_text(canvas, x, y - size * 1.5, _label(value, self.decimal), *self.font, align="centre")
         canvas.restoreState()
 
 
@@ -243,17 +246,18 @@ class AnswerLine(Flowable):
         canvas.restoreState()
 
 
-def drawn_space(area: AnswerArea, t: Theme, indent: float, max_height: float) -> Flowable | None:
-    """Squared paper, a graph, a number line or handwriting ruling, at the style's scale (None for others)."""
+def drawn_space(area: AnswerArea, t: Theme, indent: float, max_height: float, decimal: str = ".") -> Flowable | None:
+    """Squared paper, a graph, a number line or handwriting ruling, at the style's scale (None for others); the
+    numbers with the language's decimal sign."""
     scale = t.body / STANDARD.body  # large print: bigger squares and numbers, thicker lines
     room = t.line_pitch / STANDARD.line_pitch  # the support tier's wider ruling gives more room here too
     font = (face_name(t.font), max(t.small, 8.0))
     if area.kind == "grid":
         return Grid(area.height * room, area.square * scale, indent, max_height, weight=0.3 * scale)
     if area.kind == "graph":
-        return Graph(area.x, area.y, area.height * room, indent, max_height, font, weight=0.3 * scale)
+        return Graph(area.x, area.y, area.height * room, indent, max_height, font, weight=0.3 * scale, decimal=decimal)
     if area.kind == "number_line":
-        return NumberLine(area.x, indent, font, weight=0.8 * scale)
+        return NumberLine(area.x, indent, font, weight=0.8 * scale, decimal=decimal)
     if area.kind == "handwriting":
         return Handwriting(area.lines, HANDWRITING_X_HEIGHT * room * scale, indent)
     return None

@@ -7,9 +7,11 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from worksheets import document as d
 from worksheets.style.themes import MM
-from worksheets.writers.pdf.flow import Keep, Paragraph, Rows
+from worksheets.writers.pdf.flow import Keep, Paragraph
 from worksheets.writers.pdf.prose import Styles, plain_markup
 from worksheets.writers.pdf.questions import GRID, HEAD_FILL
+from worksheets.writers.pdf.rows import Rows
+from worksheets.writers.pdf.tagging import table_callback
 
 
 def summary_table(questions: tuple[d.Question, ...], s: Styles, width: float, total: int) -> Table:
@@ -26,7 +28,7 @@ def summary_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
                          Paragraph(str(q.marks), s.cell)])
     rows.append([Paragraph(plain_markup(w("total")), s.cell_bold), Paragraph(str(total), s.cell_bold)])
     col = min(width / 4, 40 * MM)
-    table = Rows(rows, colWidths=[col, col * 0.7], repeatRows=1, hAlign="LEFT")
+    table = Rows(rows, colWidths=[col, col * 0.7], repeatRows=1, hAlign="LEFT", renderCB=table_callback)
     table.setStyle(
         TableStyle(
             [
@@ -62,7 +64,7 @@ def grading_table(questions: tuple[d.Question, ...], s: Styles, width: float, to
         rows.append([head, *[Paragraph(x, s.cell_bold) for x in labels[chunk]], *pad])
         rows.append([Paragraph(plain_markup(heads[1]), s.cell), *[Paragraph(x, s.cell) for x in marks[chunk]], *pad])
         rows.append([Paragraph(plain_markup(heads[2]), s.cell), *[""] * per_row])
-    table = Rows(rows, colWidths=[head_w] + [col] * per_row, hAlign="LEFT",
+    table = Rows(rows, colWidths=[head_w] + [col] * per_row, hAlign="LEFT", renderCB=table_callback,
                   rowHeights=[None, None, s.theme.body * 2.2] * (len(rows) // 3))
     commands: list[tuple[object, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]

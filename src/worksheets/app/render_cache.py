@@ -1,0 +1,174 @@
+"""Renders kept on disk, under the output folder, by what they were made from: a document whose content, role
+and format have not changed is not rendered again, in a cold command as in watch, and whichever spec asks for
+it (two worksheets, or a booklet and a worksheet, that resolve to the same document share one render).
+
+The key is a hash of everything the bytes depend on: the resolved document (its text, its pictures' content
+hashes, its style, tier, paper and language), the role, the format, and this program itself (its version, the
+content of its own code and data files, its fonts, and the versions of the libraries that lay out the pages).
+Change any of them and the key changes, so a stale render is never found.
+
+An entry is its bytes (`KEY.bin`) and a small JSON file (`KEY.json`: the page map, the notes and the bytes'
+hash) written after them; each is written to a temporary file and renamed into place, so two builds at once
+never see half an entry, and an entry whose bytes do not match its hash (cut short, edited) is ignored. Nothing
+in the cache is executed or unpickled: it is bytes and JSON. The least recently used entries are removed once
+the cache is over MAX_BYTES. `WORKSHEETS_RENDER_CACHE=off` turns it off (the benchmarks time real renders).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import pickle
+import sys
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from worksheets.writers.contract import Rendered, RenderUnit
+
+FOLDER = ".worksheets-cache"
+"""The cache's folder, at the root of the output folder."""
+MAX_BYTES = 256 * 1024 * 1024
+"""The cache's size, at most (least recently used entries go first)."""
+MAX_ENTRY = 256 * 1024 * 1024
+"""An entry larger than this is not read (it counts as missing)."""
+LIBRARIES = ("reportlab", "pypdf", "ziamath", "ziafont", "latex2mathml", "python-docx", "mathml2omml", "segno")
+"""The libraries whose version changes what a writer puts in a file."""
+
+
+def enabled() -> bool:
+    """Whether renders are looked up and kept (`WORKSHEETS_RENDER_CACHE=off`: never)."""
+    return os.environ.get("WORKSHEETS_RENDER_CACHE", "").lower() != "off"
+
+
+@cache
+def fingerprint() -> str:
+    """This program, as far as its output depends on it: its code and data files by content, its fonts by name,
+    size and time, Python's and the layout libraries' versions."""
+    from worksheets import __version__
+    from worksheets.style.fonts import font_dir
+
+    digest = hashlib.sha256(f"{__version__}|{sys.version_info[:3]}".encode())
+    for name in LIBRARIES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"|{name}={metadata.version(name)}".encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".json", ".png", ".css", ".js", ".html") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    fonts = Path(font_dir())
+    for path in sorted(fonts.rglob("*")) if fonts.is_dir() else []:
+        stat = path.stat()
+        digest.update(f"|{path.relative_to(fonts)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def key(unit: RenderUnit) -> str:
+    """The unit's key: its document (less the spec file's name and stem, which a PDF or Word file does not show:
+    the quiz formats that do are never cached), role and format, and the program's fingerprint."""
+    document = dataclasses.replace(unit.document, source="", stem="")
+    made = pickle.dumps((document, unit.role, unit.numbered, unit.format), protocol=5)
+    return hashlib.sha256(fingerprint().encode() + made).hexdigest()
+
+
+def _paths(folder: Path, name: str) -> tuple[Path, Path]:
+    place = folder / FOLDER / name[:2]
+    return place / f"{name}.bin", place / f"{name}.json"
+
+
+Fresh = list[tuple[str, "Rendered"]]
+"""Renders made now, by key: kept once the build's outputs are written (a failed build leaves the cache as it was)."""
+
+
+def load(folder: Path, name: str) -> Rendered | None:
+    """The render of key `name` from the cache in `folder`, or None (not there, unreadable, or not what it says)."""
+    data_path, meta_path = _paths(folder, name)
+    try:
+        if not (meta_path.is_file() and data_path.is_file()) or data_path.stat().st_size > MAX_ENTRY:
+            return None
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        data = data_path.read_bytes()
+        if not isinstance(meta, dict) or meta.get("sha256") != hashlib.sha256(data).hexdigest():
+            return None
+        rendered = _rendered(data, meta)
+        os.utime(meta_path)  # used now: the last to go
+        return rendered
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def store(folder: Path, fresh: Fresh) -> None:
+    """Keep renders in the cache in `folder` (best effort: a cache that cannot be written only means work
+    next time), then trim it to MAX_BYTES."""
+    with contextlib.suppress(OSError):
+        for name, rendered in fresh:
+            data_path, meta_path = _paths(folder, name)
+            data_path.parent.mkdir(parents=True, exist_ok=True)
+            _write(data_path, rendered.data)
+            meta = {"sha256": hashlib.sha256(rendered.data).hexdigest(), **_described(rendered)}
+            _write(meta_path, json.dumps(meta, sort_keys=True).encode("utf-8"))
+        if fresh:
+            trim(folder / FOLDER)
+
+
+def _write(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def trim(cache_folder: Path, limit: int = MAX_BYTES) -> None:
+    """Remove the least recently used entries until the cache holds at most `limit` bytes."""
+    entries = []
+    for meta in cache_folder.glob("*/*.json"):
+        data = meta.with_suffix(".bin")
+        with contextlib.suppress(OSError):
+            size = meta.stat().st_size + (data.stat().st_size if data.exists() else 0)
+            entries.append((meta.stat().st_mtime_ns, str(meta), meta, data, size))
+    total = sum(entry[-1] for entry in entries)
+    for _, _, meta, data, size in sorted(entries):
+        if total <= limit:
+            break
+        for path in (meta, data):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        total -= size
+
+
+def _described(rendered: Rendered) -> dict[str, Any]:
+    """The page map and notes as JSON."""
+    pages = rendered.pages
+    return {"fields": [[name, dataclasses.asdict(spot)] for name, spot in pages.fields],
+            "sections": [list(pair) for pair in pages.sections],
+            "boxes": [[name, dataclasses.asdict(box)] for name, box in pages.boxes],
+            "notes": list(rendered.notes)}
+
+
+def _rendered(data: bytes, meta: dict[str, Any]) -> Rendered:
+    """A render from its bytes and JSON (TypeError or KeyError if the JSON is not of that shape)."""
+    from worksheets.document.layout import Box, PageMap, Spot
+    from worksheets.writers.contract import Rendered
+
+    def spot(d: dict[str, Any]) -> Spot:
+        return Spot(int(d["page"]), float(d["x"]), float(d["baseline"]), float(d["width"]), str(d["font"]),
+                    float(d["size"]))
+
+    def box(d: dict[str, Any]) -> Box:
+        return Box(int(d["page"]), float(d["x"]), float(d["y"]), float(d["size"]))
+
+    pages = PageMap(tuple((str(name), spot(found)) for name, found in meta["fields"]),
+                    tuple((int(a), int(b)) for a, b in meta["sections"]),
+                    tuple((str(name), box(found)) for name, found in meta["boxes"]))
+    return Rendered(data, pages, tuple(str(note) for note in meta["notes"]))
