@@ -116,7 +116,7 @@ def test_the_document_on_screen_is_rendered_and_written_before_the_rest(specs, m
         return real(units, progress)
 
     monkeypatch.setattr(workers, "render_over_cores", counting)
-    monkeypatch.setattr(workers, "start_warming", lambda formats=(): None)
+    monkeypatch.setattr(workers, "_WARM", True)  # as watch and serve keep their process
     monkeypatch.chdir(specs)
     told = []
     target = Path(shown) if shown else None

@@ -53,15 +53,15 @@ def plan_all(specs: list[Path], options: Options, notes: list[Problem] | None = 
     return planned
 
 
-def render_jobs(jobs: list[AnyJob], cache: Path | None = None,
+def render_jobs(jobs: list[AnyJob], cache: Path | None = None, refresh: bool = False,
                 progress: Progress | None = None) -> tuple[dict[Path, bytes], Fresh]:
     """Every output, in memory, and the renders to keep in the cache. Each unit is rendered once, even if a class
-    set needs it for many students (and not at all if the render cache in the folder `cache` has it); class
-    sets and booklets are then assembled from the rendered PDFs and their page maps."""
+    set needs it for many students (and not at all if the render cache in the folder `cache` has it, unless
+    `refresh`); class sets and booklets are then assembled from the rendered PDFs and their page maps."""
     from worksheets.app.workers import assemble_over_cores, render_units
 
     units: list[RenderUnit] = list(dict.fromkeys(unit for job in jobs for unit in job.units()))
-    renders, fresh = render_units(units, cache, progress)
+    renders, fresh = render_units(units, cache, refresh, progress)
     return assemble_over_cores(jobs, dict(zip(units, renders, strict=True))), fresh
 
 
@@ -94,14 +94,13 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None,
         workers.start_warming()  # reportlab and the fonts load on another core while this one plans
         planned = plan_all(todo, options)
         seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}
-        if first is not None:
-            _first(planned, first, options)
+        early = _first(planned, first, options) if first is not None else []
         outputs, made = workers.in_warm_child(render_jobs, [job for _, jobs, _ in planned for job in jobs],
-                                               options.out, progress=progress)
+                                               options.out, options.force, progress=progress)
     finally:
         workers.stop_warming()
     results += _write(planned, outputs, seen, options, removed if removed is not None else [])
-    render_cache.store(options.out, made)  # only now: a build that could not write leaves the cache as it was
+    render_cache.store(options.out, early + made)  # only now: a build that could not write leaves it as it was
     return results
 
 
@@ -116,22 +115,22 @@ class First:
     """Told the file, once it is written."""
 
 
-def _first(planned: list[Planned], first: First, options: Options) -> None:
-    """Render and write the one document `first` names (it stays rendered: the full build does not redo it)."""
+def _first(planned: list[Planned], first: First, options: Options) -> Fresh:
+    """Render and write the one document `first` names, ahead of the rest (watch and serve: if another document
+    then cannot be laid out, this one stays written, and shown). It stays rendered in the warm process, so the
+    full build does not redo it; its render is returned, to keep in the cache with the others."""
     from worksheets.app.write import write_all
 
     jobs = [job for _, spec_jobs, _ in planned for job in spec_jobs if isinstance(job, Job)]
     chosen = next((job for job in jobs if first.path is not None and job.path == first.path), None)
     chosen = chosen or next((job for job in jobs if job.role == "student"), None)
     if chosen is None:
-        return
-    from worksheets.app import render_cache
-
-    outputs, made = render_jobs([chosen], options.out)
+        return []
+    outputs, made = render_jobs([chosen], options.out, options.force)
     with contextlib.suppress(OSError):  # it is written again with the rest, where a failure is reported
         write_all(outputs)
-        render_cache.store(options.out, made)
         first.ready(chosen.path)
+    return made
 
 
 def _remove_stale(spec: Path, options: Options, outputs: list[Path]) -> list[Path]:

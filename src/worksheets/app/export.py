@@ -61,7 +61,7 @@ def _export(specs: list[Path], options: Options, format: str) -> tuple[list[Path
     units = [unit for job in jobs for unit in job.units()]
     fresh: Fresh = []
     if format == "docx":
-        renders, fresh = workers.in_warm_child(workers.render_units, units, options.out)
+        renders, fresh = workers.in_warm_child(workers.render_units, units, options.out, False)
         rendered = dict(zip(units, renders, strict=True))
     else:  # a quiz is text written in a few milliseconds: forking warm renderers would cost more than it saves
         from worksheets.writers.contract import render

@@ -316,21 +316,22 @@ def in_warm_child(work: Callable[..., T], *args: Any, progress: Progress | None 
     return work(*args, progress=progress)
 
 
-def render_units(units: list[RenderUnit], cache: Path | None = None,
+def render_units(units: list[RenderUnit], cache: Path | None = None, refresh: bool = False,
                  progress: Progress | None = None) -> tuple[list[Rendered], Fresh]:
     """Render every unit, over every core when it helps; not those rendered before by this warm process, nor
-    those the render cache in the folder `cache` holds (see render_cache). Returns the renders in the units'
-    order, and the new ones by key, for the caller to keep in the cache once its outputs are written."""
+    those the render cache in the folder `cache` holds (see render_cache; `refresh`: it is not looked in).
+    Returns the renders in the units' order, and the new ones by key, for the caller to keep in the cache once
+    its outputs are written."""
     wanted = list(dict.fromkeys(units))
     found: dict[RenderUnit, Rendered] = {unit: _RENDERED[unit] for unit in wanted if _WARM and unit in _RENDERED}
     keys: dict[RenderUnit, str] = {}
     from worksheets.app import render_cache
 
-    if cache is not None and render_cache.enabled():
+    if cache is not None and render_cache.enabled() and render_cache.usable(cache):
         for unit in wanted:
             if unit not in found:
                 keys[unit] = render_cache.key(unit)
-                if (hit := render_cache.load(cache, keys[unit])) is not None:
+                if not refresh and (hit := render_cache.load(cache, keys[unit])) is not None:
                     found[unit] = hit
     missing = [unit for unit in wanted if unit not in found]
     made = render_over_cores(missing, progress) if missing else []

@@ -68,9 +68,11 @@ def content(canvas: Any, role: str, alt: str | None = None) -> Iterator[None]:
     if t.state and t.state[-1] == CONTENT:  # a picture in a paragraph: its words are read where it stands
         if alt:
             code.append(f"/Span <</Alt {_pdf_text(alt)}>> BDC")
-        yield
-        if alt:
-            code.append("EMC")
+        try:
+            yield
+        finally:
+            if alt:
+                code.append("EMC")
         return
     if t.state and t.state[-1] == ARTIFACT:
         _pause(code)
