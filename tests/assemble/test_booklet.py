@@ -233,3 +233,26 @@ def test_booklet_respects_no_mark_scheme_and_the_worksheets_own_setting(run, spe
     write_file(specs, "c.yaml", "booklet:\n  title: C\n  parts:\n    - worksheet: basic.yaml\n")
     assert run("build", "c.yaml", "--no-mark-scheme", cwd=specs).code == 0
     assert sorted(p.name for p in (specs / "output/c").iterdir()) == ["c-booklet.pdf"]
+
+
+def test_a_welsh_booklet_prints_its_own_pages_in_welsh(run, specs):
+    past_paper(specs / "past-paper.pdf")
+    spec = (specs / "russia.yaml").read_text(encoding="utf-8")
+    spec = spec.replace("booklet:\n", "booklet:\n  language: cy\n", 1).replace("mark_schemes: separate",
+                                                                           "mark_schemes: appendix")
+    (specs / "russia.yaml").write_text(spec, encoding="utf-8")
+    result = run("build", "russia.yaml", cwd=specs)
+    assert result.code == 0, result.stderr
+    text = " ".join(texts(specs / "output/russia/russia-booklet.pdf"))
+    assert "Enw:" in text and "Cynnwys" in text and "Cynlluniau marcio" in text and "Tudalen 2 o" in text
+    assert "Gadawyd y dudalen hon yn wag yn fwriadol." in text and "intentionally" not in text
+    assert "Name:" not in text.split("Cynnwys")[0] and "Contents" not in text and "Mark schemes" not in text
+
+
+def test_a_wrong_booklet_language_is_one_located_line(run, specs):
+    spec = (specs / "russia.yaml").read_text(encoding="utf-8")
+    (specs / "russia.yaml").write_text(spec.replace("booklet:\n", "booklet:\n  language: xx\n", 1), encoding="utf-8")
+    result = run("build", "russia.yaml", cwd=specs)
+    assert result.code == 1 and len(result.lines) == 1
+    assert result.lines[0].startswith("russia.yaml:2:13: booklet.language: unknown language 'xx': expected one of "
+                                      "en, cy")

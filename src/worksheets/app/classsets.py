@@ -45,12 +45,14 @@ class ClassSetJob:
         """The class set, assembled from the versions' handouts and their page maps."""
         from worksheets.assemble.classset import Copy, class_set
         from worksheets.style.themes import tier_theme
+        from worksheets.style.words import Words
         from worksheets.writers.contract import unit
 
         copies = []
         for name, group, doc in self.copies:
             handout = rendered[unit(doc, "student")]
-            copies.append(Copy(handout.data, handout.pages, name, tier_theme(doc.style, doc.tier, doc.audience), group))
+            copies.append(Copy(handout.data, handout.pages, name, tier_theme(doc.style, doc.tier, doc.audience), group,
+                               Words.of(doc)))
         return {self.path: class_set(copies)}
 
 

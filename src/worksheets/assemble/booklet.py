@@ -18,6 +18,7 @@ from worksheets.assemble.classset import finish
 from worksheets.assemble.xobjects import IDENTITY, Forms, Matrix, compose, then, turned, upright
 from worksheets.document import BookletPlan, DividerPart, PdfPart, SectionBlock, WorksheetPart
 from worksheets.style.themes import Theme, theme_for
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.contract import Rendered, RenderUnit, unit
 from worksheets.writers.pdf import booklet as own_pages
 from worksheets.writers.pdf import overlays
@@ -69,8 +70,8 @@ Placed = tuple[PdfReader, int, Matrix]  # a source page, and how it is drawn on 
 Sheet = tuple[tuple[float, float], list[Placed]]  # a page's size, and the source pages drawn on it
 
 
-def booklet_pages(segments: list[Segment], start_odd: bool, theme: Theme, page_size: tuple[float, float]
-                  ) -> tuple[list[Sheet], dict[int, int]]:
+def booklet_pages(segments: list[Segment], start_odd: bool, theme: Theme, page_size: tuple[float, float],
+                  words: Words = ENGLISH) -> tuple[list[Sheet], dict[int, int]]:
     """Every page of the booklet, as the source pages drawn on it (the page itself, turned to the booklet's
     orientation, then its "Page N of T" number, upright), with padding blanks; and the page (from 0) each
     segment starts on. A page's number and blank are in its segment's furniture, a blank's in the larger
@@ -83,7 +84,7 @@ def booklet_pages(segments: list[Segment], start_odd: bool, theme: Theme, page_s
     themes = [s.theme or theme for s in segments]
     furniture = [themes[index] if page >= 0 else larger(themes[index - 1], themes[index])
                  for index, page, _ in plan]
-    numbers = _numbers(furniture, [numbered for _, _, numbered in plan], page_size)
+    numbers = _numbers(furniture, [numbered for _, _, numbered in plan], page_size, words)
     blanks: dict[Theme, PdfReader] = {}
     pages: list[Sheet] = []
     starts: dict[int, int] = {}
@@ -91,7 +92,7 @@ def booklet_pages(segments: list[Segment], start_odd: bool, theme: Theme, page_s
         if page_index < 0:
             blank = furniture[number_index]
             if blank not in blanks:
-                blanks[blank] = PdfReader(io.BytesIO(overlays.blank_page(blank, page_size)))
+                blanks[blank] = PdfReader(io.BytesIO(overlays.blank_page(blank, page_size, words)))
             size, sources = page_size, [(blanks[blank], 0, IDENTITY)]
         else:
             matrix, size = turned(upright(readers[index].pages[page_index])[1], page_size)
@@ -106,7 +107,7 @@ def larger(first: Theme, second: Theme) -> Theme:
     return second if second.small > first.small else first
 
 
-def _numbers(themes: list[Theme], numbered: list[bool], page_size: tuple[float, float]
+def _numbers(themes: list[Theme], numbered: list[bool], page_size: tuple[float, float], words: Words = ENGLISH
              ) -> dict[int, tuple[PdfReader, int]]:
     """Each numbered page's "Page N of T" (by page, from 0): one small PDF per style, of the pages in it."""
     chosen: dict[Theme, list[int]] = {}
@@ -116,7 +117,7 @@ def _numbers(themes: list[Theme], numbered: list[bool], page_size: tuple[float, 
     found: dict[int, tuple[PdfReader, int]] = {}
     for theme, indexes in chosen.items():
         reader = PdfReader(io.BytesIO(overlays.page_numbers(theme, page_size, len(themes),
-                                                            [index + 1 for index in indexes])))
+                                                            [index + 1 for index in indexes], words)))
         found.update({index: (reader, page) for page, index in enumerate(indexes)})
     return found
 
@@ -160,12 +161,13 @@ def saddle_order(count: int) -> list[tuple[int, int]]:
     return sides
 
 
-def impose(pages: list[Sheet], mode: str, theme: Theme, page_size: tuple[float, float] | None = None) -> bytes:
+def impose(pages: list[Sheet], mode: str, theme: Theme, page_size: tuple[float, float] | None = None,
+           words: Words = ENGLISH) -> bytes:
     """Two pages per landscape sheet side in saddle-stitch order, padded with blank pages (in `theme`, of
     `page_size`, by default the first page's) to a multiple of four. Each page's sources are drawn scaled
     onto the sheet directly, not the merged booklet."""
     first = page_size or pages[0][0]
-    blank: Sheet = (first, [(PdfReader(io.BytesIO(overlays.blank_page(theme, first))), 0, IDENTITY)])
+    blank: Sheet = (first, [(PdfReader(io.BytesIO(overlays.blank_page(theme, first, words))), 0, IDENTITY)])
     count = len(pages) + (-len(pages)) % 4
     sheet_w, sheet_h = SADDLE[mode]
     writer = PdfWriter()
@@ -188,15 +190,18 @@ def booklet_outputs(plan: BookletPlan, rendered: dict[RenderUnit, Rendered]) -> 
     schemes ("markschemes") when asked for."""
     parts, schemes = _part_segments(plan, rendered)
     if plan.mark_schemes == "appendix" and schemes:
-        parts.append(Segment("Mark schemes", own_pages.divider("Mark schemes", (), plan.paper, plan.style, plan.title)))
+        heading = Words(plan.language)("mark_schemes")
+        page = own_pages.divider(heading, (), plan.paper, plan.style, plan.title, plan.language)
+        parts.append(Segment(heading, page))
         parts += [Segment(title, pdf, theme=style) for title, pdf, style in schemes]  # numbered in the part's style
     segments = [*_head_segments(plan, parts), *parts]
     theme = theme_for(plan.style)
     page_size = PAPERS[plan.paper]
-    sheets, starts = booklet_pages(segments, plan.start_odd, theme, page_size)
+    sheets, starts = booklet_pages(segments, plan.start_odd, theme, page_size, Words(plan.language))
     outputs = {"booklet": merge_booklet(segments, sheets, starts)}
     if plan.impose != "none":  # the blanks that pad it follow the last part
-        outputs["print"] = impose(sheets, plan.impose, larger(theme, segments[-1].theme or theme), page_size)
+        outputs["print"] = impose(sheets, plan.impose, larger(theme, segments[-1].theme or theme), page_size,
+                                  Words(plan.language))
     if plan.mark_schemes == "separate" and schemes:
         outputs["markschemes"] = concatenate([(title, pdf) for title, pdf, _ in schemes])
     return outputs
@@ -223,7 +228,7 @@ def _part_segments(plan: BookletPlan, rendered: dict[RenderUnit, Rendered]
             parts.append(Segment(part.title, part.path, numbered=False))
         else:
             assert isinstance(part, DividerPart)
-            page = own_pages.divider(part.title, part.text, plan.paper, plan.style, plan.title)
+            page = own_pages.divider(part.title, part.text, plan.paper, plan.style, plan.title, plan.language)
             parts.append(Segment(part.title, page))
     return parts, schemes
 
@@ -232,14 +237,15 @@ def _head_segments(plan: BookletPlan, parts: list[Segment]) -> list[Segment]:
     """The cover and the contents page, whose page numbers come from a first layout with a draft of it."""
     head: list[Segment] = []
     if plan.cover:
-        head.append(Segment(None, own_pages.cover(plan.title, plan.subtitle, plan.cover_image, plan.paper, plan.style),
+        head.append(Segment(None, own_pages.cover(plan.title, plan.subtitle, plan.cover_image, plan.paper, plan.style,
+                                                plan.language),
                             numbered=False))
     if plan.contents_page:
         entries: list[tuple[str, int | None]] = [(s.title or "", None) for s in parts]
-        draft = Segment(None, own_pages.contents(plan.title, entries, plan.paper, plan.style))
+        draft = Segment(None, own_pages.contents(plan.title, entries, plan.paper, plan.style, plan.language))
         starts = layout([*head, draft, *parts], plan.start_odd)[len(head) + 1:]
         final = own_pages.contents(plan.title, [(s.title or "", start) for s, start in zip(parts, starts, strict=True)],
-                                   plan.paper, plan.style)
+                                   plan.paper, plan.style, plan.language)
         assert len(_reader(final).pages) == len(_reader(draft.pdf).pages)
         head.append(Segment(None, final))
     return head

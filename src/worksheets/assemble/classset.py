@@ -15,6 +15,7 @@ from pypdf import PdfReader, PdfWriter
 from worksheets.assemble.xobjects import IDENTITY, Forms, compose
 from worksheets.document.layout import PageMap
 from worksheets.style.themes import Theme
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.pdf import overlays
 
 
@@ -32,6 +33,8 @@ class Copy:
     """The version's look, for the blank page that pads it."""
     group: str = ""
     """Printed on the Class line."""
+    words: Words = ENGLISH
+    """The version's language, for the blank page that pads it."""
 
     @property
     def named(self) -> bool:
@@ -73,7 +76,7 @@ def class_set(copies: list[Copy]) -> bytes:
             compose(writer, size, placed, shared)
         if len(reader.pages) % 2:
             if copy.theme not in blanks:
-                blanks[copy.theme] = PdfReader(io.BytesIO(overlays.blank_page(copy.theme, size)))
+                blanks[copy.theme] = PdfReader(io.BytesIO(overlays.blank_page(copy.theme, size, copy.words)))
             compose(writer, size, [(forms.of(blanks[copy.theme], 0), IDENTITY)], shared)
     return finish(writer)
 

@@ -82,6 +82,8 @@ class BookletPlan:
     """Every file read, for the manifest."""
     scheme_paper: str = "A4"
     """Separate mark schemes are the teacher's: on the spec's paper, not the booklet's A5."""
+    language: str = "en"
+    """The language of the booklet's own pages' words (Name, Contents, Mark schemes)."""
 
     def scheme_document(self, doc: Document) -> Document:
         """The document a part's mark scheme is rendered from: in an appendix it is a booklet page like any other."""

@@ -62,7 +62,7 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
         stem=spec.stem, title=booklet.title, subtitle=booklet.subtitle, cover=booklet.cover, cover_image=cover_image,
         contents_page=booklet.contents_page, paper=gathered.paper, scheme_paper=paper, style=booklet.style,
         start_odd=booklet.start_parts_on == "odd", impose=booklet.impose, mark_schemes=booklet.mark_schemes,
-        parts=tuple(parts),
+        parts=tuple(parts), language=booklet.language,
         inputs=tuple(gathered.inputs) + ((cover_image,) if cover_image else ()),
     )
 

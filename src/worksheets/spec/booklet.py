@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from worksheets.spec.base import Model, Text
-from worksheets.spec.worksheet import Paper
+from worksheets.spec.worksheet import Paper, known_language
+from worksheets.style.words import DEFAULT_LANGUAGE
 from worksheets.vocab import DEFAULT_STYLE, ImposeName, SchemePlacement, StyleName, TierName
 
 
@@ -73,6 +74,9 @@ class Booklet(Model):
     """Mark schemes in a separate PDF, appended, or none."""
     style: StyleName = DEFAULT_STYLE  # of the booklet's own pages: cover, contents, dividers
     """Style of the cover, contents and divider pages."""
+    language: Annotated[str, AfterValidator(known_language)] = DEFAULT_LANGUAGE
+    """The language of the words the booklet's own pages print (Name on the cover, Contents, Mark schemes):
+    en, cy, fr, de or es. Each worksheet part prints in its own spec's language."""
 
 
 class BookletFile(Model):

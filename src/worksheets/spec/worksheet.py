@@ -234,7 +234,7 @@ def _auto_or_bool(value: Any) -> Any:
 Paper = Annotated[PaperName, BeforeValidator(paper_name)]
 
 
-def _language(value: str) -> str:
+def known_language(value: str) -> str:
     from worksheets.style.words import languages
 
     if value not in languages():
@@ -317,7 +317,7 @@ class Worksheet(Model):
     audience: AudienceName = DEFAULT_AUDIENCE
     """secondary, or primary: no marks, totals or exam furniture, a friendly literacy font at 14 pt or more, and
     handwriting ruling where no answer space is given (combines with large print and dyslexia)."""
-    language: Annotated[str, AfterValidator(_language)] = DEFAULT_LANGUAGE
+    language: Annotated[str, AfterValidator(known_language)] = DEFAULT_LANGUAGE
     """The language of the words the page itself prints (Name, Page 1 of 4, [2 marks], True, Tick one box):
     en, cy, fr, de or es."""
     labels: Annotated[dict[str, Text], AfterValidator(_labels)] | None = None

@@ -13,9 +13,9 @@ from reportlab.pdfgen.canvas import Canvas
 from worksheets.document.layout import Spot
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
+from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.pdf.fonts import draw_text, register, text_width
 
-BLANK_TEXT = "This page is intentionally left blank."
 Drawing = Callable[[Canvas], None]
 
 
@@ -48,27 +48,29 @@ def name_drawing(fields: Sequence[tuple[Spot | None, str]]) -> Drawing:
     return draw
 
 
-def blank_drawing(theme: Theme, width: float, height: float) -> Drawing:
-    """A page left blank on purpose, saying so, in the style's tint."""
+def blank_drawing(theme: Theme, width: float, height: float, words: Words = ENGLISH) -> Drawing:
+    """A page left blank on purpose, saying so (in the document's language), in the style's tint."""
     def draw(canvas: Canvas) -> None:
         if theme.page_tint is not None:
             canvas.setFillColorRGB(*theme.page_tint)
             canvas.rect(0, 0, width, height, stroke=0, fill=1)
             canvas.setFillGray(0)
         canvas.setFont(face_name(theme.font, italic=theme.italic), theme.small)
-        canvas.drawCentredString(width / 2, height / 2, BLANK_TEXT)
+        canvas.drawCentredString(width / 2, height / 2, words("blank_page"))
 
     return draw
 
 
-def blank_page(theme: Theme, size: tuple[float, float]) -> bytes:
+def blank_page(theme: Theme, size: tuple[float, float], words: Words = ENGLISH) -> bytes:
     """One blank page of this size."""
-    return pages(size, [blank_drawing(theme, *size)], (theme.font,))
+    return pages(size, [blank_drawing(theme, *size, words)], (theme.font,))
 
 
-def page_numbers(theme: Theme, size: tuple[float, float], total: int, numbers: Sequence[int] | None = None) -> bytes:
-    """One page for each of `numbers` (by default 1 to `total`), with only "Page N of T" at its foot in the
-    style's furniture size and place, to draw over a booklet's pages (a large-print part's in large print)."""
+def page_numbers(theme: Theme, size: tuple[float, float], total: int, numbers: Sequence[int] | None = None,
+                 words: Words = ENGLISH) -> bytes:
+    """One page for each of `numbers` (by default 1 to `total`), with only "Page N of T" (in the booklet's
+    language) at its foot in the style's furniture size and place, to draw over a booklet's pages (a large-print
+    part's in large print)."""
     def number(text: str) -> Drawing:
         def draw(canvas: Canvas) -> None:
             canvas.setFont(face_name(theme.font), theme.small)
@@ -78,4 +80,4 @@ def page_numbers(theme: Theme, size: tuple[float, float], total: int, numbers: S
         return draw
 
     shown = range(1, total + 1) if numbers is None else numbers
-    return pages(size, [number(f"Page {n} of {total}") for n in shown], (theme.font,))
+    return pages(size, [number(words("page_of", page=n, pages=total)) for n in shown], (theme.font,))
