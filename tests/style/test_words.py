@@ -88,7 +88,7 @@ def test_a_welsh_handout_and_mark_scheme_print_their_own_words_in_welsh(run, tmp
 
 def test_labels_override_single_words_and_counted_ones(run, tmp_path):
     student, _ = _build(run, tmp_path, "fr", 'labels: {name: "Prénom et nom", marks: "({n} pts)"}')
-    assert "Prénom et nom:" in student and "(2 pts)" in student and "Classe:" in student
+    assert "Prénom et nom :" in student and "(2 pts)" in student and "Classe :" in student
     assert "Document A" in student and "Vrai" in student and "Faux" in student and "Cochez une case." in student
 
 

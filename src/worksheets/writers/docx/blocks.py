@@ -114,7 +114,7 @@ def student_fields(names: tuple[str, ...], place: Place) -> None:
     for index, name in enumerate(names):
         at += (len(name) + 3) * place.w.theme.body * 0.6 + free * shares[index] / sum(shares)
         leader_tab(paragraph, min(at, place.right) if index < len(names) - 1 else place.right, "line")
-        paragraph.add_run(f"{'  ' if index else ''}{name}: ").bold = True
+        paragraph.add_run(f"{'  ' if index else ''}{place.w.words('field', label=name)} ").bold = True
         paragraph.add_run("\t")
 
 

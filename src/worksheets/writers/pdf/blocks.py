@@ -123,7 +123,7 @@ def _fields_row(names: tuple[str, ...], s: Styles, width: float, anchors: dict |
                 s.words("class").lower(): CLASS_FIELD}
         key = keys.get(name.strip().lower())
         line = Anchor(key, anchors) if anchors is not None and key else ""
-        cells += [Paragraph(plain_markup(f"{name}:"), label), line]
+        cells += [Paragraph(plain_markup(s.words("field", label=name)), label), line]
         widths += [_label_width(name, s) + (FIELD_GAP if index else 0), line_w]
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -142,7 +142,7 @@ def _fields_row(names: tuple[str, ...], s: Styles, width: float, anchors: dict |
 def _label_width(name: str, s: Styles) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return stringWidth(f"{name}:", s.cell_bold.fontName, s.cell_bold.fontSize) + 8
+    return stringWidth(s.words("field", label=name), s.cell_bold.fontName, s.cell_bold.fontSize) + 8
 
 
 SIDE_SHARE = 0.36  # of the text width, for callouts printed beside a section's body

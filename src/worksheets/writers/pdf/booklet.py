@@ -30,7 +30,8 @@ def cover(title: str, subtitle: str | None, image: object, paper: str, style: st
     if image is not None:
         out += [Spacer(1, theme.body * 2), _image(image, width * 0.8, height * 0.4, None)]
     out += [Spacer(1, theme.body * 3)]
-    name = plain_markup(Words(language)("name")) + ":"
+    words = Words(language)
+    name = plain_markup(words("field", label=words("name")))
     fields = Table([[Paragraph(name, s.cell_bold), ""]], colWidths=[width * 0.15, width * 0.5])
     fields.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, 0), 0.6, Color(0.25, 0.25, 0.25))]))
     out.append(fields)
