@@ -73,7 +73,7 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None,
     The files its last build wrote and this one no longer does are removed, and added to `removed`.
     With `first` (watch and serve), the document the teacher is looking at is rendered and written before the
     rest, and announced (see First)."""
-    from worksheets.app import manifest, render_cache, workers
+    from worksheets.app import manifest, workers
     from worksheets.app.write import cannot_write, check_folder
 
     results: list[tuple[Path, bool]] = []
@@ -91,6 +91,8 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None,
             check_folder(options.out)  # `--out notes.pdf` is refused now, not after the rendering
         except OSError as error:
             raise cannot_write(error, options.out) from None
+        from worksheets.app import render_cache  # only now: an unchanged rebuild never needs it
+
         workers.start_warming()  # reportlab and the fonts load on another core while this one plans
         planned = plan_all(todo, options)
         seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}

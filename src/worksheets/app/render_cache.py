@@ -29,7 +29,6 @@ import sys
 import tempfile
 import time
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +63,7 @@ def fingerprint() -> str:
     """This program, as far as its output depends on it: its code and data files by content, its fonts by name,
     size and time, Python's, zlib's and the layout libraries' versions ('' if a file cannot be read)."""
     import zlib
+    from importlib import metadata
 
     from worksheets import __version__
     from worksheets.style.fonts import font_dir

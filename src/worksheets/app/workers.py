@@ -325,9 +325,12 @@ def render_units(units: list[RenderUnit], cache: Path | None = None, refresh: bo
     wanted = list(dict.fromkeys(units))
     found: dict[RenderUnit, Rendered] = {unit: _RENDERED[unit] for unit in wanted if _WARM and unit in _RENDERED}
     keys: dict[RenderUnit, str] = {}
-    from worksheets.app import render_cache
+    if cache is not None:
+        from worksheets.app import render_cache
 
-    if cache is not None and render_cache.enabled() and render_cache.usable(cache):
+        if not (render_cache.enabled() and render_cache.usable(cache)):
+            cache = None
+    if cache is not None:
         for unit in wanted:
             if unit not in found:
                 keys[unit] = render_cache.key(unit)

@@ -102,16 +102,11 @@ def _pause(code: list[str]) -> None:
 @contextmanager
 def group(canvas: Any, role: str) -> Iterator[None]:
     """The elements made inside belong to one element of `role` (a list, a table, a row, a cell)."""
-    t = tagger_of(canvas)
-    if t is None or (t.state and t.state[-1] == CONTENT):
-        yield
-        return
-    t.nodes.append(Node(role, t.groups[-1]))
-    t.groups.append(len(t.nodes) - 1)
+    begin_group(canvas, role)
     try:
         yield
     finally:
-        t.groups.pop()
+        end_group(canvas)
 
 
 def begin_group(canvas: Any, role: str) -> None:
