@@ -390,6 +390,11 @@ def main() -> None:
                                 out / f"{spec.stem}/{spec.stem}-markscheme.pdf"]))
 
     results.append(edit_loop(ex, runs))
+    from editor import save_to_page  # bench/editor.py, beside this file
+
+    shown, whole, documents = save_to_page(ex, runs, WORKSHEETS)
+    results.append(Result("16. editor: a save to the page on screen redrawn (`worksheets edit`, example)", shown, 0,
+                          0, f"goal: under 0.5 s; the whole build of its {documents} PDFs ends after {whole:.2f} s"))
 
     maths_rows = []
     for plain in (False, True):
@@ -485,6 +490,10 @@ def main() -> None:
                   f"{documents} PDFs (three commands); the example's 3 tiers x 3 styles (scenario 3, one command): "
                   f"{next(r for r in results if r.name.startswith('3.')).seconds / example_docs * 1000:.0f} ms a PDF "
                   f"over {example_docs}")
+    watch_row = next(r for r in results if r.name.startswith("9."))
+    editor_row = next(r for r in results if r.name.startswith("16."))
+    ratios.append(f"- scenario 16 / 9 (the editor's page on screen / watch's whole rebuild after the same edit): "
+                  f"{editor_row.seconds / watch_row.seconds:.2f}x")
     ratios.append(f"- a 20-word 15x15 word search laid out in-process: {word_search_ms():.1f} ms (budget: 50 ms)")
     ratios.append(f"- a 15-word crossword laid out in-process: {crossword_ms():.1f} ms (budget: 50 ms)")
     cpu = platform.processor() or "unknown CPU"

@@ -66,6 +66,27 @@ def cold_renderer(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(renderers, "_RENDERED", {})
 
 
+@pytest.fixture
+def browser():
+    """Headless Chromium driven by selenium (closed after the test); skip the test with `needs_browser`."""
+    from selenium import webdriver
+
+    from helpers import CHROMIUM
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1400,900"):
+        options.add_argument(flag)
+    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver"))
+    driver = webdriver.Chrome(options=options, service=service)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
 # Golden files: a test compares what it produced with a file under tests/; `pytest --accept` rewrites
 # the files from the real output instead (then review the change with `git diff tests/` and commit it).
 

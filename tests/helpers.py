@@ -6,10 +6,12 @@ The tests folder is on the import path (`pythonpath` in pyproject.toml), so any 
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 TESTS = Path(__file__).parent  # golden files are named relative to this folder
@@ -45,6 +47,12 @@ def past_paper(path: Path, pages: int = 3) -> None:
         canvas.drawString(100, 700, f"PAST PAPER PAGE {number}")
         canvas.showPage()
     canvas.save()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_browser = pytest.mark.skipif(CHROMIUM is None or shutil.which("chromedriver") is None,
+                                   reason="needs Debian's chromium and chromium-driver (installed by .ci/run)")
+"""Marks a test that drives a real headless browser (the `browser` fixture)."""
 
 
 def wait_until(predicate: Callable[[], bool], seconds: float = 30.0) -> None:

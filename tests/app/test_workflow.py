@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import threading
 import time
 import urllib.request
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import flat, pdf_text, wait_until
+from helpers import flat, needs_browser, pdf_text, wait_until
 from worksheets.app.build import Options
 
 
@@ -118,37 +117,22 @@ def test_serve_answers_on_loopback_with_pages_and_errors(served):
         urllib.request.urlopen(address + "file//etc/passwd", timeout=5)
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(CHROMIUM is None or shutil.which("chromedriver") is None,
-                    reason="needs Debian's chromium and chromium-driver (installed by .ci/run)")
-def test_serve_in_a_real_browser_reloads_and_shows_errors_in_red(served):
-    from selenium import webdriver
+@needs_browser
+def test_serve_in_a_real_browser_reloads_and_shows_errors_in_red(served, browser):
     from selenium.webdriver.common.by import By
 
     address, folder, _ = served
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"):
-        options.add_argument(flag)
-    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver"))
-    driver = webdriver.Chrome(options=options, service=service)
-    try:
-        driver.get(address)
-        assert "Build 1: ok" in driver.find_element(By.ID, "status").text
-        assert driver.find_elements(By.CSS_SELECTOR, "img")
-        bank = folder / "bank.yaml"
-        bank.write_text(bank.read_text(encoding="utf-8").replace("marks: 3", "marks: three"), encoding="utf-8")
-        end = time.monotonic() + 20
-        while time.monotonic() < end and not driver.find_elements(By.ID, "problems"):
-            time.sleep(0.2)
-        problems = driver.find_element(By.ID, "problems")
-        assert "bank.yaml:" in problems.text
-        assert problems.value_of_css_property("color") in ("rgba(176, 0, 32, 1)", "rgb(176, 0, 32)")
-    finally:
-        driver.quit()
+    browser.get(address)
+    assert "Build 1: ok" in browser.find_element(By.ID, "status").text
+    assert browser.find_elements(By.CSS_SELECTOR, "img")
+    bank = folder / "bank.yaml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("marks: 3", "marks: three"), encoding="utf-8")
+    end = time.monotonic() + 20
+    while time.monotonic() < end and not browser.find_elements(By.ID, "problems"):
+        time.sleep(0.2)
+    problems = browser.find_element(By.ID, "problems")
+    assert "bank.yaml:" in problems.text
+    assert problems.value_of_css_property("color") in ("rgba(176, 0, 32, 1)", "rgb(176, 0, 32)")
 
 
 def test_a_warm_rebuild_renders_only_what_the_change_touched(specs, monkeypatch):

@@ -67,7 +67,8 @@ def render_jobs(jobs: list[AnyJob], cache: Path | None = None, refresh: bool = F
 
 def build(specs: list[Path], options: Options, progress: Progress | None = None,
           removed: list[Path] | None = None, first: First | None = None) -> list[tuple[Path, bool]]:
-    """Check, plan, render, then write everything; returns each output and whether it was (re)written.
+    """Check, plan, render, then write everything; returns each output and whether it was built afresh (False: its
+    spec was up to date; a rebuilt file holding the same bytes is left untouched on disk, but counts as built).
 
     A spec whose inputs and outputs are unchanged since its last build (see manifest.py) is skipped.
     The files its last build wrote and this one no longer does are removed, and added to `removed`.
@@ -151,12 +152,12 @@ def _remove_stale(spec: Path, options: Options, outputs: list[Path]) -> list[Pat
 def _write(planned: list[Planned], outputs: dict[Path, bytes], seen: dict[Path, dict[str, str | None]],
            options: Options, removed: list[Path]) -> list[tuple[Path, bool]]:
     """Write every output, all or nothing (a failure is one line, and changes no earlier output), then
-    record the build in the manifest; returns each output and whether it was written."""
+    record the build in the manifest; returns each output and True (it is as this build made it)."""
     from worksheets.app import manifest
     from worksheets.app.write import cannot_write, write_all
 
     try:
-        written = set(write_all(outputs))
+        write_all(outputs, rewrite=options.force)
     except OSError as error:
         raise cannot_write(error, options.out) from None
     results: list[tuple[Path, bool]] = []
@@ -164,7 +165,7 @@ def _write(planned: list[Planned], outputs: dict[Path, bytes], seen: dict[Path, 
     for spec, jobs, _ in planned:
         mine = {path: outputs[path] for job in jobs for path in job_paths(job)}
         builds.append((spec, options, seen[spec], mine))
-        results += [(path, path in written) for path in mine]
+        results += [(path, True) for path in mine]
         removed += _remove_stale(spec, options, list(mine))
     with contextlib.suppress(OSError):  # the outputs are in place; without a record the next build redoes them
         manifest.record(options.out, builds)

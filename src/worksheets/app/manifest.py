@@ -96,6 +96,13 @@ def up_to_date(spec: Path, options: Any) -> list[Path] | None:
     return [Path(name) for name in files[1]]
 
 
+def recorded_inputs(spec: Path, options: Any) -> list[Path]:
+    """The files the last recorded build of `spec` with these options read (the editor lists them)."""
+    key = _key(spec, options)
+    files = _files(_read(options.out).get("builds", {}).get(key)) if key is not None else None
+    return [Path(name) for name in files[0] if isinstance(name, str) and name and "\x00" not in name] if files else []
+
+
 def stale(spec: Path, options: Any, outputs: list[Path]) -> list[Path]:
     """The files the last build of `spec` with these options wrote and this one does not, still exactly as it
     wrote them (a file since edited or replaced is somebody's, and is kept), inside the output folder."""

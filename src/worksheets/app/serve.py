@@ -13,8 +13,12 @@ import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, quote, unquote
 
+from worksheets.app.edit import Editor
+from worksheets.app.edit_http import answer_get, answer_post, same_origin, token_of
+from worksheets.app.edit_http import page as edit_page
 from worksheets.app.watch import PREVIEW, State, previews
 
 PAGE = """<!doctype html>
@@ -127,6 +131,48 @@ def servable(state: State, out: Path, name: str) -> Path | None:
     return target
 
 
+def page_image(state: State, out: Path, name: str) -> Path | None:
+    """The editor's pages are drawn when asked for: a preview PNG's name (PDF-STEM-pN.png) beside one of the latest
+    build's PDFs, within its pages, is rendered now if it is missing or older than the PDF."""
+    from worksheets.app.preview import page_png, page_sizes
+
+    folder, _, file = name.rpartition("/")
+    match = PREVIEW.fullmatch(file)
+    pdf = servable(state, out, f"{folder}/{match['stem']}.pdf" if folder else f"{match['stem']}.pdf") if match else None
+    if pdf is None or match is None:
+        return None
+    return page_png(pdf, int(match["page"])) if int(match["page"]) <= len(page_sizes(pdf)) else None
+
+
+def answer_viewer(request: Any, state: State, title: str, out: Path, path: str, editing: bool) -> None:
+    """Answer the page's GETs: the page, /viewing, /state and the latest build's files (the editor's too)."""
+    if path == "/":
+        request.reply(200, page(state, title, out).encode("utf-8"), "text/html; charset=utf-8")
+    elif path == "/viewing":
+        request.reply(viewing(state, out, request.path), b"")
+    elif path == "/state":
+        with state.lock:
+            data = {"number": state.number, "ok": state.ok, "problems": state.problems, "first": state.early}
+        request.reply(200, json.dumps(data).encode("utf-8"), "application/json")
+    elif (found := file_body(state, out, path, editing)) is not None:
+        request.reply(200, found[1], _media_type(found[0]))
+    else:
+        request.reply(404, b"not found\n")
+
+
+def file_body(state: State, out: Path, path: str, editing: bool) -> tuple[Path, bytes] | None:
+    """A `/file/NAME` request's file and bytes: a latest output or its preview (in the editor drawn on demand,
+    never a stale one); None for anything else, or a file removed or replaced since it was checked."""
+    name = path[len("/file/"):]
+    if not path.startswith("/file/"):
+        return None
+    target = page_image(state, out, name) if editing and name.endswith(".png") else servable(state, out, name)
+    try:
+        return (target, target.read_bytes()) if target is not None else None
+    except OSError:
+        return None
+
+
 def _decode(raw: str) -> tuple[int, str]:
     """The request path, percent-decoded; or the 4xx status it earns (too long, bad escapes, control bytes)."""
     path = raw.split("?", 1)[0].split("#", 1)[0]
@@ -158,6 +204,18 @@ def viewing(state: State, out: Path, request: str) -> int:
     return 204
 
 
+def refusal(request: Any, port: int, editor: Editor | None) -> bytes | None:
+    """Why a request is refused (403), or None: a foreign Host, or in the editor a request without the session's
+    token or from another site's page."""
+    hosts = request.headers.get_all("Host") or []
+    if len(hosts) != 1 or not loopback_host(hosts[0], port):
+        return b"forbidden: open this page as http://127.0.0.1 or http://localhost\n"
+    if editor is not None and not (editor.allows(token_of(request))
+                                   and same_origin(request, lambda host: loopback_host(host, port))):
+        return b"forbidden: open the address worksheets printed (it carries this session's key)\n"
+    return None
+
+
 class _Server(ThreadingHTTPServer):
     """The threading server, quiet: a client that hangs up mid-answer is not worth a traceback."""
 
@@ -167,57 +225,60 @@ class _Server(ThreadingHTTPServer):
         pass
 
 
-def make_server(state: State, title: str, out: Path, port: int) -> ThreadingHTTPServer:
-    """An HTTP server on 127.0.0.1 only, serving the page, /state and the latest build's files."""
+def make_server(state: State, title: str, out: Path, port: int, editor: Editor | None = None) -> ThreadingHTTPServer:
+    """An HTTP server on 127.0.0.1 only, serving the page, /state and the latest build's files; with an `editor`,
+    the editor's page and its requests instead of the plain page, each carrying the session's token."""
 
     class Handler(BaseHTTPRequestHandler):
         timeout = IDLE_SECONDS  # StreamRequestHandler puts it on the socket: idle clients are dropped
 
-        def log_message(self, *args: object) -> None:
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
-        def log_error(self, *args: object) -> None:
-            pass
+        log_error = log_message
 
-        def _send(self, code: int, body: bytes, kind: str = "text/plain; charset=utf-8") -> None:
+        def reply(self, code: int, body: bytes, kind: str = "text/plain; charset=utf-8") -> None:
             self.send_response(code)
             self.send_header("Content-Type", kind)
             self.send_header("Cache-Control", "no-store")
             self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("X-Frame-Options", "DENY")  # no other site's page shows ours inside its own
+            self.send_header("Referrer-Policy", "no-referrer")  # the editor's address carries its token
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
 
-        def do_GET(self) -> None:  # http.server's name
-            hosts = self.headers.get_all("Host") or []
-            if len(hosts) != 1 or not loopback_host(hosts[0], self.connection.getsockname()[1]):
-                self._send(403, b"forbidden: open this page as http://127.0.0.1 or http://localhost\n")
+        def _refused(self) -> bool:
+            """Answer 403 to a request `refusal` refuses; True if it was."""
+            why = refusal(self, self.connection.getsockname()[1], editor)
+            if why is not None:
+                self.reply(403, why)
+            return why is not None
+
+        def do_POST(self) -> None:  # http.server's name
+            if self._refused():
+                return
+            if editor is None:
+                self.reply(405, b"method not allowed\n")
                 return
             status, path = _decode(self.path)
             if status != 200:
-                self._send(status, b"bad request\n")
-            elif path == "/":
-                self._send(200, page(state, title, out).encode("utf-8"), "text/html; charset=utf-8")
-            elif path == "/viewing":
-                self._send(viewing(state, out, self.path), b"")
-            elif path == "/state":
-                with state.lock:
-                    data = {"number": state.number, "ok": state.ok, "problems": state.problems,
-                            "first": state.early}
-                self._send(200, json.dumps(data).encode("utf-8"), "application/json")
+                self.reply(status, b"bad request\n")
             else:
-                self._file(path)
+                answer_post(editor, self, path)
 
-        def _file(self, path: str) -> None:
-            target = servable(state, out, path[len("/file/"):]) if path.startswith("/file/") else None
-            try:
-                body = target.read_bytes() if target is not None else None
-            except OSError:  # removed or replaced since it was checked
-                body = None
-            if target is None or body is None:
-                self._send(404, b"not found\n")
+        def do_GET(self) -> None:  # http.server's name
+            if self._refused():
+                return
+            status, path = _decode(self.path)
+            if status != 200:
+                self.reply(status, b"bad request\n")
+            elif editor is not None and path == "/":
+                self.reply(200, edit_page(editor, title), "text/html; charset=utf-8")
+            elif editor is not None and answer_get(editor, self, path, out):
+                pass
             else:
-                self._send(200, body, _media_type(target))
+                answer_viewer(self, state, title, out, path, editor is not None)
 
     return _Server(("127.0.0.1", port), Handler)
 
@@ -232,8 +293,31 @@ def _media_type(path: Path) -> str:
     return fmt.mime if fmt is not None else "application/octet-stream"
 
 
+def warm(editing: bool) -> None:
+    """Import now, on this thread, what answering requests needs. A build forks renderers while request threads
+    run; a thread halfway through importing a module at that moment leaves that module locked in the child
+    forever, so no request thread may import anything."""
+    import encodings.utf_8_sig  # noqa: F401 - see above (the editor reads files with it)
+    import html  # noqa: F401
+    import io  # noqa: F401
+
+    import pypdfium2  # noqa: F401
+    from PIL import Image
+
+    from worksheets.app import manifest, preview, write  # noqa: F401
+    from worksheets.spec import files  # noqa: F401
+    from worksheets.writers import format_of  # noqa: F401
+
+    Image.preinit()  # the PNG writer, which saving a page's picture would otherwise import
+
+    if editing:
+        from worksheets.app.edit_http import schema_text
+
+        schema_text()
+
+
 def serve_in_background(server: ThreadingHTTPServer) -> threading.Thread:
-    """Answer requests on a daemon thread until `server.shutdown()`."""
+    """Answer requests on a daemon thread until `server.shutdown()` (call `warm` first)."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return thread

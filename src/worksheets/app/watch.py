@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from worksheets.app.build import Options
+from worksheets.errors import Problem
 
 
 @dataclass
@@ -31,7 +32,18 @@ class State:
     """The output the build in progress (or the latest) wrote first, before the rest: the page shows it at once."""
     early: int = 0
     """How many times a document was written ahead of its build's end (the page reloads each time)."""
+    located: list[Problem] = field(default_factory=list)
+    """The latest build's problems, with their places (the editor underlines them)."""
+    saved: dict[Path, str] = field(default_factory=dict)
+    """Files the editor saved (resolved) and the SHA-256 it wrote: a build already follows, watching adds none."""
     lock: threading.Lock = field(default_factory=threading.Lock)
+    building: threading.Lock = field(default_factory=threading.Lock)
+    """Held by a build: the watcher's and the editor's builds take turns."""
+    changed: threading.Condition = field(init=False)
+    """Notified (under `lock`) when the build number or `early` moves: the editor's page waits on it."""
+
+    def __post_init__(self) -> None:
+        self.changed = threading.Condition(self.lock)
 
 
 def rebuild(
@@ -41,6 +53,14 @@ def rebuild(
     """One build; the state records its outputs or its problem lines.
 
     `prepare` runs on the new outputs before the state announces them (e.g. page thumbnails)."""
+    with state.building:
+        return _rebuild(specs, options, state, after, prepare)
+
+
+def _rebuild(
+    specs: list[Path], options: Options, state: State, after: Callable[[State], None] | None,
+    prepare: Callable[[list[Path]], None] | None,
+) -> State:
     from worksheets.app.build import First, build
     from worksheets.errors import SpecError
 
@@ -52,26 +72,30 @@ def rebuild(
             state.early += 1  # the page reloads when this changes, as when a build ends
             if path not in state.outputs:
                 state.outputs = [path, *state.outputs]
+            state.changed.notify_all()
 
     start = time.perf_counter()
     with state.lock:
         viewing = state.viewing
     try:
         results = build(specs, options, first=First(viewing, ready))
-        problems: list[str] = []
+        located: list[Problem] = []
         outputs = [path for path, _ in results]
     except SpecError as error:
-        problems = [str(p) for p in error.problems]
+        located = list(error.problems)
         outputs = []
+    problems = [str(p) for p in located]
     if outputs and prepare is not None:
         prepare(outputs)
     with state.lock:
         state.number += 1
         state.ok = not problems
         state.problems = problems
+        state.located = located
         if outputs:
             state.outputs = outputs
         state.seconds = time.perf_counter() - start
+        state.changed.notify_all()
     if after is not None:
         after(state)
     return state
@@ -116,6 +140,15 @@ def own_file(path: Path, outputs: frozenset[Path]) -> bool:
     return match is not None and path.with_name(match["stem"] + ".pdf") in outputs
 
 
+def _sha256(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def _filter(state: State) -> Callable[[object, str], bool]:
     """The watch filter: an input's suffix, and not a file of the latest build (wherever --out is)."""
     cache: dict[int, frozenset[Path]] = {}
@@ -125,10 +158,15 @@ def _filter(state: State) -> Callable[[object, str], bool]:
         if path.suffix.lower() not in WATCHED:
             return False
         with state.lock:
-            number, outputs = state.number, list(state.outputs)
+            number, outputs, saved = state.number, list(state.outputs), state.saved.get(path.resolve())
         if number not in cache:
             cache.clear()
             cache[number] = frozenset(p.resolve() for p in outputs)
+        if saved is not None:
+            if _sha256(path) == saved:  # the editor's own save: its build is under way
+                return False
+            with state.lock:  # changed since by someone else: from now on an edit like any other
+                state.saved.pop(path.resolve(), None)
         return not own_file(path, cache[number])
 
     return relevant

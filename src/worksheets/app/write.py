@@ -19,10 +19,11 @@ TEMP_SUFFIX = ".worksheets-tmp"
 whose it was, and watch ignores it)."""
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write one file through a temporary file in the same folder, then rename: never a half-written file."""
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write one file through a temporary file in the same folder, then rename: never a half-written file.
+    Its permissions are `mode`, or the usual ones for a new file."""
     _make_folders([path.parent])
-    temp = _write_temp(path, data, 0o666 & ~_umask())
+    temp = _write_temp(path, data, 0o666 & ~_umask() if mode is None else mode)
     try:
         os.replace(temp, path)
     except BaseException:
@@ -30,12 +31,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_all(outputs: dict[Path, bytes]) -> list[Path]:
+def write_all(outputs: dict[Path, bytes], rewrite: bool = False) -> list[Path]:
     """Write every output, all or nothing: each to a temporary file in its folder (synced to disk),
     then, once all are complete, each renamed into place. On any failure, or Ctrl-C, the temporary
     files and the folders made for them are removed and every earlier output is left byte-identical.
 
+    A file already holding exactly its new bytes is left alone (its date too: previews and other tools see it
+    unchanged), unless `rewrite` (--force); the files written are returned.
+
     Raises OSError whose `filename` is the folder (or the file) it failed at: see cannot_write."""
+    outputs = {path: data for path, data in outputs.items() if rewrite or not _holds(path, data)}
     folders = sorted({path.parent for path in outputs})
     made = _make_folders(folders)
     temps: dict[Path, str] = {}
@@ -72,6 +77,19 @@ def _write_temp(path: Path, data: bytes, mode: int) -> str:
         _remove([temp])
         raise
     return temp
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether PATH is a regular file (not a link) whose content is exactly DATA."""
+    from worksheets.spec.files import BadFile, open_regular
+
+    if path.is_symlink():  # replaced by a file of its own, as before
+        return False
+    try:
+        with open_regular(path) as handle:
+            return os.fstat(handle.fileno()).st_size == len(data) and handle.read(len(data) + 1) == data
+    except (BadFile, OSError):
+        return False
 
 
 def _rename_all(temps: dict[Path, str]) -> None:

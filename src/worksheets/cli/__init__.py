@@ -23,6 +23,7 @@ app = typer.Typer(
 )
 
 # options shared by several commands
+PortOption = Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1; 0 picks a free one.")]
 OutOption = Annotated[Path, typer.Option("--out", help="Output folder; each spec gets a subfolder named after it.")]
 RootOption = Annotated[Path | None, typer.Option(
     "--root", help="Files named in specs must lie inside this folder (default: the current folder).")]
@@ -268,30 +269,60 @@ def watch(
 def serve(
     spec: Annotated[Path, typer.Argument(help="A worksheet or booklet spec.")],
     out: OutOption = Path("output"),
-    port: Annotated[int, typer.Option(
-        "--port", min=0, max=65535, help="Port on 127.0.0.1; 0 picks a free one.")] = 8000,
+    port: PortOption = 8000,
+    root: RootOption = None,
+    tier: TierOption = None,
+    style: StyleOption = None,
+    edit: Annotated[bool, typer.Option("--edit", help="Edit the spec and its banks in the page (see `edit`).")] = False,
+) -> None:
+    """Show the pages of the latest build in a browser, reloading after every rebuild."""
+    _serve(spec, _build_options(out, root, tier, style, None, False, None), port, edit)
+
+
+@app.command()
+def edit(
+    spec: Annotated[Path, typer.Argument(help="A worksheet or booklet spec.")],
+    out: OutOption = Path("output"),
+    port: PortOption = 8000,
     root: RootOption = None,
     tier: TierOption = None,
     style: StyleOption = None,
 ) -> None:
-    """Show the pages of the latest build in a browser, reloading after every rebuild."""
-    from worksheets.app.preview import thumbnails
-    from worksheets.app.serve import make_server, serve_in_background
-    from worksheets.app.watch import State, previews
+    """Edit the spec and its banks in a browser page beside their pages: save to rebuild (same as serve --edit)."""
+    _serve(spec, _build_options(out, root, tier, style, None, False, None), port, True)
+
+
+def _serve(spec: Path, options: Options, port: int, editing: bool) -> None:
+    """Serve the pages (and with `editing` the editor) while rebuilding on every change, until Ctrl-C."""
+    from worksheets.app.edit import Editor, builder
+    from worksheets.app.preview import refresh
+    from worksheets.app.serve import make_server, serve_in_background, warm
+    from worksheets.app.watch import State, rebuild
     from worksheets.app.watch import watch as run_watch
 
-    options = _build_options(out, root, tier, style, None, False, None)
     state = State()
 
     def prepare(outputs) -> None:  # type: ignore[no-untyped-def]
         for pdf in filter(_previewable, outputs):
-            for old in previews(pdf):  # only PDF-STEM-pN.png: a teacher's notes-pics.png stays
-                old.unlink(missing_ok=True)
-            thumbnails(pdf)
+            refresh(pdf)
 
-    server = make_server(state, spec.stem, out, port)
+    editor = None
+    if editing:  # the editor's page asks for the pages it shows, drawn then (serve.page_image)
+        prepare = None  # type: ignore[assignment]
+        editor = Editor(spec, options, state)
+        editor.after_save = builder(lambda: rebuild([spec], options, state, _print_state),
+                                    lambda line: typer.echo(line, err=True))
+    try:
+        server = make_server(state, spec.stem, options.out, port, editor)
+    except OSError as error:  # the port is taken (8000 often is), or not ours to use
+        typer.echo(f"worksheets: cannot listen on 127.0.0.1:{port}: {error.strerror} (--port 0 picks a free one)",
+                   err=True)
+        raise typer.Exit(1) from None
+    warm(editing)
     serve_in_background(server)
-    typer.echo(f"serving http://127.0.0.1:{server.server_address[1]}/ ; Ctrl-C to stop", )
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    typer.echo(f"{'editing' if editor else 'serving'} {address}{f'?token={editor.token}' if editor else ''} ; "
+               "Ctrl-C to stop")
     try:
         run_watch([spec], options, _print_state, state=state, prepare=prepare)
     finally:
