@@ -350,3 +350,17 @@ def test_a_page_from_another_origin_cannot_write_even_with_the_token(session, sp
         other.shutdown()
     assert bank.read_bytes() == before
     assert session.state.number == 1  # nothing saved, nothing built
+
+
+def test_pictures_of_pages_a_document_no_longer_has_are_removed(run, specs):
+    from worksheets.app.preview import page_sizes, prune
+
+    assert run("build", "uses.yaml", cwd=specs).code == 0
+    pdf = specs / "output/uses/uses-student.pdf"
+    count = len(page_sizes(pdf))
+    for page in range(1, count + 3):
+        pdf.with_name(f"uses-student-p{page}.png").write_bytes(b"old")
+    (specs / "output/uses/notes-pics.png").write_bytes(b"the teacher's")
+    prune(pdf)
+    left = sorted(p.name for p in pdf.parent.glob("*.png"))
+    assert left == sorted(["notes-pics.png", *(f"uses-student-p{page}.png" for page in range(1, count + 1))])

@@ -65,6 +65,17 @@ def refresh(pdf: Path) -> None:
             png.unlink(missing_ok=True)
 
 
+def prune(pdf: Path) -> None:
+    """Remove the page PNGs of pages a PDF no longer has (the editor draws the others when they are asked for)."""
+    from worksheets.app.watch import PREVIEW, previews
+
+    count = len(page_sizes(pdf))
+    for png in previews(pdf):
+        match = PREVIEW.fullmatch(png.name)
+        if match is not None and int(match["page"]) > count:
+            png.unlink(missing_ok=True)
+
+
 _SIZES: dict[Path, tuple[tuple[int, int, int, int] | None, list[tuple[int, int]]]] = {}
 _DRAWN: dict[Path, tuple[int, int, int, int] | None] = {}
 """Each page picture the editor drew, and which PDF it was drawn from."""

@@ -295,7 +295,7 @@ def edit(
 def _serve(spec: Path, options: Options, port: int, editing: bool) -> None:
     """Serve the pages (and with `editing` the editor) while rebuilding on every change, until Ctrl-C."""
     from worksheets.app.edit import Editor, builder
-    from worksheets.app.preview import refresh
+    from worksheets.app.preview import prune, refresh
     from worksheets.app.serve import make_server, serve_in_background, warm
     from worksheets.app.watch import State, rebuild
     from worksheets.app.watch import watch as run_watch
@@ -304,13 +304,13 @@ def _serve(spec: Path, options: Options, port: int, editing: bool) -> None:
 
     def prepare(outputs) -> None:  # type: ignore[no-untyped-def]
         for pdf in filter(_previewable, outputs):
-            refresh(pdf)
+            # the editor's page asks for the pages it shows, drawn then (serve.page_image): only drop the old ones
+            (prune if editing else refresh)(pdf)
 
     editor = None
-    if editing:  # the editor's page asks for the pages it shows, drawn then (serve.page_image)
-        prepare = None  # type: ignore[assignment]
+    if editing:
         editor = Editor(spec, options, state)
-        editor.after_save = builder(lambda: rebuild([spec], options, state, _print_state),
+        editor.after_save = builder(lambda: rebuild([spec], options, state, _print_state, prepare),
                                     lambda line: typer.echo(line, err=True))
     try:
         server = make_server(state, spec.stem, options.out, port, editor)
