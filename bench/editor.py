@@ -34,8 +34,18 @@ class _Page:
         return json.loads(self.get("/api/state" + (f"?after={after}" if after else "")))
 
 
-def save_to_page(ex: Path, runs: int, command: list[str]) -> tuple[float, float, int]:
-    """Median seconds from a save to the on-screen page redrawn, and to the build's end; and the documents built."""
+def _peak_mb(pid: int) -> float:
+    """The largest resident size of a running process so far (Linux), in MB; 0 where it cannot be read."""
+    try:
+        line = next(x for x in Path(f"/proc/{pid}/status").read_text().splitlines() if x.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return 0.0
+    return int(line.split()[1]) / 1024
+
+
+def save_to_page(ex: Path, runs: int, command: list[str]) -> tuple[float, float, int, float]:
+    """Median seconds from a save to the on-screen page redrawn, and to the build's end; the documents built; and
+    the editor process's peak memory (MB; its render processes are not counted)."""
     process = subprocess.Popen([*command, "edit", "terror.yaml", "--port", "0", "--out", "output-edit"], cwd=ex,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
@@ -57,7 +67,8 @@ def save_to_page(ex: Path, runs: int, command: list[str]) -> tuple[float, float,
             whole.append(time.perf_counter() - start)
             assert view["ok"], view["problems"]
         page.get("/api/save", json.dumps({"name": "bank.yaml", "text": original}).encode())
-        return statistics.median(shown[1:]), statistics.median(whole[1:]), len(view["documents"])
+        return (statistics.median(shown[1:]), statistics.median(whole[1:]), len(view["documents"]),
+                _peak_mb(process.pid))
     finally:
         process.terminate()
         process.wait(timeout=30)

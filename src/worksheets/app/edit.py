@@ -202,6 +202,7 @@ def view(editor: Editor, out: Path, link: Any) -> dict[str, Any]:
                             for n, size in enumerate(page_sizes(pdf), 1)]} for pdf in pdfs]
     with state.lock:
         return {"number": state.number, "early": state.early, "ok": state.ok, "seconds": round(state.seconds, 3),
+                "building": state.building.locked(),
                 "problems": [_problem(p, names) for p in state.located], "files": list(listed),
                 "documents": documents}
 
