@@ -364,3 +364,12 @@ def test_pictures_of_pages_a_document_no_longer_has_are_removed(run, specs):
     prune(pdf)
     left = sorted(p.name for p in pdf.parent.glob("*.png"))
     assert left == sorted(["notes-pics.png", *(f"uses-student-p{page}.png" for page in range(1, count + 1))])
+
+
+def test_editing_a_spec_that_is_not_there_is_one_line(run, specs):
+    result = run("edit", "nothing.yaml", "--port", "0", cwd=specs)
+    assert result.code == 1 and result.lines == [
+        "nothing.yaml: no such file (`worksheets new NAME` makes a spec to start from)"]
+    (specs / "folder.yaml").mkdir()
+    result = run("edit", "folder.yaml", "--port", "0", cwd=specs)
+    assert result.code == 1 and len(result.lines) == 1 and result.lines[0].startswith("folder.yaml: cannot be edited")

@@ -300,6 +300,15 @@ def _serve(spec: Path, options: Options, port: int, editing: bool) -> None:
     from worksheets.app.watch import State, rebuild
     from worksheets.app.watch import watch as run_watch
 
+    if editing:  # the editor opens the spec: it must be a file (serve waits for one to appear)
+        from worksheets.errors import Loc, Problem, display_path
+        from worksheets.spec.files import MISSING, file_problem
+
+        trouble = file_problem(spec)
+        if trouble is not None:
+            reason = "no such file (`worksheets new NAME` makes a spec to start from)" if trouble == MISSING else \
+                f"cannot be edited: it is {trouble}"
+            _fail([Problem(Loc(display_path(spec)), reason)])
     state = State()
 
     def prepare(outputs) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ YAML 1.2 core schema (`yes`, `no`, `1:30` and dates stay the text typed).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +112,8 @@ class Loaded:
 
     path: Path
     data: Any
+    digest: str = ""
+    """The SHA-256 of the text it was parsed from (UTF-8): the same text, the same data."""
 
     @property
     def name(self) -> str:
@@ -265,7 +268,8 @@ def parse_yaml(text: str, file: str) -> Any:
 def load_file(path: Path) -> Loaded:
     """Read and parse one YAML spec or bank file."""
     shown = display_path(path)
-    return Loaded(path, parse_yaml(read_text(path, shown), shown))
+    text = read_text(path, shown)
+    return Loaded(path, parse_yaml(text, shown), hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 def locate(data: Any, path: tuple[Any, ...], fallback: Loc, key: bool = False) -> Loc:

@@ -50,6 +50,9 @@ class Library:
     image_digests: dict[str, str] = field(default_factory=dict)  # so a picture replaced under its name re-renders
     notes: list[Problem] = field(default_factory=list)
     """Warnings: located, but nothing to stop a build (a picture without alt text; problems with `accessible`)."""
+    read: dict[Path, str] = field(default_factory=dict)
+    """The hash of the text of each YAML file as it was read: the same files holding the same text build the same
+    library (see built.py)."""
 
 
 def spec_kind(loaded: Loaded) -> str:
@@ -85,14 +88,26 @@ def validate(loaded: Loaded, model: type[Model]) -> Any:
 
 
 def build_library(spec_path: Path, root: Path, loaded: Loaded | None = None) -> Library:
-    """Load a worksheet spec (unless given) and its banks, check every id and reference, or raise SpecError."""
+    """Load a worksheet spec (unless given) and its banks, check every id and reference, or raise SpecError.
+    Built once in a process for the same files holding the same bytes (a booklet's parts and the same specs on
+    their own share one; `watch` keeps them): a library is never changed once built."""
+    from worksheets.library import built
+
+    if (known := built.known(spec_path, root)) is not None:
+        return known
+    library = _build(spec_path, root, loaded)
+    built.remember(spec_path, root, library)
+    return library
+
+
+def _build(spec_path: Path, root: Path, loaded: Loaded | None) -> Library:
     loaded = loaded or load_file(spec_path)
     kind = spec_kind(loaded)
     if kind != "worksheet":
         raise SpecError(Problem(Loc(loaded.name, 1, 1), f"expected a worksheet spec, found a {kind}"))
     problems = ProblemList()
     spec = validate(loaded, WorksheetFile)
-    library = Library(loaded, spec.worksheet, files=[loaded.path])
+    library = Library(loaded, spec.worksheet, files=[loaded.path], read={loaded.path: loaded.digest})
     banks: list[tuple[Loaded, Bank]] = [(loaded, spec)]
     seen = {loaded.path.resolve()}
     queue: list[tuple[Loaded, Worksheet | Bank, list[str]]] = [(loaded, spec.worksheet, spec.worksheet.uses)]
@@ -117,6 +132,7 @@ def build_library(spec_path: Path, root: Path, loaded: Loaded | None = None) -> 
                 problems.extend(error.problems)
                 continue
             library.files.append(path)
+            library.read[path] = bank_loaded.digest
             banks.append((bank_loaded, bank))
     problems.check()
     _collect(library, banks, problems)

@@ -1,0 +1,64 @@
+"""Libraries built in this process, kept with what every file they read held, so that the same spec is gathered
+once: a booklet's parts that are also built on their own in the same command, and every rebuild of `watch`.
+A file changed, gone or replaced since (or a different root or working folder) means gathering again."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from worksheets.library import Library
+
+MAX_KEPT = 64
+_KEPT: dict[tuple[str, str, str], tuple[dict[Path, tuple[bool, str | None]], Library]] = {}
+
+
+def _key(spec: Path, root: Path) -> tuple[str, str, str]:
+    # the working folder too: problems name files relative to it
+    return str(spec.resolve()), str(root.resolve()), str(Path.cwd())
+
+
+def _now(path: Path, text: bool) -> str | None:
+    """What a file holds now, hashed as it was when read: a YAML file's text as the loader reads it, a picture's
+    bytes; None when it cannot be read."""
+    from worksheets.errors import SpecError
+    from worksheets.spec.files import BadFile, open_regular, read_text
+
+    try:
+        if text:
+            return hashlib.sha256(read_text(path, str(path)).encode("utf-8")).hexdigest()
+        with open_regular(path) as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except (SpecError, BadFile, OSError):
+        return None
+
+
+def known(spec: Path, root: Path) -> Library | None:
+    """The library built before for this spec, if every file it read still holds what it held."""
+    try:
+        kept = _KEPT.get(_key(spec, root))
+    except (OSError, RuntimeError):
+        return None
+    if kept is None:
+        return None
+    if all(digest is not None and _now(path, text) == digest for path, (text, digest) in kept[0].items()):
+        return kept[1]
+    return None
+
+
+def remember(spec: Path, root: Path, library: Library) -> None:
+    """Keep a library just built, with the hashes taken as its files were read (never read again here: a file
+    changed meanwhile must not be taken for the one gathered)."""
+    read: dict[Path, tuple[bool, str | None]] = {path: (True, digest or None) for path, digest in library.read.items()}
+    read.update({path: (False, library.image_digests.get(ident)) for ident, path in library.images.items()})
+    read.update({path: (False, digest) for path, digest in library.figures.values()})
+    try:
+        key = _key(spec, root)
+    except (OSError, RuntimeError):
+        return
+    _KEPT.pop(key, None)
+    while len(_KEPT) >= MAX_KEPT:
+        _KEPT.pop(next(iter(_KEPT)))
+    _KEPT[key] = (read, library)
