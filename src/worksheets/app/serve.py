@@ -268,6 +268,9 @@ def make_server(state: State, title: str, out: Path, port: int, editor: Editor |
                 answer_post(editor, self, path)
 
         def do_GET(self) -> None:  # http.server's name
+            if self.path == "/favicon.ico":  # asked by every browser, token or not: there is none
+                self.reply(204, b"")
+                return
             if self._refused():
                 return
             status, path = _decode(self.path)
