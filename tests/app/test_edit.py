@@ -312,6 +312,14 @@ def test_edit_in_a_real_browser_complete_break_see_the_underline_fix_see_the_pag
 
     assert "Bridges of 1901" in pdf_text(specs / "output/uses/uses-student.pdf")
 
+    # values complete too: the paper sizes the schema names
+    paper = next(line for line in browser.find_elements(By.CSS_SELECTOR, ".cm-content .cm-line")
+                 if line.text.strip() == "paper: letter")
+    paper.click()
+    ActionChains(browser).send_keys(Keys.END, *[Keys.BACKSPACE] * len("letter"), "l").perform()
+    wait_until(lambda: [o.text for o in browser.find_elements(By.CSS_SELECTOR, ".cm-tooltip-autocomplete li")]
+               == ["letter"], 10)
+
 
 @needs_browser
 def test_a_page_from_another_origin_cannot_write_even_with_the_token(session, specs, browser):
