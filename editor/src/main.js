@@ -3,7 +3,7 @@
 // Bundled by build.mjs into one file the page loads as window.WorksheetsEditor.
 import { EditorView, basicSetup } from "codemirror";
 import { keymap, hoverTooltip } from "@codemirror/view";
-import { EditorState } from "@codemirror/state";
+import { EditorState, ChangeSet } from "@codemirror/state";
 import { yaml, yamlLanguage } from "@codemirror/lang-yaml";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
 import { yamlCompletion, yamlSchemaHover } from "codemirror-json-schema/yaml";
@@ -22,6 +22,9 @@ function range(doc, line, column) {
 }
 
 function create(parent, options) {
+  // the text as it was saved, and the edits made since: a build's problems are placed on the saved text, then
+  // carried through what the teacher typed while it ran
+  let saved = null, since = null;
   const saveKeys = keymap.of([{ key: "Mod-s", preventDefault: true, run: () => { options.onSave(); return true; } }]);
   const view = new EditorView({
     parent,
@@ -36,15 +39,21 @@ function create(parent, options) {
         yamlLanguage.data.of({ autocomplete: yamlCompletion() }),
         hoverTooltip(yamlSchemaHover()),
         stateExtensions(options.schema),
-        EditorView.updateListener.of(update => { if (update.docChanged && options.onChange) options.onChange(); }),
+        EditorView.updateListener.of(update => {
+          if (!update.docChanged) return;
+          if (since) since = since.compose(update.changes);
+          if (options.onChange) options.onChange();
+        }),
       ],
     }),
   });
   return {
     view,
     text: () => view.state.doc.toString(),
+    markSaved() { saved = view.state.doc; since = ChangeSet.empty(saved.length); },
     load(text, schema) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+      saved = since = null;
       if (schema) updateSchema(view, schema);
       view.dispatch(setDiagnostics(view.state, []));
     },
@@ -54,9 +63,13 @@ function create(parent, options) {
       view.focus();
     },
     problems(list) {
-      const doc = view.state.doc;
-      const diagnostics = list.map(p => ({ ...range(doc, p.line, p.column), severity: p.severity || "error",
-                                           message: p.message }));
+      const doc = saved || view.state.doc;
+      const diagnostics = list.map(p => {
+        const { from, to } = range(doc, p.line, p.column);
+        const at = since ? { from: since.mapPos(from, 1), to: Math.max(since.mapPos(to, -1), since.mapPos(from, 1)) }
+                         : { from, to };
+        return { ...at, severity: p.severity || "error", message: p.message };
+      });
       view.dispatch(setDiagnostics(view.state, diagnostics));
     },
   };
