@@ -119,11 +119,12 @@ def test_only_the_latest_builds_outputs_and_their_previews_are_served(site):
         *(f"/file/uses/{name}" for name in STRAYS), "/file/uses/uses-student-p2.png", "/file/uses/uses-student-p0.png",
         "/file/uses/../../uses.yaml", "/file/%2e%2e/bank.yaml", "/file/..%2f..%2fbank.yaml", "/file//etc/passwd",
         "/file/uses//uses-student.pdf", "/file/uses/./uses-student.pdf", "/file/", "/file", "/file/uses",
-        "/output/uses/uses-student.pdf", "/file/" + str(site.out / "uses/uses-student.pdf"), "/favicon.ico",
+        "/output/uses/uses-student.pdf", "/file/" + str(site.out / "uses/uses-student.pdf"), "/favicon.ico/x",
     ]
     for path in refused:
         code, body, _ = get(port, path)
         assert (code, body) == (404, b"not found\n"), path
+    assert get(port, "/favicon.ico")[:2] == (204, b"")  # every browser asks; there is none, and nothing else
     with site.state.lock:  # the mark scheme is no longer an output (say, built --no-mark-scheme since)
         site.state.outputs = [p for p in site.state.outputs if p.name == "uses-student.pdf"]
     assert get(port, "/file/uses/uses-markscheme.pdf")[0] == 404
