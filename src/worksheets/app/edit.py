@@ -42,6 +42,7 @@ class Editor:
 
     @property
     def root(self) -> Path:
+        """The folder every listed file must lie in (--root, else the working folder), resolved."""
         return (self.options.root or Path.cwd()).resolve()
 
     def allows(self, given: str | None) -> bool:
@@ -121,6 +122,7 @@ def _bytes(target: Path) -> bytes | None:
 
 
 def digest(data: bytes) -> str:
+    """A file's bytes hashed: what the page names as the version it opened (`base`)."""
     return hashlib.sha256(data).hexdigest()
 
 

@@ -29,10 +29,12 @@ class Request(Protocol):
     headers: Any
     rfile: Any
 
-    def reply(self, code: int, body: bytes, kind: str = ...) -> None: ...
+    def reply(self, code: int, body: bytes, kind: str = ...) -> None:
+        """Send the status, the body and its media type."""
 
 
 def _query(raw: str) -> dict[str, str]:
+    """A request's query fields, the first value of each; none for a query of more than 4 fields."""
     try:
         fields = parse_qs(raw.partition("?")[2], max_num_fields=4)
     except ValueError:
@@ -56,6 +58,7 @@ def same_origin(request: Request, allowed: Any) -> bool:
 
 @cache
 def _static(name: str) -> bytes:
+    """A file of the editor's page (editor.js, its licences, page.html), read once."""
     return (STATIC / name).read_bytes()
 
 

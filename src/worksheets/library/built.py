@@ -16,7 +16,7 @@ _KEPT: dict[tuple[str, str, str], tuple[dict[Path, tuple[bool, str | None]], Lib
 
 
 def _key(spec: Path, root: Path) -> tuple[str, str, str]:
-    # the working folder too: problems name files relative to it
+    """The spec, the root and the working folder (problems name files relative to it)."""
     return str(spec.resolve()), str(root.resolve()), str(Path.cwd())
 
 
