@@ -23,7 +23,7 @@ MAX_MANIFEST_BYTES = 50_000_000  # a larger manifest is ignored (every spec rebu
 _CHUNK = 1 << 20
 
 
-def _digest(path: Path) -> str | None:
+def file_digest(path: Path) -> str | None:
     """The SHA-256 of a regular file of at most MAX_DIGEST_BYTES, read in chunks; None for anything else."""
     from worksheets.spec.files import BadFile, open_regular
 
@@ -91,7 +91,7 @@ def up_to_date(spec: Path, options: Any) -> list[Path] | None:
     if files is None:
         return None
     for name, digest in {**files[0], **files[1]}.items():
-        if not name or "\x00" in name or _digest(Path(name)) != digest:
+        if not name or "\x00" in name or file_digest(Path(name)) != digest:
             return None
     return [Path(name) for name in files[1]]
 
@@ -114,13 +114,13 @@ def stale(spec: Path, options: Any, outputs: list[Path]) -> list[Path]:
     folder = _resolved(options.out)
     old = [Path(name) for name, digest in files[1].items()
            if isinstance(name, str) and name and "\x00" not in name and name not in now
-           and folder is not None and Path(name).is_relative_to(folder) and _digest(Path(name)) == digest]
+           and folder is not None and Path(name).is_relative_to(folder) and file_digest(Path(name)) == digest]
     return sorted(old)
 
 
 def digests(inputs: list[Path]) -> dict[str, str | None]:
     """The inputs' hashes, taken when they were planned from."""
-    return {_resolved(p) or str(p): _digest(p) for p in inputs}
+    return {_resolved(p) or str(p): file_digest(p) for p in inputs}
 
 
 def record(out: Path, builds: list[tuple[Path, Any, dict[str, str | None], dict[Path, bytes]]]) -> None:
@@ -134,7 +134,7 @@ def record(out: Path, builds: list[tuple[Path, Any, dict[str, str | None], dict[
         key = _key(spec, options)
         if key is None:
             continue
-        if any(_digest(Path(name)) != digest for name, digest in inputs.items()):
+        if any(file_digest(Path(name)) != digest for name, digest in inputs.items()):
             data["builds"].pop(key, None)
             continue
         data["builds"][key] = {

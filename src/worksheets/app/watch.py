@@ -140,17 +140,10 @@ def own_file(path: Path, outputs: frozenset[Path]) -> bool:
     return match is not None and path.with_name(match["stem"] + ".pdf") in outputs
 
 
-def _sha256(path: Path) -> str | None:
-    import hashlib
-
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 def _filter(state: State) -> Callable[[object, str], bool]:
     """The watch filter: an input's suffix, and not a file of the latest build (wherever --out is)."""
+    from worksheets.app.manifest import file_digest
+
     cache: dict[int, frozenset[Path]] = {}
 
     def relevant(_: object, name: str) -> bool:
@@ -163,7 +156,7 @@ def _filter(state: State) -> Callable[[object, str], bool]:
             cache.clear()
             cache[number] = frozenset(p.resolve() for p in outputs)
         if saved is not None:
-            if _sha256(path) == saved:  # the editor's own save: its build is under way
+            if file_digest(path) == saved:  # the editor's own save: its build is under way
                 return False
             with state.lock:  # changed since by someone else: from now on an edit like any other
                 state.saved.pop(path.resolve(), None)
