@@ -57,3 +57,30 @@ def test_another_root_or_working_folder_gathers_again(folder, monkeypatch):
     assert build_library(folder / "uses.yaml", folder.parent) is not first
     monkeypatch.chdir(folder.parent)
     assert build_library(folder / "uses.yaml", folder) is not first  # its problems would name files otherwise
+
+
+def _two_specs_on_one_bank(folder):
+    for name in ("one", "two"):
+        (folder / f"{name}.yaml").write_text(
+            f"worksheet:\n  title: {name}\n  uses: [bank.yaml]\n  contents:\n    - questions: [bridge]\n",
+            encoding="utf-8")
+    return folder / "one.yaml", folder / "two.yaml"
+
+
+def test_specs_sharing_a_bank_read_it_once_and_see_an_edit(folder):
+    one, two = _two_specs_on_one_bank(folder)
+    first, second = build_library(one, folder), build_library(two, folder)
+    assert first is not second
+    assert first.questions["bridge"] is second.questions["bridge"]  # parsed and validated once
+    bank = folder / "bank.yaml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("Why was the bridge closed?", "Why shut?"),
+                    encoding="utf-8")
+    assert build_library(two, folder).questions["bridge"].prompt == "Why shut?"
+
+
+def test_a_shared_bank_seen_from_another_folder_names_itself_from_there(folder, monkeypatch):
+    one, _ = _two_specs_on_one_bank(folder)
+    here = build_library(one, folder).questions["bridge"].where("id")
+    monkeypatch.chdir(folder.parent)
+    there = build_library(folder / "two.yaml", folder).questions["bridge"].where("id")
+    assert (here.file, there.file) == ("bank.yaml", f"{folder.name}/bank.yaml")  # problems name it from the folder

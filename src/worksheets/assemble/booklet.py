@@ -9,13 +9,24 @@ quarter to fill a portrait page; the numbers and blanks on a part's pages are in
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
+from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
+from pikepdf import OutlineItem
 
-from worksheets.assemble.classset import finish
-from worksheets.assemble.xobjects import IDENTITY, Forms, Matrix, compose, then, turned, upright
+from worksheets.assemble.xobjects import (
+    IDENTITY,
+    Forms,
+    Matrix,
+    Source,
+    compose,
+    new_pdf,
+    open_pdf,
+    pdf_bytes,
+    then,
+    turned,
+    upright,
+)
 from worksheets.document import BookletPlan, DividerPart, PdfPart, SectionBlock, WorksheetPart
 from worksheets.style.themes import Theme, theme_for
 from worksheets.style.words import ENGLISH, Words
@@ -36,13 +47,14 @@ class Segment:
     theme: Theme | None = None  # the furniture (numbers, blanks) on its pages: its style's; None: the booklet's
 
 
-def _reader(pdf: object, cache: dict | None = None) -> PdfReader:
-    """A reader for PDF bytes or a path; with `cache`, one reader per distinct PDF (so its pages become forms once)."""
+def _reader(pdf: object, cache: dict | None = None) -> Source:
+    """A PDF from bytes or a path; with `cache`, one per distinct PDF (so its pages become forms once)."""
     key = pdf if isinstance(pdf, bytes) else str(pdf)
     if cache is not None and key in cache:
-        cached: PdfReader = cache[key]
+        cached: Source = cache[key]
         return cached
-    reader = PdfReader(io.BytesIO(pdf)) if isinstance(pdf, bytes) else PdfReader(pdf, strict=False)  # type: ignore[arg-type]
+    assert isinstance(pdf, bytes | Path)
+    reader = open_pdf(pdf)
     if cache is not None:
         cache[key] = reader
     return reader
@@ -66,7 +78,7 @@ def layout(segments: list[Segment], start_odd: bool) -> list[int]:
     return [next(n for n, (i, p) in enumerate(plan, 1) if i == index and p >= 0) for index in range(len(segments))]
 
 
-Placed = tuple[PdfReader, int, Matrix]  # a source page, and how it is drawn on the booklet's page
+Placed = tuple[Source, int, Matrix]  # a source page, and how it is drawn on the booklet's page
 Sheet = tuple[tuple[float, float], list[Placed]]  # a page's size, and the source pages drawn on it
 
 
@@ -85,14 +97,14 @@ def booklet_pages(segments: list[Segment], start_odd: bool, theme: Theme, page_s
     furniture = [themes[index] if page >= 0 else larger(themes[index - 1], themes[index])
                  for index, page, _ in plan]
     numbers = _numbers(furniture, [numbered for _, _, numbered in plan], page_size, words)
-    blanks: dict[Theme, PdfReader] = {}
+    blanks: dict[Theme, Source] = {}
     pages: list[Sheet] = []
     starts: dict[int, int] = {}
     for number_index, (index, page_index, numbered) in enumerate(plan):
         if page_index < 0:
             blank = furniture[number_index]
             if blank not in blanks:
-                blanks[blank] = PdfReader(io.BytesIO(overlays.blank_page(blank, page_size, words)))
+                blanks[blank] = open_pdf(overlays.blank_page(blank, page_size, words))
             size, sources = page_size, [(blanks[blank], 0, IDENTITY)]
         else:
             matrix, size = turned(upright(readers[index].pages[page_index])[1], page_size)
@@ -108,45 +120,46 @@ def larger(first: Theme, second: Theme) -> Theme:
 
 
 def _numbers(themes: list[Theme], numbered: list[bool], page_size: tuple[float, float], words: Words = ENGLISH
-             ) -> dict[int, tuple[PdfReader, int]]:
+             ) -> dict[int, tuple[Source, int]]:
     """Each numbered page's "Page N of T" (by page, from 0): one small PDF per style, of the pages in it."""
     chosen: dict[Theme, list[int]] = {}
     for index, (theme, wanted) in enumerate(zip(themes, numbered, strict=True)):
         if wanted:
             chosen.setdefault(theme, []).append(index)
-    found: dict[int, tuple[PdfReader, int]] = {}
+    found: dict[int, tuple[Source, int]] = {}
     for theme, indexes in chosen.items():
-        reader = PdfReader(io.BytesIO(overlays.page_numbers(theme, page_size, len(themes),
-                                                            [index + 1 for index in indexes], words)))
+        reader = open_pdf(overlays.page_numbers(theme, page_size, len(themes), [index + 1 for index in indexes],
+                                                words))
         found.update({index: (reader, page) for page, index in enumerate(indexes)})
     return found
 
 
 def merge_booklet(segments: list[Segment], pages: list[Sheet], starts: dict[int, int]) -> bytes:
     """The booklet's pages in one PDF, with one bookmark per part (and per section inside it)."""
-    writer = PdfWriter()
-    forms = Forms(writer)
+    pdf = new_pdf()
+    forms = Forms(pdf)
     for size, sources in pages:
-        compose(writer, size, [(forms.of(reader, index), matrix) for reader, index, matrix in sources])
-    for index, segment in enumerate(segments):
-        if segment.title is None:
-            continue
-        parent = writer.add_outline_item(title=segment.title, page_number=starts[index])
-        for title, offset in segment.children:
-            writer.add_outline_item(title=title, page_number=starts[index] + offset, parent=parent)
-    writer.page_mode = "/UseOutlines"
-    return finish(writer)
+        compose(pdf, size, [(forms.of(reader, index), matrix) for reader, index, matrix in sources])
+    with pdf.open_outline() as outline:
+        for index, segment in enumerate(segments):
+            if segment.title is None:
+                continue
+            item = OutlineItem(segment.title, starts[index])
+            item.children += [OutlineItem(title, starts[index] + offset) for title, offset in segment.children]
+            outline.root.append(item)
+    pdf.Root.PageMode = "/UseOutlines"
+    return pdf_bytes(pdf)
 
 
 def concatenate(pdfs: list[tuple[str, bytes]]) -> bytes:
     """Several PDFs one after the other, each with a bookmark (the separate mark schemes)."""
-    writer = PdfWriter()
-    for title, pdf in pdfs:
-        first = len(writer.pages)
-        for page in PdfReader(io.BytesIO(pdf)).pages:
-            writer.add_page(page)
-        writer.add_outline_item(title=title, page_number=first)
-    return finish(writer)
+    joined = new_pdf()
+    sources = [open_pdf(pdf) for _, pdf in pdfs]  # open until the joined PDF is written
+    with joined.open_outline() as outline:
+        for (title, _), source in zip(pdfs, sources, strict=True):
+            outline.root.append(OutlineItem(title, len(joined.pages)))
+            joined.pages.extend(source.pages)
+    return pdf_bytes(joined)
 
 
 SADDLE = {"a5-booklet": (842.0, 595.0), "a4-on-a3": (1190.55, 841.89)}  # landscape sheet, points
@@ -167,11 +180,11 @@ def impose(pages: list[Sheet], mode: str, theme: Theme, page_size: tuple[float, 
     `page_size`, by default the first page's) to a multiple of four. Each page's sources are drawn scaled
     onto the sheet directly, not the merged booklet."""
     first = page_size or pages[0][0]
-    blank: Sheet = (first, [(PdfReader(io.BytesIO(overlays.blank_page(theme, first, words))), 0, IDENTITY)])
+    blank: Sheet = (first, [(open_pdf(overlays.blank_page(theme, first, words)), 0, IDENTITY)])
     count = len(pages) + (-len(pages)) % 4
     sheet_w, sheet_h = SADDLE[mode]
-    writer = PdfWriter()
-    forms = Forms(writer)
+    pdf = new_pdf()
+    forms = Forms(pdf)
     for left, right in saddle_order(count):
         placed = []
         for slot, number in enumerate((left, right)):
@@ -181,8 +194,8 @@ def impose(pages: list[Sheet], mode: str, theme: Theme, page_size: tuple[float, 
             y = (sheet_h - h * scale) / 2
             placed += [(forms.of(reader, index), then(matrix, (scale, 0, 0, scale, x, y)))
                        for reader, index, matrix in sources]
-        compose(writer, (sheet_w, sheet_h), placed)
-    return finish(writer)
+        compose(pdf, (sheet_w, sheet_h), placed)
+    return pdf_bytes(pdf)
 
 
 def booklet_outputs(plan: BookletPlan, rendered: dict[RenderUnit, Rendered]) -> dict[str, bytes]:

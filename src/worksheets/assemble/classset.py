@@ -7,12 +7,9 @@ right-hand page when printed double-sided.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
-from pypdf import PdfReader, PdfWriter
-
-from worksheets.assemble.xobjects import IDENTITY, Forms, compose
+from worksheets.assemble.xobjects import IDENTITY, Forms, Source, compose, new_pdf, open_pdf, page_size, pdf_bytes
 from worksheets.document.layout import PageMap
 from worksheets.style.themes import Theme
 from worksheets.style.words import ENGLISH, Words
@@ -42,51 +39,43 @@ class Copy:
         return self.pages.field("name") is not None and bool(self.name)
 
 
-def finish(writer: PdfWriter) -> bytes:
-    """The writer's PDF bytes."""
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
 def class_set(copies: list[Copy]) -> bytes:
     """One PDF with every student's copy in order, each starting on an odd page.
 
     A version's pages are stored once and drawn on each copy; only the name differs."""
-    writer = PdfWriter()
-    forms = Forms(writer)
-    readers: dict[bytes, PdfReader] = {}  # one per version: its pages become forms once
+    pdf = new_pdf()
+    forms = Forms(pdf)
+    readers: dict[bytes, Source] = {}  # one per version: its pages become forms once
     for copy in copies:
         if copy.pdf not in readers:
-            readers[copy.pdf] = PdfReader(io.BytesIO(copy.pdf))
+            readers[copy.pdf] = open_pdf(copy.pdf)
     named = {id(c): index for index, c in enumerate(c for c in copies if c.named)}
     names = _names(copies, readers)
-    blanks: dict[Theme, PdfReader] = {}
+    blanks: dict[Theme, Source] = {}
     shared: dict[object, object] = {}
     for copy in copies:
         reader = readers[copy.pdf]
-        box = reader.pages[0].mediabox
-        size = (float(box.width), float(box.height))
+        size = page_size(reader)
         spot = copy.pages.field("name")
         name_page = spot.page - 1 if id(copy) in named and spot else -1
         for index in range(len(reader.pages)):
             placed = [(forms.of(reader, index), IDENTITY)]
             if index == name_page and names is not None:
                 placed.append((forms.of(names, named[id(copy)]), IDENTITY))
-            compose(writer, size, placed, shared)
+            compose(pdf, size, placed, shared)
         if len(reader.pages) % 2:
             if copy.theme not in blanks:
-                blanks[copy.theme] = PdfReader(io.BytesIO(overlays.blank_page(copy.theme, size, copy.words)))
-            compose(writer, size, [(forms.of(blanks[copy.theme], 0), IDENTITY)], shared)
-    return finish(writer)
+                blanks[copy.theme] = open_pdf(overlays.blank_page(copy.theme, size, copy.words))
+            compose(pdf, size, [(forms.of(blanks[copy.theme], 0), IDENTITY)], shared)
+    return pdf_bytes(pdf)
 
 
-def _names(copies: list[Copy], readers: dict[bytes, PdfReader]) -> PdfReader | None:
+def _names(copies: list[Copy], readers: dict[bytes, Source]) -> Source | None:
     """Every name on its own page of one small PDF, so the name font is embedded once."""
-    first = readers[copies[0].pdf].pages[0].mediabox if copies else None
+    first = page_size(readers[copies[0].pdf]) if copies else None
     families = tuple({c.theme.font for c in copies})
     drawings = [overlays.name_drawing([(c.pages.field("name"), c.name), (c.pages.field("class"), c.group)])
                 for c in copies if c.named]
     if not drawings or first is None:
         return None
-    return PdfReader(io.BytesIO(overlays.pages((float(first.width), float(first.height)), drawings, families)))
+    return open_pdf(overlays.pages(first, drawings, families))

@@ -7,8 +7,6 @@ a question names must exist. Problems from all files are reported together.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,15 +15,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from worksheets.errors import Loc, Problem, ProblemList, SpecError
+from worksheets.library.pictures import check_figures, check_image, check_picture
 from worksheets.spec.bank import Bank, QuestionSet
 from worksheets.spec.base import Model
 from worksheets.spec.content import Section, Source
-from worksheets.spec.figures import pictures
-from worksheets.spec.files import confine, image_problem, need_file
+from worksheets.spec.files import confine, need_file
 from worksheets.spec.problems import validation_problems
 from worksheets.spec.values import problems as value_problems
 from worksheets.spec.worksheet import GlossaryRef, QuestionsRef, SectionRef, SourcesRef, Worksheet, WorksheetFile
-from worksheets.spec.yaml import Loaded, Map, load_file, locate
+from worksheets.spec.yaml import Loaded, Map, load_file, locate, parse_file, read_file, text_digest
 
 BANK_KEYS = ("sections", "sources", "questions", "question_sets", "glossary")
 REFERENCE = re.compile(r"\{(source|question):([^{}\s]*)\}")
@@ -123,11 +121,7 @@ def _build(spec_path: Path, root: Path, loaded: Loaded | None) -> Library:
                 if len(seen) > MAX_FILES:
                     raise SpecError(Problem(where, f"uses: more than {MAX_FILES} files"))
                 need_file(path, name, where, "uses", f"uses: no such file '{name}'")
-                bank_loaded = load_file(path)
-                bank_kind = spec_kind(bank_loaded)
-                if bank_kind != "bank":
-                    raise SpecError(Problem(where, f"uses: '{name}' is a {bank_kind} spec, not a content bank"))
-                bank = validate(bank_loaded, Bank)
+                bank_loaded, bank = _bank(path, name, where)
             except SpecError as error:
                 problems.extend(error.problems)
                 continue
@@ -140,6 +134,22 @@ def _build(spec_path: Path, root: Path, loaded: Loaded | None) -> Library:
     _check_references(library, root, problems)
     problems.check()
     return library
+
+
+def _bank(path: Path, name: str, where: Loc) -> tuple[Loaded, Bank]:
+    """Load and validate one bank that a spec uses, or raise SpecError; once a process for the same text."""
+    from worksheets.library import built
+
+    text = read_file(path)
+    if (kept := built.bank(path, text_digest(text))) is not None:
+        return kept
+    loaded = parse_file(path, text)
+    kind = spec_kind(loaded)
+    if kind != "bank":
+        raise SpecError(Problem(where, f"uses: '{name}' is a {kind} spec, not a content bank"))
+    bank = validate(loaded, Bank)
+    built.keep_bank(loaded, bank)
+    return loaded, bank
 
 
 def check_bank(path: Path, root: Path, loaded: Loaded) -> Library:
@@ -214,7 +224,7 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
             _need(problems, "source", ident, library.sources, question.where("sources"),
                   f"question '{question.id}' sources")
         for name, relative in question.pictures():
-            _check_picture(library, relative, root, question.where(name), name, problems)
+            check_picture(library, relative, root, question.where(name), name, problems)
             if getattr(question, "alt", "") is None:
                 library.notes.append(Problem(question.where(name), f"{name}: no alt text for '{relative}': say what "
                                              "it shows in 'alt:' (a screen reader reads it out)"))
@@ -222,7 +232,7 @@ def _check_references(library: Library, root: Path, problems: ProblemList) -> No
             problems.add(loc, message)
     for source in library.sources.values():
         if source.image is not None:
-            _check_image(library, source, root, problems)
+            check_image(library, source, root, problems)
             if source.alt is None:
                 library.notes.append(Problem(source.where("image"), f"image: no alt text for '{source.image}': say "
                                              "what it shows in 'alt:' (alt: \"\" for a picture that is only "
@@ -297,60 +307,6 @@ def _check_pools_apart(library: Library, problems: ProblemList) -> None:
                 break
 
 
-def _check_image(library: Library, source: Source, root: Path, problems: ProblemList) -> None:
-    """A source's image: inside the root, there, and printable; found images are recorded by source id."""
-    assert source.image is not None
-    base = Path(source.loc.file)
-    owner = next((f for f in library.files if _same(f, base)), library.spec.path)
-    try:
-        path = confine(owner, source.image, root, source.where("image"), "image")
-        need_file(path, source.image, source.where("image"), "image", f"image: no such file '{source.image}'")
-    except SpecError as error:
-        problems.extend(error.problems)
-        return
-    trouble = image_problem(path)
-    if trouble:
-        problems.add(source.where("image"), f"image: '{source.image}' {trouble}")
-    else:
-        library.images[source.id] = path
-        with contextlib.suppress(OSError):  # gone since it was checked: the writer reports it
-            library.image_digests[source.id] = hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _check_figures(library: Library, text: str, root: Path, loc: Loc, name: str, problems: ProblemList) -> None:
-    """The pictures a prose text shows: inside the root, there, and printable; found ones are recorded."""
-    for relative, alt in pictures(text):
-        _check_picture(library, relative, root, loc, name, problems)
-        if alt is None:
-            library.notes.append(Problem(loc, f"{name}: no alt text for the picture '{relative}': say what it shows "
-                                         f"in quotes after its name, ![Caption]({relative} \"what it shows\")"))
-
-
-def _check_picture(library: Library, relative: str, root: Path, loc: Loc, name: str, problems: ProblemList) -> None:
-    """One picture named at `loc`: inside the root, there, and printable; recorded if found."""
-    base = Path(loc.file)
-    owner = next((f for f in library.files if _same(f, base)), library.spec.path)
-    try:
-        path = confine(owner, relative, root, loc, name)
-        need_file(path, relative, loc, name, f"{name}: no such picture '{relative}'")
-    except SpecError as error:
-        problems.extend(error.problems)
-        return
-    trouble = image_problem(path)
-    if trouble:
-        problems.add(loc, f"{name}: picture '{relative}' {trouble}")
-        return
-    with contextlib.suppress(OSError):
-        library.figures[(loc.file, relative)] = (path, hashlib.sha256(path.read_bytes()).hexdigest())
-
-
-def _same(path: Path, shown: Path) -> bool:
-    try:
-        return path.resolve() == shown.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a symbolic link that loops (Python < 3.13)
-        return False
-
-
 def _check_text_references(library: Library, root: Path, problems: ProblemList) -> None:
     """Every {source:ID} and {question:ID} in any prose field must name a known item, and every picture
     shown in prose must be a printable file inside the root."""
@@ -367,7 +323,7 @@ def _check_text_references(library: Library, root: Path, problems: ProblemList) 
                 if isinstance(text, str):
                     check(text, obj.where(name), name)
                     if "![" in text:
-                        _check_figures(library, text, root, obj.where(name), name, problems)
+                        check_figures(library, text, root, obj.where(name), name, problems)
     for term, (meaning, loc) in library.glossary.items():
         check(meaning, loc, f"glossary '{term}'")
 

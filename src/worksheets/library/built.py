@@ -1,6 +1,9 @@
 """Libraries built in this process, kept with what every file they read held, so that the same spec is gathered
 once: a booklet's parts that are also built on their own in the same command, and every rebuild of `watch`.
-A file changed, gone or replaced since (or a different root or working folder) means gathering again."""
+A file changed, gone or replaced since (or a different root or working folder) means gathering again.
+
+Banks are kept too, parsed and validated, by their text: the dozens of specs of a department that share a bank
+read it once a process (each still reads the file, so an edit is always seen)."""
 
 from __future__ import annotations
 
@@ -10,9 +13,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from worksheets.library import Library
+    from worksheets.spec.bank import Bank
+    from worksheets.spec.yaml import Loaded
 
 MAX_KEPT = 64
 _KEPT: dict[tuple[str, str, str], tuple[dict[Path, tuple[bool, str | None]], Library]] = {}
+_BANKS: dict[tuple[str, str, str], tuple[Loaded, Bank]] = {}
+"""(the file, as resolved and as shown in problems, the hash of its text) -> the bank parsed and validated."""
 
 
 def _key(spec: Path, root: Path) -> tuple[str, str, str]:
@@ -62,3 +69,19 @@ def remember(spec: Path, root: Path, library: Library) -> None:
     while len(_KEPT) >= MAX_KEPT:
         _KEPT.pop(next(iter(_KEPT)))
     _KEPT[key] = (read, library)
+
+
+def bank(path: Path, digest: str) -> tuple[Loaded, Bank] | None:
+    """The bank validated before from this very text (by its hash) of this file, shown under the same name."""
+    from worksheets.errors import display_path
+
+    return _BANKS.get((str(path), display_path(path), digest))
+
+
+def keep_bank(loaded: Loaded, bank: Bank) -> None:
+    """Keep a bank just validated (models are never changed once validated)."""
+    from worksheets.errors import display_path
+
+    while len(_BANKS) >= MAX_KEPT:
+        _BANKS.pop(next(iter(_BANKS)))
+    _BANKS[(str(loaded.path), display_path(loaded.path), loaded.digest)] = (loaded, bank)

@@ -267,9 +267,22 @@ def parse_yaml(text: str, file: str) -> Any:
 
 def load_file(path: Path) -> Loaded:
     """Read and parse one YAML spec or bank file."""
-    shown = display_path(path)
-    text = read_text(path, shown)
-    return Loaded(path, parse_yaml(text, shown), hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return parse_file(path, read_file(path))
+
+
+def read_file(path: Path) -> str:
+    """The text of one YAML file, as the loader reads it (problems name it as shown to the teacher)."""
+    return read_text(path, display_path(path))
+
+
+def parse_file(path: Path, text: str) -> Loaded:
+    """Parse the text read from one YAML file."""
+    return Loaded(path, parse_yaml(text, display_path(path)), text_digest(text))
+
+
+def text_digest(text: str) -> str:
+    """The SHA-256 of a file's text as UTF-8: the same text parses to the same data."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def locate(data: Any, path: tuple[Any, ...], fallback: Loc, key: bool = False) -> Loc:

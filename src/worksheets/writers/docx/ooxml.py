@@ -137,31 +137,32 @@ def table_borders(table: Any, size: float = 0.5, color: str = "8C8C8C", inside: 
         edge.set(qn("w:color"), color)
 
 
-def fix_geometry(table: Any, widths: list[float], indent: float = 0.0) -> None:
-    """Fixed column widths (points) and a left indent: Word and LibreOffice then lay the table out alike."""
-    tblpr = table._tbl.tblPr
-    width = _child(tblpr, "w:tblW")
-    width.set(qn("w:w"), str(round(sum(widths) * TWIPS)))
-    width.set(qn("w:type"), "dxa")
-    ind = _child(tblpr, "w:tblInd")
-    ind.set(qn("w:w"), str(round(indent * TWIPS)))
-    ind.set(qn("w:type"), "dxa")
-    _child(tblpr, "w:tblLayout").set(qn("w:type"), "fixed")
-    margins = _child(tblpr, "w:tblCellMar")
-    for side in ("left", "right"):
-        edge = _child(margins, f"w:{side}")
-        edge.set(qn("w:w"), str(round(CELL_PAD * TWIPS)))
-        edge.set(qn("w:type"), "dxa")
-    table.autofit = False
+def new_table(box: Any, rows: int, widths: list[float], indent: float = 0.0) -> Any:
+    """A table at the end of a document or cell: fixed column widths (points) and a left indent, so Word and
+    LibreOffice lay it out alike, rows never split across pages, no borders. Made as one piece of XML (python-docx
+    builds a table, then each setting searches the schema's order of children: most of a table's cost)."""
+    from docx.oxml.ns import nsdecls
+    from docx.oxml.parser import parse_xml
+    from docx.table import Table
+
     measures = [twips(w) for w in widths]
-    for col, w in zip(table._tbl.tblGrid.gridCol_lst, measures, strict=True):
-        col.set(qn("w:w"), w)
-    for tr in table._tbl.tr_lst:
-        _child(tr.get_or_add_trPr(), "w:cantSplit")
-        for tc, w in zip(tr.tc_lst, measures, strict=True):
-            cell_width = _child(_child(tc, "w:tcPr", first=True), "w:tcW")
-            cell_width.set(qn("w:w"), w)
-            cell_width.set(qn("w:type"), "dxa")
+    pad = round(CELL_PAD * TWIPS)
+    edges = "".join(f'<w:{side} w:val="nil" w:sz="4" w:space="0" w:color="8C8C8C"/>'
+                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    cells = "".join(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{m}"/></w:tcPr><w:p/></w:tc>' for m in measures)
+    grid = "".join(f'<w:gridCol w:w="{m}"/>' for m in measures)
+    tbl = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:type="dxa" w:w="{round(sum(widths) * TWIPS)}"/>'
+        f'<w:tblInd w:w="{round(indent * TWIPS)}" w:type="dxa"/><w:tblBorders>{edges}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{pad}" w:type="dxa"/>'
+        f'<w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar><w:tblLook w:firstColumn="1" w:firstRow="1" '
+        f'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
+        f'<w:tblGrid>{grid}</w:tblGrid>' + f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>' * rows + '</w:tbl>')
+    container = getattr(box, "_body", box)  # a document's body, or a cell
+    container._element._insert_tbl(tbl)
+    if container is box:  # Word requires a cell to end in a paragraph
+        box.add_paragraph()
+    return Table(tbl, container)
 
 
 def cell_at(table: Any, row: int, col: int) -> Any:

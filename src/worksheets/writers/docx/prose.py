@@ -19,7 +19,7 @@ from worksheets.style.themes import Theme
 from worksheets.style.words import ENGLISH, Words
 from worksheets.writers.docx import elements, maths
 from worksheets.writers.docx.elements import hanging, run, spacing, tab
-from worksheets.writers.docx.ooxml import CELL_PAD, cell_at, fix_geometry, grey, set_style, shade, table_borders
+from worksheets.writers.docx.ooxml import CELL_PAD, cell_at, grey, new_table, set_style, shade, table_borders
 
 GapWriter = Callable[[Any, p.Gap], None]
 """Writes a cloze gap into a paragraph: a numbered blank on the handout, the answer in the mark scheme."""
@@ -83,9 +83,7 @@ class Place:
     def table(self, rows: int, widths: list[float], indent: float | None = None) -> Any:
         """A table of fixed column widths at the indent, and a small paragraph after it (two tables in a row
         would merge into one)."""
-        table = self.box.add_table(rows, len(widths))
-        fix_geometry(table, widths, self.left if indent is None else indent)
-        table_borders(table, val="nil")
+        table = new_table(self.box, rows, widths, self.left if indent is None else indent)
         gap = self.box.add_paragraph()
         set_style(gap, "Small")
         gap.paragraph_format.space_after = Pt(0)
