@@ -364,6 +364,9 @@ def main() -> None:
     results.append(measure("2. example, core: handout + mark scheme", core, ex, runs,
                            [out / "terror/terror-student.pdf", out / "terror/terror-markscheme.pdf"]))
     results.append(measure("2b. unchanged rebuild (manifest)", core[:-1], ex, runs, note="nothing re-rendered"))
+    subprocess.run([*WORKSHEETS, "build", "terror.yaml", "-q"], cwd=ex, check=True)  # what 1c finds unchanged
+    results.append(measure("1c. `worksheets check` (example, unchanged since it was built)",
+                           [*WORKSHEETS, "check", "terror.yaml"], ex, runs, note="answered from the build's record"))
     every = [*WORKSHEETS, "build", "terror.yaml", "--style", "standard", "--style", "large-print",
              "--style", "dyslexia", "--force"]
     results.append(measure("3. example, 3 tiers x 3 styles", every, ex, runs,

@@ -67,6 +67,10 @@ def test_outline_has_a_bookmark_per_part_and_section(booklet):
     assert [t for t, _ in top] == ["The Water Cycle", "Part 2", "past paper", "Bridges"]
     children = next(item for item in reader.outline if isinstance(item, list))
     assert [c.title for c in children] == ["How water moves"]
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"  # a name: a viewer opens the bookmarks
+    from pypdf.generic import NameObject
+
+    assert isinstance(reader.trailer["/Root"]["/PageMode"], NameObject)
 
 
 def test_external_pdf_included_and_answers_absent(booklet):

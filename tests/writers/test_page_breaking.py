@@ -77,3 +77,45 @@ def test_the_last_part_of_the_last_question_never_stands_alone(run, tmp_path):
         bodies = _bodies(tmp_path / "output/p/p-student.pdf")
         last = bodies[-1]
         assert "PART-TWO" not in last or "PART-ONE" in last or "continued" in last, (lines, bodies)
+
+
+@pytest.mark.parametrize("text", ['![A map](map.png \\"a sketch map\\")', "![](map.png)",
+                                  '- ![A map](map.png \\"a sketch map\\")\\n- Next',
+                                  '1. Look\\n   ![A map](map.png \\"a sketch map\\")\\n2. Next',
+                                  'Before.\\n![A map](map.png \\"a sketch map\\")'])
+def test_a_source_that_is_only_a_picture_is_laid_out(run, tmp_path, text):
+    """A picture kept with its caption, alone in a source's box, once made reportlab split the box for ever."""
+    from PIL import Image
+
+    Image.new("RGB", (800, 600), "grey").save(tmp_path / "map.png")
+    write_file(tmp_path, "p.yaml", "worksheet:\n  title: Map\n  contents:\n    - sources: [s]\n"
+                                   f"sources:\n  - {{id: s, text: \"{text}\"}}\n")
+    assert run("build", "p.yaml", "--no-mark-scheme", cwd=tmp_path).code == 0
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "output/p/p-student.pdf") as pdf:
+        pictures = [image for page in pdf.pages for image in page.images]
+        assert len(pdf.pages) == 1 and len(pictures) == 1
+        assert pictures[0]["width"] > 200  # the width of the box, not a sliver
+
+
+def test_a_layout_that_never_ends_is_given_up_as_one_line(tmp_path):
+    """Whatever reportlab is given, the layout stops: a flowable that splits into more of itself for ever."""
+    from reportlab.platypus import Flowable
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from worksheets.style.themes import theme_for
+    from worksheets.writers.pdf.fonts import register
+    from worksheets.writers.pdf.page import Furniture, build_pdf
+
+    register("Sans", "Serif")
+
+    class Endless(Flowable):
+        def wrap(self, width, height):
+            return width, height + 10
+
+        def split(self, width, height):
+            return [Endless(), Endless()]
+
+    with pytest.raises(LayoutError):
+        build_pdf([Endless()], "A4", Furniture(theme_for("standard"), "T", "", "", False), "T", "")

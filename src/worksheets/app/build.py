@@ -26,9 +26,10 @@ Planned = tuple[Path, list[AnyJob], list[Path]]
 __all__ = ["First", "Options", "Planned", "build", "job_paths", "plan_all", "render_jobs"]
 
 
-def plan_all(specs: list[Path], options: Options, notes: list[Problem] | None = None) -> list[Planned]:
+def plan_all(specs: list[Path], options: Options, notes: list[Problem] | None = None,
+             by_spec: dict[Path, list[Problem]] | None = None) -> list[Planned]:
     """Plan every spec, collecting the problems of all of them: (spec, jobs, inputs) each; warnings go to `notes`
-    (once each)."""
+    (once each), and by spec to `by_spec`."""
     planned: list[Planned] = []
     problems: list[Problem] = []
     owners: dict[Path, Path] = {}
@@ -39,6 +40,8 @@ def plan_all(specs: list[Path], options: Options, notes: list[Problem] | None = 
             jobs = plan_spec(spec, options, inputs, found)
             if notes is not None:
                 notes += [note for note in dict.fromkeys(found) if note not in notes]
+            if by_spec is not None:
+                by_spec[spec] = list(dict.fromkeys(found))
         except SpecError as error:
             problems.extend(error.problems)
             continue
@@ -95,14 +98,15 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None,
         from worksheets.app import render_cache  # only now: an unchanged rebuild never needs it
 
         workers.start_warming()  # reportlab and the fonts load on another core while this one plans
-        planned = plan_all(todo, options)
+        found: dict[Path, list[Problem]] = {}
+        planned = plan_all(todo, options, by_spec=found)
         seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}
         early = _first(planned, first, options) if first is not None else []
         outputs, made = workers.in_warm_child(render_jobs, [job for _, jobs, _ in planned for job in jobs],
                                                options.out, options.force, progress=progress)
     finally:
         workers.stop_warming()
-    results += _write(planned, outputs, seen, options, removed if removed is not None else [])
+    results += _write(planned, outputs, seen, found, options, removed if removed is not None else [])
     render_cache.store(options.out, early + made)  # only now: a build that could not write leaves it as it was
     return results
 
@@ -150,7 +154,7 @@ def _remove_stale(spec: Path, options: Options, outputs: list[Path]) -> list[Pat
 
 
 def _write(planned: list[Planned], outputs: dict[Path, bytes], seen: dict[Path, dict[str, str | None]],
-           options: Options, removed: list[Path]) -> list[tuple[Path, bool]]:
+           notes: dict[Path, list[Problem]], options: Options, removed: list[Path]) -> list[tuple[Path, bool]]:
     """Write every output, all or nothing (a failure is one line, and changes no earlier output), then
     record the build in the manifest; returns each output and True (it is as this build made it)."""
     from worksheets.app import manifest
@@ -161,10 +165,10 @@ def _write(planned: list[Planned], outputs: dict[Path, bytes], seen: dict[Path, 
     except OSError as error:
         raise cannot_write(error, options.out) from None
     results: list[tuple[Path, bool]] = []
-    builds = []
+    builds: list[manifest.Built] = []
     for spec, jobs, _ in planned:
         mine = {path: outputs[path] for job in jobs for path in job_paths(job)}
-        builds.append((spec, options, seen[spec], mine))
+        builds.append((spec, options, seen[spec], mine, [str(note) for note in notes.get(spec, [])]))
         results += [(path, True) for path in mine]
         removed += _remove_stale(spec, options, list(mine))
     with contextlib.suppress(OSError):  # the outputs are in place; without a record the next build redoes them

@@ -150,7 +150,7 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None,
         inputs += [spec, *booklet.inputs]
         return [BookletJob(options.out / spec.stem, booklet)]
     library = build_library(spec, root, loaded)
-    inputs += [*library.files, *library.images.values()]
+    inputs += library.inputs
     notes += library.notes
     if options.class_list is not None:
         inputs.append(options.class_list)

@@ -51,11 +51,17 @@ def _resolved(path: Path) -> str | None:
         return None
 
 
+UNKEYED = ("out", "force", "check_only")
+"""Options that change nothing a build makes: the folder holds the manifest, --force only rebuilds, and `check`
+asks after the build that the same options would make."""
+
+
 def _key(spec: Path, options: Any) -> str | None:
     resolved = _resolved(spec)
     if resolved is None:
         return None
-    fields = {k: str(v) for k, v in sorted(vars(options).items()) if k != "out"}
+    fields = {k: str(v) for k, v in sorted(vars(options).items()) if k not in UNKEYED}
+    fields["root"] = _resolved(options.root or Path.cwd()) or ""  # by default the working folder
     return json.dumps([resolved, fields], sort_keys=True)
 
 
@@ -96,6 +102,23 @@ def up_to_date(spec: Path, options: Any) -> list[Path] | None:
     return [Path(name) for name in files[1]]
 
 
+def checked(spec: Path, options: Any) -> tuple[list[Path], list[str]] | None:
+    """What `check` would find, if `spec` was built with these options from these very files (neither its inputs
+    nor its outputs changed since, and problems name files from the same folder): the PDFs it makes, and its
+    warnings as that build found them. None: it must be checked afresh."""
+    outputs = up_to_date(spec, options)
+    if outputs is None:
+        return None
+    key = _key(spec, options)
+    entry = _read(options.out).get("builds", {}).get(key) if key is not None else None
+    if not isinstance(entry, dict) or entry.get("cwd") != str(Path.cwd()):
+        return None
+    notes = entry.get("notes")
+    if not isinstance(notes, list) or not all(isinstance(note, str) for note in notes):
+        return None
+    return outputs, notes
+
+
 def recorded_inputs(spec: Path, options: Any) -> list[Path]:
     """The files the last recorded build of `spec` with these options read (the editor lists them)."""
     key = _key(spec, options)
@@ -123,14 +146,19 @@ def digests(inputs: list[Path]) -> dict[str, str | None]:
     return {_resolved(p) or str(p): file_digest(p) for p in inputs}
 
 
-def record(out: Path, builds: list[tuple[Path, Any, dict[str, str | None], dict[Path, bytes]]]) -> None:
-    """Remember each spec's inputs (as they were when planned) and the outputs just written.
+Built = tuple[Path, Any, dict[str, str | None], dict[Path, bytes], list[str]]
+"""A spec built: its options, its inputs' hashes as planned, the outputs written, and its warnings."""
+
+
+def record(out: Path, builds: list[Built]) -> None:
+    """Remember each spec's inputs (as they were when planned), the outputs just written and the warnings found
+    (with the folder the build ran in, which the warnings' file names are relative to).
 
     A spec whose inputs changed while it was being built is not recorded, so its next build runs."""
     from worksheets.app.write import write_atomic
 
     data = _read(out) or {"version": __version__, "builds": {}}
-    for spec, options, inputs, outputs in builds:
+    for spec, options, inputs, outputs, notes in builds:
         key = _key(spec, options)
         if key is None:
             continue
@@ -140,5 +168,7 @@ def record(out: Path, builds: list[tuple[Path, Any, dict[str, str | None], dict[
         data["builds"][key] = {
             "inputs": inputs,
             "outputs": {str(p.resolve()): hashlib.sha256(b).hexdigest() for p, b in outputs.items()},
+            "notes": notes,
+            "cwd": str(Path.cwd()),
         }
     write_atomic(out / MANIFEST, json.dumps(data, indent=1).encode("utf-8"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pikepdf import OutlineItem
+from pikepdf import Name, OutlineItem
 
 from worksheets.assemble.xobjects import (
     IDENTITY,
@@ -147,7 +147,7 @@ def merge_booklet(segments: list[Segment], pages: list[Sheet], starts: dict[int,
             item = OutlineItem(segment.title, starts[index])
             item.children += [OutlineItem(title, starts[index] + offset) for title, offset in segment.children]
             outline.root.append(item)
-    pdf.Root.PageMode = "/UseOutlines"
+    pdf.Root.PageMode = Name.UseOutlines
     return pdf_bytes(pdf)
 
 

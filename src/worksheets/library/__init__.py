@@ -52,6 +52,12 @@ class Library:
     """The hash of the text of each YAML file as it was read: the same files holding the same text build the same
     library (see built.py)."""
 
+    @property
+    def inputs(self) -> list[Path]:
+        """Every file the library was gathered from: its YAML files and every picture it shows (a build is up to
+        date only while none of them changed)."""
+        return list(dict.fromkeys([*self.files, *self.images.values(), *(path for path, _ in self.figures.values())]))
+
 
 def spec_kind(loaded: Loaded) -> str:
     """'worksheet', 'booklet' or 'bank', from the top-level keys."""

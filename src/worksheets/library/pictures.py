@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from worksheets.errors import Loc, Problem, ProblemList, SpecError
-from worksheets.spec.figures import pictures
+from worksheets.spec.figures import inline_pictures, pictures
 from worksheets.spec.files import confine, image_problem, need_file
 
 if TYPE_CHECKING:
@@ -39,6 +39,9 @@ def check_image(library: Library, source: Source, root: Path, problems: ProblemL
 
 def check_figures(library: Library, text: str, root: Path, loc: Loc, name: str, problems: ProblemList) -> None:
     """The pictures a prose text shows: inside the root, there, and printable; found ones are recorded."""
+    for relative in inline_pictures(text):
+        library.notes.append(Problem(loc, f"{name}: the picture '{relative}' is among other words, so it prints as "
+                                     "written: put it on a line of its own"))
     for relative, alt in pictures(text):
         check_picture(library, relative, root, loc, name, problems)
         if alt is None:

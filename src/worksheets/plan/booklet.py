@@ -112,7 +112,7 @@ def _part(gathered: _Parts, part: BookletPart, field: str) -> Part:
         if kind != "worksheet":
             raise SpecError(Problem(where, f"{field}.worksheet: '{name}' is a {kind} spec, not a worksheet"))
         library = gathered.libraries[path] = build_library(path, gathered.root, part_loaded)
-        gathered.inputs += [*library.files, *library.images.values()]
+        gathered.inputs += library.inputs
     library = gathered.libraries[path]
     ws = library.worksheet
     assert ws is not None

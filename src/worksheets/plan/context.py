@@ -179,6 +179,8 @@ class Planner:
                 if found is None:
                     continue
                 block = replace(block, path=found[0], digest=found[1])
+            elif isinstance(block, d.ListBlock):  # a picture may be a list item's
+                block = replace(block, items=tuple(self._pictured(item, loc) for item in block.items))
             out.append(block)
         return tuple(out)
 

@@ -66,6 +66,8 @@ def parse(source: str) -> Prose:
     formulas: list[Math] = []
     if "$" in source:  # formulas are lifted out first: Markdown's escapes and emphasis must not touch LaTeX
         source, formulas = _lifted(source)
+    if "![" in source:  # a picture on a line of its own is a paragraph of its own, as the library checks it
+        source = "\n".join(f"\n{line}\n" if FIGURE.fullmatch(line.strip()) else line for line in source.split("\n"))
     source = BARE_UNDERSCORE.sub(r"\\_", source)
     source = ESCAPED_SCRIPT.sub(lambda m: _TILDE if m.group(1) == "~" else _CARET, source)
     tokens = _parser().parse(source)

@@ -15,6 +15,23 @@ def figures(text: str) -> list[str]:
     return [path for path, _ in pictures(text)]
 
 
+LIST_MARK = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])\s+")
+"""A list item's bullet or number: a picture may be an item of its own."""
+
+
+def _alone(line: str) -> re.Match[str] | None:
+    """The picture that is the line's whole text (after a list item's mark, if it is one)."""
+    line = line.strip()
+    mark = LIST_MARK.match(line)
+    return FIGURE.fullmatch(line[mark.end():] if mark else line)
+
+
 def pictures(text: str) -> list[tuple[str, str | None]]:
     """The pictures a prose text names, each on a line of its own: (path, alt text or None where it has none)."""
-    return [(m.group(2), m.group(3)) for line in text.splitlines() if (m := FIGURE.fullmatch(line.strip()))]
+    return [(m.group(2), m.group(3)) for line in text.splitlines() if (m := _alone(line))]
+
+
+def inline_pictures(text: str) -> list[str]:
+    """The pictures a prose text names inside a line of other words, which print as written (a picture
+    stands on a line of its own)."""
+    return [m.group(2) for line in text.splitlines() if not _alone(line) for m in FIGURE.finditer(line)]

@@ -168,12 +168,35 @@ def frame_size(paper: str, theme: Theme) -> tuple[float, float]:
     return width - theme.margin_left - theme.margin_right, height - theme.margin_top - theme.margin_bottom
 
 
+STEPS_A_FLOWABLE = 50
+"""How many times reportlab may place or split pieces, per flowable handed to it (plus STEPS_AT_LEAST), before
+a layout that goes round in circles is given up as one that cannot fit a page: a bounded time, never a hang
+(real worksheets take two or three steps a flowable)."""
+STEPS_AT_LEAST = 5_000
+
+
+class _Bounded(BaseDocTemplate):
+    """reportlab's document template, with a bound on its steps (see STEPS_A_FLOWABLE)."""
+
+    def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
+        self._steps_left = STEPS_A_FLOWABLE * len(flowables) + STEPS_AT_LEAST
+        super().build(flowables, *args, **kwargs)
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        from reportlab.platypus.doctemplate import LayoutError
+
+        self._steps_left -= 1
+        if self._steps_left < 0:
+            raise LayoutError("the layout does not come to an end")
+        super().handle_flowable(flowables)
+
+
 def build_pdf(flowables: list[Flowable], paper: str, furniture: Furniture, title: str, subject: str) -> bytes:
     """Lay out flowables on pages and return the PDF bytes (deterministic: no dates or random ids)."""
     t = furniture.theme
     pagesize = PAPERS[paper]
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = _Bounded(
         buffer, pagesize=pagesize, leftMargin=t.margin_left, rightMargin=t.margin_right, topMargin=t.margin_top,
         bottomMargin=t.margin_bottom, title=title, subject=subject, author="", creator="worksheets",
         producer="worksheets", invariant=1, pageCompression=1, initialFontName=face_name(t.font),

@@ -18,7 +18,7 @@ from worksheets.style.fonts import face_name
 from worksheets.style.house import HOUSES, House, house
 from worksheets.style.themes import Theme
 from worksheets.style.words import ENGLISH, Words
-from worksheets.writers.pdf.flow import Bullets, Paragraph, tagged
+from worksheets.writers.pdf.flow import Bullets, Paragraph, tagged, unnested
 from worksheets.writers.pdf.fonts import family_of, register
 
 
@@ -194,7 +194,8 @@ def _list(block: ListBlock, style: ParagraphStyle, theme: Theme, gap: GapMarkup 
     item_style = ParagraphStyle(f"{style.name}-item", parent=style, spaceAfter=style.spaceAfter * 0.4)
     items = []
     for item in block.items:
-        content = flowables(item, item_style, theme, gap) or [Paragraph("", item_style)]
+        # an item is drawn as a whole: a picture's keep-together inside it is only its content
+        content = unnested(flowables(item, item_style, theme, gap)) or [Paragraph("", item_style)]
         items.append(ListItem(content if len(content) > 1 else content[0]))
     indent = style.fontSize * 1.6
     if block.ordered:

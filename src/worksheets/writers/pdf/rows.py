@@ -77,8 +77,11 @@ def panel(
     border_grey: float = 0.0,
     left_rule: float = 0.0,
 ) -> Table:
-    """A full-width box of stacked rows that may split between and inside rows at a page break."""
-    table = Rows([[row] for row in rows], colWidths=[width], splitByRow=1, splitInRow=1)
+    """A full-width box of stacked rows that may split between and inside rows at a page break. Nothing is kept
+    together inside a row: reportlab measures a keep in a cell as endless, and a row that is endless never fits."""
+    from worksheets.writers.pdf.flow import unnested
+
+    table = Rows([[unnested(row)] for row in rows], colWidths=[width], splitByRow=1, splitInRow=1)
     stroke = Color(border_grey, border_grey, border_grey) if border_grey else black
     commands: list[tuple] = [
         ("LEFTPADDING", (0, 0), (-1, -1), padding + left_rule),
