@@ -107,6 +107,29 @@ def test_a_landscape_pdf_is_turned_to_fill_the_page_not_shrunk(run, specs, impos
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
+def test_a_pdf_whose_pages_inherit_their_resources_and_turn_is_drawn_as_a_viewer_shows_it(run, specs):
+    """/Resources and /Rotate may stand on the page tree, not on each page (other tools write PDFs so)."""
+    import pikepdf
+
+    _landscape_pdf(specs / "both.pdf")
+    with pikepdf.open(specs / "both.pdf", inherit_page_attributes=False) as source:
+        del source.pages[0]  # only the portrait page stored turned, its turn and fonts moved up to its tree
+        page = source.pages[0].obj
+        source.Root.Pages.Rotate, source.Root.Pages.Resources = 90, page.Resources
+        del page["/Resources"], page["/Rotate"]
+        source.save(specs / "wide.pdf")
+    with pikepdf.open(specs / "wide.pdf", inherit_page_attributes=False) as check:
+        assert "/Rotate" not in check.pages[0].obj and "/Resources" not in check.pages[0].obj
+    write_file(specs, "b.yaml", "booklet:\n  title: Wide\n  cover: false\n  contents_page: false\n"
+                                "  parts:\n    - worksheet: basic.yaml\n    - pdf: wide.pdf\n")
+    result = run("build", "b.yaml", cwd=specs)
+    assert result.code == 0, result.stderr
+    with pdfplumber.open(specs / "output/b/b-booklet.pdf") as pdf:
+        wide = [page for page in pdf.pages if any(_top(c) for c in page.chars)]
+        assert len(wide) == 1
+        _assert_turned(wide[0], 0, wide[0].width)
+
+
 def test_page_numbers_drawn_over_a_turned_page_stay_upright_at_its_foot(tmp_path):
     """Furniture is drawn on the booklet's page, not on the part: a number on a turned page reads as the
     booklet is held, centred at the page's foot, in the plain booklet and on the imposed sheet."""

@@ -23,8 +23,9 @@ Source = Pdf
 
 
 def open_pdf(pdf: bytes | Path) -> Source:
-    """A PDF from bytes or a file (a damaged file is read as well as qpdf can; it was checked when planned)."""
-    return pikepdf.open(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+    """A PDF from bytes or a file (a damaged file is read as well as qpdf can; it was checked when planned), each
+    page holding the /Resources, /Rotate and boxes it may inherit from its page tree."""
+    return pikepdf.open(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf, inherit_page_attributes=True)
 
 
 def new_pdf() -> Pdf:
