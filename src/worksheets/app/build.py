@@ -26,10 +26,9 @@ Planned = tuple[Path, list[AnyJob], list[Path]]
 __all__ = ["First", "Options", "Planned", "build", "job_paths", "plan_all", "render_jobs"]
 
 
-def plan_all(specs: list[Path], options: Options, notes: list[Problem] | None = None,
-             by_spec: dict[Path, list[Problem]] | None = None) -> list[Planned]:
-    """Plan every spec, collecting the problems of all of them: (spec, jobs, inputs) each; warnings go to `notes`
-    (once each), and by spec to `by_spec`."""
+def plan_all(specs: list[Path], options: Options, notes: dict[Path, list[Problem]] | None = None) -> list[Planned]:
+    """Plan every spec, collecting the problems of all of them: (spec, jobs, inputs) each; each spec's warnings go
+    to `notes` (once each)."""
     planned: list[Planned] = []
     problems: list[Problem] = []
     owners: dict[Path, Path] = {}
@@ -39,9 +38,7 @@ def plan_all(specs: list[Path], options: Options, notes: list[Problem] | None = 
             found: list[Problem] = []
             jobs = plan_spec(spec, options, inputs, found)
             if notes is not None:
-                notes += [note for note in dict.fromkeys(found) if note not in notes]
-            if by_spec is not None:
-                by_spec[spec] = list(dict.fromkeys(found))
+                notes[spec] = list(dict.fromkeys(found))
         except SpecError as error:
             problems.extend(error.problems)
             continue
@@ -99,7 +96,7 @@ def build(specs: list[Path], options: Options, progress: Progress | None = None,
 
         workers.start_warming()  # reportlab and the fonts load on another core while this one plans
         found: dict[Path, list[Problem]] = {}
-        planned = plan_all(todo, options, by_spec=found)
+        planned = plan_all(todo, options, found)
         seen = {spec: manifest.digests(inputs) for spec, _, inputs in planned}
         early = _first(planned, first, options) if first is not None else []
         outputs, made = workers.in_warm_child(render_jobs, [job for _, jobs, _ in planned for job in jobs],

@@ -101,7 +101,7 @@ class BookletJob:
 
     def outputs(self, rendered: dict[RenderUnit, Rendered]) -> dict[Path, bytes]:
         """The booklet's files, assembled from the rendered parts."""
-        from worksheets.assemble.booklet import booklet_outputs  # pypdf is only needed here and for class sets
+        from worksheets.assemble.booklet import booklet_outputs  # pikepdf is only needed here and for class sets
 
         made = booklet_outputs(self.plan, rendered)
         return {self.folder / booklet_name(self.plan.stem, kind): data for kind, data in made.items()}

@@ -80,6 +80,13 @@ def _read(out: Path) -> dict[str, Any]:
     return data
 
 
+def _entry(spec: Path, options: Any) -> dict[str, Any] | None:
+    """The record of the last build of `spec` with these options, if there is one of the right shape."""
+    key = _key(spec, options)
+    entry = _read(options.out).get("builds", {}).get(key) if key is not None else None
+    return entry if isinstance(entry, dict) and _files(entry) is not None else None
+
+
 def _files(entry: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """An entry's inputs and outputs (name: digest), or None when a hand-edited entry has the wrong shape."""
     if not isinstance(entry, dict):
@@ -92,8 +99,12 @@ def _files(entry: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
 
 def up_to_date(spec: Path, options: Any) -> list[Path] | None:
     """The outputs of `spec`, if neither its inputs nor its outputs changed since they were built."""
-    key = _key(spec, options)
-    files = _files(_read(options.out).get("builds", {}).get(key)) if key is not None else None
+    return _unchanged(_entry(spec, options))
+
+
+def _unchanged(entry: dict[str, Any] | None) -> list[Path] | None:
+    """A record's outputs, if every file it names still holds what it held."""
+    files = _files(entry)
     if files is None:
         return None
     for name, digest in {**files[0], **files[1]}.items():
@@ -106,31 +117,26 @@ def checked(spec: Path, options: Any) -> tuple[list[Path], list[str]] | None:
     """What `check` would find, if `spec` was built with these options from these very files (neither its inputs
     nor its outputs changed since, and problems name files from the same folder): the PDFs it makes, and its
     warnings as that build found them. None: it must be checked afresh."""
-    outputs = up_to_date(spec, options)
-    if outputs is None:
-        return None
-    key = _key(spec, options)
-    entry = _read(options.out).get("builds", {}).get(key) if key is not None else None
-    if not isinstance(entry, dict) or entry.get("cwd") != str(Path.cwd()):
+    entry = _entry(spec, options)
+    if entry is None or entry.get("cwd") != str(Path.cwd()):
         return None
     notes = entry.get("notes")
     if not isinstance(notes, list) or not all(isinstance(note, str) for note in notes):
         return None
-    return outputs, notes
+    outputs = _unchanged(entry)
+    return (outputs, notes) if outputs is not None else None
 
 
 def recorded_inputs(spec: Path, options: Any) -> list[Path]:
     """The files the last recorded build of `spec` with these options read (the editor lists them)."""
-    key = _key(spec, options)
-    files = _files(_read(options.out).get("builds", {}).get(key)) if key is not None else None
+    files = _files(_entry(spec, options))
     return [Path(name) for name in files[0] if isinstance(name, str) and name and "\x00" not in name] if files else []
 
 
 def stale(spec: Path, options: Any, outputs: list[Path]) -> list[Path]:
     """The files the last build of `spec` with these options wrote and this one does not, still exactly as it
     wrote them (a file since edited or replaced is somebody's, and is kept), inside the output folder."""
-    key = _key(spec, options)
-    files = _files(_read(options.out).get("builds", {}).get(key)) if key is not None else None
+    files = _files(_entry(spec, options))
     if files is None:
         return []
     now = {_resolved(p) for p in outputs}

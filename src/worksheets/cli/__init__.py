@@ -165,9 +165,9 @@ def check(
         notes = list(dict.fromkeys(note for found in known if found for note in found[1]))
         count = len(made)
     else:
-        problems: list[Problem] = []
-        planned = _run(lambda: plan_all(list(specs), options, problems), debug)
-        notes = [str(problem) for problem in problems]
+        found: dict[Path, list[Problem]] = {}
+        planned = _run(lambda: plan_all(list(specs), options, found), debug)
+        notes = list(dict.fromkeys(str(note) for spec_notes in found.values() for note in spec_notes))
         count = sum(len(job_paths(job)) for _, jobs, _ in planned for job in jobs)
     for note in notes:
         typer.echo(f"warning: {note}", err=True)

@@ -147,9 +147,10 @@ def _bank(path: Path, name: str, where: Loc) -> tuple[Loaded, Bank]:
     from worksheets.library import built
 
     text = read_file(path)
-    if (kept := built.bank(path, text_digest(text))) is not None:
+    digest = text_digest(text)
+    if (kept := built.bank(path, digest)) is not None:
         return kept
-    loaded = parse_file(path, text)
+    loaded = parse_file(path, text, digest)
     kind = spec_kind(loaded)
     if kind != "bank":
         raise SpecError(Problem(where, f"uses: '{name}' is a {kind} spec, not a content bank"))

@@ -32,10 +32,11 @@ def _now(path: Path, text: bool) -> str | None:
     bytes; None when it cannot be read."""
     from worksheets.errors import SpecError
     from worksheets.spec.files import BadFile, open_regular, read_text
+    from worksheets.spec.yaml import text_digest
 
     try:
         if text:
-            return hashlib.sha256(read_text(path, str(path)).encode("utf-8")).hexdigest()
+            return text_digest(read_text(path, str(path)))
         with open_regular(path) as handle:
             return hashlib.sha256(handle.read()).hexdigest()
     except (SpecError, BadFile, OSError):

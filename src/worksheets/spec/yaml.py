@@ -275,9 +275,9 @@ def read_file(path: Path) -> str:
     return read_text(path, display_path(path))
 
 
-def parse_file(path: Path, text: str) -> Loaded:
-    """Parse the text read from one YAML file."""
-    return Loaded(path, parse_yaml(text, display_path(path)), text_digest(text))
+def parse_file(path: Path, text: str, digest: str | None = None) -> Loaded:
+    """Parse the text read from one YAML file (`digest`: its text_digest, if the caller has it)."""
+    return Loaded(path, parse_yaml(text, display_path(path)), digest or text_digest(text))
 
 
 def text_digest(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, A5, letter
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
+from reportlab.platypus.doctemplate import LayoutError
 
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import Theme
@@ -183,8 +184,6 @@ class _Bounded(BaseDocTemplate):
         super().build(flowables, *args, **kwargs)
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
-        from reportlab.platypus.doctemplate import LayoutError
-
         self._steps_left -= 1
         if self._steps_left < 0:
             raise LayoutError("the layout does not come to an end")

@@ -8,6 +8,8 @@ from typing import Any
 from reportlab.lib.colors import Color, black
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from worksheets.writers.pdf.flow import unnested
+
 
 class Rows(Table):
     """reportlab's Table, never leaving a lone row on either side of a page break: at least two body rows
@@ -79,8 +81,6 @@ def panel(
 ) -> Table:
     """A full-width box of stacked rows that may split between and inside rows at a page break. Nothing is kept
     together inside a row: reportlab measures a keep in a cell as endless, and a row that is endless never fits."""
-    from worksheets.writers.pdf.flow import unnested
-
     table = Rows([[unnested(row)] for row in rows], colWidths=[width], splitByRow=1, splitInRow=1)
     stroke = Color(border_grey, border_grey, border_grey) if border_grey else black
     commands: list[tuple] = [
