@@ -217,3 +217,47 @@ def test_a_refused_fork_means_working_here_with_nothing_left_frozen(monkeypatch)
         assert renderers.in_warm_child(_answer, 3) == {"pid": os.getpid(), "twice": 6}
     finally:
         renderers.stop_warming()
+
+
+WARM_FIRST = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from worksheets.app.build import Options, plan_all
+    from worksheets.writers import pdf
+
+    spec = Path(sys.argv[1])
+    units = [unit for _, jobs, _ in plan_all([spec], Options(out=spec.parent / "out")) for job in jobs
+             for unit in job.units()]
+    pdf.warm_up()
+    pdf.prepare([unit.document for unit in units])
+    before = set(sys.modules)
+    for unit in units:
+        pdf.render(unit)
+    print(sorted(name for name in set(sys.modules) - before if name.split(".")[0] in ("babel", "yaml")))
+""")
+
+
+def test_a_renderer_forked_after_the_warm_up_reads_no_language_data(tmp_path):
+    """The page's own words and the plural rules of the documents' languages (babel's data files) are read by the
+    warm-up, once, not by each renderer in its first document."""
+    spec = tmp_path / "cy.yaml"
+    spec.write_text(textwrap.dedent("""\
+        worksheet:
+          title: Prawf
+          language: cy
+          contents:
+            - questions: [q1, q2]
+        questions:
+          - id: q1
+            prompt: Pam?
+            marks: 2
+          - id: q2
+            prompt: Sut?
+            marks: 1
+        """), encoding="utf-8")
+    script = tmp_path / "warm.py"
+    script.write_text(WARM_FIRST, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, str(script), str(spec)], capture_output=True, text=True, env=env,
+                          check=True)
+    assert done.stdout.strip() == "[]"

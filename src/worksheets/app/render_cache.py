@@ -43,8 +43,8 @@ MAX_ENTRY = 256 * 1024 * 1024
 """An entry larger than this is not read (it counts as missing)."""
 MAX_META = 16 * 1024 * 1024
 """A JSON file larger than this is not read."""
-LIBRARIES = ("reportlab", "pypdf", "ziamath", "ziafont", "latex2mathml", "python-docx", "mathml2omml", "segno",
-             "pillow", "babel", "pyuca", "lxml")
+LIBRARIES = ("reportlab", "rl_accel", "pypdf", "ziamath", "ziafont", "latex2mathml", "python-docx", "mathml2omml",
+             "segno", "pillow", "babel", "pyuca", "lxml")
 """The libraries whose version changes what a writer puts in a file."""
 NAME = re.compile(r"[0-9a-f]{64}\.(?:bin|json)")
 """An entry's file name: nothing else in the cache folder is read or removed."""
