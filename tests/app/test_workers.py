@@ -220,26 +220,31 @@ def test_a_refused_fork_means_working_here_with_nothing_left_frozen(monkeypatch)
 
 
 WARM_FIRST = textwrap.dedent("""
+    import importlib
     import sys
     from pathlib import Path
     from worksheets.app.build import Options, plan_all
-    from worksheets.writers import pdf
 
+    writer = importlib.import_module("worksheets.writers." + sys.argv[2])
     spec = Path(sys.argv[1])
     units = [unit for _, jobs, _ in plan_all([spec], Options(out=spec.parent / "out")) for job in jobs
              for unit in job.units()]
-    pdf.warm_up()
-    pdf.prepare([unit.document for unit in units])
-    before = set(sys.modules)
+    writer.warm_up()
+    writer.prepare([unit.document for unit in units])
+    from babel import localedata
+
+    before, locales = set(sys.modules), set(localedata._cache)
     for unit in units:
-        pdf.render(unit)
-    print(sorted(name for name in set(sys.modules) - before if name.split(".")[0] in ("babel", "yaml")))
+        writer.render(unit)
+    print(sorted(name for name in set(sys.modules) - before if name.split(".")[0] in ("babel", "yaml")),
+          sorted(set(localedata._cache) - locales))
 """)
 
 
-def test_a_renderer_forked_after_the_warm_up_reads_no_language_data(tmp_path):
+@pytest.mark.parametrize("writer", ["pdf", "docx"])
+def test_a_renderer_forked_after_the_warm_up_reads_no_language_data(tmp_path, writer):
     """The page's own words and the plural rules of the documents' languages (babel's data files) are read by the
-    warm-up, once, not by each renderer in its first document."""
+    writer's warm-up and preparation, once, not by each renderer in its first document."""
     spec = tmp_path / "cy.yaml"
     spec.write_text(textwrap.dedent("""\
         worksheet:
@@ -258,6 +263,6 @@ def test_a_renderer_forked_after_the_warm_up_reads_no_language_data(tmp_path):
     script = tmp_path / "warm.py"
     script.write_text(WARM_FIRST, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    done = subprocess.run([sys.executable, str(script), str(spec)], capture_output=True, text=True, env=env,
+    done = subprocess.run([sys.executable, str(script), str(spec), writer], capture_output=True, text=True, env=env,
                           check=True)
-    assert done.stdout.strip() == "[]"
+    assert done.stdout.strip() == "[] []"

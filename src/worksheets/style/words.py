@@ -111,5 +111,13 @@ def decimal_sign(language: str) -> str:
         return "."
 
 
+def preload(language: str) -> None:
+    """Read a language's plural rules and decimal sign now (CLDR's data files, through babel, are read on first
+    use): done before renderers fork, so each does not read them again for its first document."""
+    for n in (0, 1, 2):
+        plural_form(language, n)
+    decimal_sign(language)
+
+
 ENGLISH = Words()
 """The words of a worksheet that says nothing of its language."""

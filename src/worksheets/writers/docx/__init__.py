@@ -48,25 +48,32 @@ def render(unit: RenderUnit) -> Rendered:
 
 
 def warm_up() -> None:
-    """Import python-docx and every part of this writer, and make the empty files of the standard style on A4
-    (most worksheets' own), before renderers fork or while a spec is planned."""
+    """Import python-docx and every part of this writer, make the empty files of the standard style on A4 (most
+    worksheets' own) and read the page's own words, before renderers fork or while a spec is planned."""
+    from worksheets import document  # noqa: F401 - unpickling the documents needs it
     from worksheets.style.themes import theme_for, tier_theme
+    from worksheets.style.words import DEFAULT_LANGUAGE, catalogue, preload
     from worksheets.vocab import DEFAULT_STYLE, TIERS
     from worksheets.writers.docx import closed, handout, markscheme, maths, page, prose, puzzles, spaces  # noqa: F401
 
     page.blank("A4", theme_for(DEFAULT_STYLE))
     for tier in TIERS:
         page.blank("A4", tier_theme(DEFAULT_STYLE, tier))
+    catalogue()
+    preload(DEFAULT_LANGUAGE)
 
 
 def prepare(documents: Iterable[Document]) -> None:
-    """Import python-docx and make each document's empty styled file, once, before renderers fork."""
+    """Import python-docx, make each document's empty styled file and read its language's rules, once, before
+    renderers fork."""
     from worksheets.style.themes import theme_for, tier_theme
+    from worksheets.style.words import preload
     from worksheets.writers.docx import page
 
     for doc in documents:
         page.blank(doc.paper, tier_theme(doc.style, doc.tier, doc.audience))
         page.blank(doc.paper, theme_for(doc.style))
+        preload(doc.language)
 
 
 def detail_handlers() -> tuple[Any, ...]:

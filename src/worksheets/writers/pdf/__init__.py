@@ -42,34 +42,25 @@ def warm_up() -> None:
     """Import the layout code, register the standard style's fonts and read the page's own words (done once,
     before forking): a renderer forked after this starts its first document as fast as its second."""
     from worksheets import document  # noqa: F401 - unpickling the documents needs it
-    from worksheets.style.words import DEFAULT_LANGUAGE, catalogue
+    from worksheets.style.words import DEFAULT_LANGUAGE, catalogue, preload
     from worksheets.writers.pdf import handout, insert, markscheme  # noqa: F401 - imported now, before forking
     from worksheets.writers.pdf.fonts import register
 
     register("Sans", "Serif")
     catalogue()
-    _language(DEFAULT_LANGUAGE)
+    preload(DEFAULT_LANGUAGE)
 
 
 def prepare(documents: Iterable[Document]) -> None:
     """Register the fonts of every style the documents use and read their languages' rules, once, before forking
     renderers."""
     from worksheets.style.themes import theme_for
+    from worksheets.style.words import preload
     from worksheets.writers.pdf.fonts import register
 
     for doc in documents:
         register(theme_for(doc.style).font, theme_for(doc.style).source_font)
-        _language(doc.language)
-
-
-def _language(code: str) -> None:
-    """Load a language's plural rules and decimal sign (CLDR's, through babel: its data files are read on first
-    use, which would otherwise happen in every renderer)."""
-    from worksheets.style.words import decimal_sign, plural_form
-
-    for n in (0, 1, 2):
-        plural_form(code, n)
-    decimal_sign(code)
+        preload(doc.language)
 
 
 def detail_handlers() -> tuple[Any, ...]:
