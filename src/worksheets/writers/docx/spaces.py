@@ -4,10 +4,12 @@ as tables of squares, number lines, the final answer line, and the support tier'
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from worksheets import document as d
 from worksheets.style.themes import MM
@@ -42,8 +44,13 @@ def writing_line(place: Place, text: str = "", pitch: float | None = None, after
 
 
 def lines(count: int, place: Place, pitch: float | None = None) -> list[Any]:
-    """`count` writing lines; the first two stay with what comes before them."""
-    out = [writing_line(place, pitch=pitch) for _ in range(count)]
+    """`count` writing lines; the first two stay with what comes before them. The lines after the first are
+    copies of it (lxml copies an element tree much faster than python-docx builds one)."""
+    out = [writing_line(place, pitch=pitch)] if count > 0 else []
+    for _ in range(count - 1):
+        line = deepcopy(out[0]._p)
+        out[-1]._p.addnext(line)
+        out.append(Paragraph(line, out[0]._parent))
     for paragraph in out[:1]:
         keep_with_next(paragraph)
     return out
