@@ -137,6 +137,40 @@ def test_the_word_export_speaks_the_same_language(run, tmp_path):
     assert "Cynllun marcio: Y Rhyfel Oer" in scheme and "Crynodeb o'r marciau" in scheme
 
 
+LEVELLED = """worksheet:
+  title: Y Rhyfel Oer
+  language: cy
+  tiers: [core]
+  contents:
+    - questions: [how]
+questions:
+  - id: how
+    prompt: Pa mor ddefnyddiol yw'r ffynhonnell?
+    marks: 4
+    mark_scheme:
+      levels:
+        - {marks: 3-4, descriptor: Ateb datblygedig.}
+        - {marks: 1-2, descriptor: Ateb syml.}
+"""
+
+
+def test_a_levels_grid_speaks_the_worksheets_language_in_pdf_and_word(run, tmp_path):
+    """The grid's heading and its zero band are the page's own words, in both formats, never English."""
+    import docx
+
+    write_file(tmp_path, "oer.yaml", LEVELLED)
+    assert run("build", "oer.yaml", "-q", cwd=tmp_path).code == 0
+    assert run("export", "oer.yaml", "--format", "docx", "-q", cwd=tmp_path).code == 0
+    folder = tmp_path / "output" / "oer"
+    pdf = flat(pdf_text(folder / "oer-markscheme.pdf"))
+    word = docx.Document(str(folder / "oer-markscheme.docx"))
+    cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    heading = [p.text for p in word.paragraphs]
+    for text in (pdf, " ".join(heading + cells)):
+        assert "Lefelau ymateb" in text and "Dim ymateb sy'n haeddu marc." in text
+        assert "Levels of response" not in text and "creditworthy" not in text
+
+
 def test_the_pdf_says_its_language_and_shows_its_title(run, tmp_path):
     from pypdf import PdfReader
 

@@ -201,7 +201,7 @@ def marking(q: d.Question, place: Place) -> None:
         for point in scheme.points:
             bullet(point.text, place, f"[{point.marks}]")
     if scheme.levels:
-        _label("Levels of response", place)
+        _label(place.w.words("levels"), place)
         levels(scheme.levels, place)
     if scheme.indicative:
         _label(place.w.words("indicative"), place)
@@ -245,7 +245,7 @@ def levels(items: tuple[d.ScoringLevel, ...], place: Place) -> None:
     w = place.w.words
     rows: list[tuple[str, str, d.Prose | str]] = [(w("level"), w("marks_heading"), w("descriptor"))]
     rows += [(w("level_n", n=level.level), level.band, level.descriptor) for level in items]
-    rows.append(("–", "0", "No creditworthy response."))
+    rows.append(("–", "0", w("no_credit")))
     for r, (name, band, descriptor) in enumerate(rows):
         for c, text in enumerate((name, band)):
             paragraph = first_paragraph(cell_at(table, r, c))

@@ -377,7 +377,7 @@ def _levels(levels: tuple[d.ScoringLevel, ...], s: Styles, width: float) -> Tabl
                 flowables(level.descriptor, s.cell, s.theme),
             ]
         )
-    rows.append([Paragraph("–", s.cell), Paragraph("0", s.cell_bold), Paragraph("No creditworthy response.", s.cell)])
+    rows.append([Paragraph("–", s.cell), Paragraph("0", s.cell_bold), Paragraph(plain_markup(w("no_credit")), s.cell)])
     table = Rows(rows, colWidths=[level_w, marks_w, width - level_w - marks_w], repeatRows=1, splitInRow=1,
                  renderCB=table_callback)
     table.setStyle(
