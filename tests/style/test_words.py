@@ -154,6 +154,14 @@ questions:
 """
 
 
+def docx_text(path) -> str:
+    """Every paragraph of a Word file, table cells' too, a line each."""
+    import docx
+
+    document = docx.Document(str(path))
+    return "\n".join(docx.text.paragraph.Paragraph(p, document).text for p in document.element.body.iter("{*}p"))
+
+
 def test_a_levels_grid_speaks_the_worksheets_language_in_pdf_and_word(run, tmp_path):
     """The grid's heading and its zero band are the page's own words, in both formats, never English."""
     import docx
@@ -169,6 +177,25 @@ def test_a_levels_grid_speaks_the_worksheets_language_in_pdf_and_word(run, tmp_p
     for text in (pdf, " ".join(heading + cells)):
         assert "Lefelau ymateb" in text and "Dim ymateb sy'n haeddu marc." in text
         assert "Levels of response" not in text and "creditworthy" not in text
+
+
+def test_a_word_graphs_axes_are_described_in_the_worksheets_language(run, tmp_path):
+    """Word has no drawn axes: the line that describes them is the page's own words, with the language's decimal
+    sign and a true minus."""
+    write_file(tmp_path, "courbe.yaml", """worksheet:
+  title: Une courbe
+  language: fr
+  contents:
+    - questions: [trace]
+questions:
+  - id: trace
+    prompt: Tracez la courbe.
+    marks: 2
+    answer: {graph: {x: [-2.5, 2.5], y: [0, 9]}}
+""")
+    assert run("export", "courbe.yaml", "--format", "docx", "-q", cwd=tmp_path).code == 0
+    document = docx_text(tmp_path / "output" / "courbe" / "courbe-student.docx")
+    assert "Axes : x de \u22122,5 à 2,5, y de 0 à 9" in document and "from" not in document
 
 
 def test_the_pdf_says_its_language_and_shows_its_title(run, tmp_path):

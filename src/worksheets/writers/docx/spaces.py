@@ -105,7 +105,9 @@ def space(area: d.AnswerArea, place: Place) -> None:
         squares(place, area.height or DEFAULT_GRAPH, area.square)
     elif kind == "graph":
         x, y = area.x, area.y
-        place.para("Small", place.w.words.number(f"Axes: x from {x[0]:g} to {x[1]:g}, y from {y[0]:g} to {y[1]:g}"))
+        ends = {name: place.w.words.number(f"{value:g}").replace("-", "\u2212")
+                for name, value in (("x0", x[0]), ("x1", x[1]), ("y0", y[0]), ("y1", y[1]))}
+        place.para("Small", place.w.words("axes", **ends))
         squares(place, area.height or DEFAULT_GRAPH, area.square)
     elif kind == "number_line":
         number_line(place, area.x)
