@@ -146,3 +146,20 @@ questions:
         "{a: {int: [1, 10]}})",
         "bad.yaml:13:50: prompt: 'a.real' is not arithmetic on the params (no attributes, indexes or other calls)"]
     assert not (tmp_path / "output").exists()
+
+
+def test_the_keys_speak_the_worksheets_language(run, tmp_path):
+    """A Welsh class set's keys: their title, class line, blocks, shared questions, footer and /Lang in Welsh."""
+    folder = tmp_path / "cy"
+    folder.mkdir()
+    write_file(folder, "eq.yaml", SPEC.replace("  per_student: true\n", "  per_student: true\n  language: cy\n"))
+    write_file(folder, "7b.csv", "name,tier,class\nAmy Shah,core,7b\nBen Ode,support,7b\n")
+    assert run("build", "eq.yaml", "--class-list", "7b.csv", "--out", "out", "-q", cwd=folder).code == 0
+    path = folder / "out" / "eq" / "eq-class-7b-keys.pdf"
+    keys = flat(pdf_text(path))
+    for said in ("Allweddi atebion: Linear equations", "Rhestr dosbarth 7b · 2 myfyriwr", "Craidd", "Cymorth",
+                 "[6 marc]", "Cwestiynau ysgrifenedig: yr un marcio ar bob copi", "Cwestiwn explain", "Tudalen 1 o"):
+        assert said in keys, said
+    for english in ("Answer keys", "Class list", "students", "Written questions", "Page ", " marks"):
+        assert english not in keys, english
+    assert PdfReader(path).trailer["/Root"]["/Lang"] == "cy"

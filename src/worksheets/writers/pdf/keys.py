@@ -13,7 +13,8 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from worksheets import document as d
 from worksheets.document.prose import plain
 from worksheets.style.themes import theme_for
-from worksheets.vocab import DEFAULT_STYLE, TIER_TITLES
+from worksheets.style.words import Words
+from worksheets.vocab import DEFAULT_STYLE
 from worksheets.writers.answers import answer_text
 from worksheets.writers.pdf import questions
 from worksheets.writers.pdf.flow import Paragraph
@@ -22,7 +23,6 @@ from worksheets.writers.pdf.prose import Styles, escape, plain_markup, styles_fo
 
 RULE = Color(0.6, 0.6, 0.6)
 HEAD = Color(0.9, 0.9, 0.9)
-SHARED = "see the written questions after the keys"
 GUTTER = 14.0  # points between the two columns of students
 
 
@@ -45,7 +45,7 @@ def _rows(doc: d.Document, s: Styles) -> list[list[Flowable]]:
     rows: list[list[Flowable]] = []
     for q in doc.questions:
         for item in (q.parts or (q,)) if q.detail is None else (q,):
-            said = SHARED if _shared(q) else answer_text(item) or "see the model answer"
+            said = s.words("keys_shared") if _shared(q) else answer_text(item) or s.words("keys_see_model")
             values = ", ".join(f"{name} = {value}" for name, value in q.values) if item is q else ""
             text = f"{escape(said)}" + (f" <font color='#555555'>({escape(values)})</font>" if values else "")
             rows.append([Paragraph(plain_markup(item.number), s.cell_bold), Paragraph(text, s.cell),
@@ -55,8 +55,9 @@ def _rows(doc: d.Document, s: Styles) -> list[list[Flowable]]:
 
 def _block(name: str, group: str, doc: d.Document, s: Styles, width: float) -> list[Flowable]:
     """One student's key (a table cell's content: kept on one page with its row)."""
-    who = " · ".join(x for x in (name, group, TIER_TITLES[doc.tier], doc.style, doc.version_code) if x)
-    head = Paragraph(f"<b>{plain_markup(who)}</b> · {doc.total_marks} marks", s.cell)
+    who = " · ".join(x for x in (name, group, s.words(doc.tier), doc.style, doc.version_code) if x)
+    marks = s.words.count("marks", doc.total_marks).replace(" ", "\u00a0")  # '[6 marks]' kept on one line
+    head = Paragraph(f"<b>{plain_markup(who)}</b> {plain_markup(marks)}", s.cell)
     table = Table(_rows(doc, s), colWidths=[s.theme.body * 3, width - s.theme.body * 5, s.theme.body * 2],
                   hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
@@ -84,9 +85,9 @@ def _two_up(blocks: list[list[Flowable]], width: float) -> list[Flowable]:
 def story(title: str, class_list: str, copies: list[tuple[str, str, d.Document]], s: Styles,
           width: float) -> list[Flowable]:
     """The keys' flowables: the title, every student's block, then the shared written questions."""
-    out: list[Flowable] = [Paragraph(plain_markup(f"Answer keys: {title}"), s.title),
-                           Paragraph(plain_markup(f"Class list {class_list} · {len(copies)} students, each with "
-                                                  "their own questions, order and values"), s.subtitle),
+    w = s.words
+    out: list[Flowable] = [Paragraph(plain_markup(w("answer_keys_of", title=title)), s.title),
+                           Paragraph(plain_markup(w.count("keys_students", len(copies), name=class_list)), s.subtitle),
                            Spacer(1, s.theme.body)]
     out += _two_up([_block(name, group, doc, s, (width - GUTTER) / 2) for name, group, doc in copies], width)
     shared: dict[str, d.Question] = {}
@@ -95,22 +96,23 @@ def story(title: str, class_list: str, copies: list[tuple[str, str, d.Document]]
             if _shared(q):
                 shared.setdefault(q.id, q)
     if shared:
-        out.append(Paragraph("Written questions: marked the same on every copy", s.heading))
-        out.append(Paragraph("Each is numbered on a student's copy as their key above shows; here it is named by "
-                             "its bank id.", s.small))
+        out.append(Paragraph(plain_markup(w("keys_written")), s.heading))
+        out.append(Paragraph(plain_markup(w("keys_written_note")), s.small))
         out.append(Spacer(1, s.theme.body * 0.5))
         for ident, q in sorted(shared.items()):
-            lead = [Paragraph(f"Question <b>{escape(ident)}</b>", s.small)]
+            lead = [Paragraph(f"{plain_markup(w('question'))} <b>{escape(ident)}</b>", s.small)]
             out += questions.markscheme_question(replace(q, label="", number=ident), s, width, lead)
     return out
 
 
 def render_keys(title: str, class_list: str, copies: list[tuple[str, str, d.Document]], paper: str) -> bytes:
-    """The keys PDF of a class set: (name, class, their full document) for each student."""
+    """The keys PDF of a class set: (name, class, their full document) for each student, in the worksheet's
+    language (its words and labels, as its copies have them)."""
     theme = theme_for(DEFAULT_STYLE)
-    s = styles_for(theme)
+    words = Words.of(copies[0][2])
+    s = replace(styles_for(theme), words=words)
     width, _ = frame_size(paper, theme)
-    furniture = Furniture(theme=theme, header_left=f"Answer keys: {title}", header_right=f"Class list {class_list}",
-                          footer_left="", turn_over=False)
-    return build_pdf(story(title, class_list, copies, s, width), paper, furniture, f"Answer keys: {title}",
-                     "Answer keys")
+    heading = words("answer_keys_of", title=title)
+    furniture = Furniture(theme=theme, header_left=heading, header_right=words("class_list_of", name=class_list),
+                          footer_left="", turn_over=False, words=words)
+    return build_pdf(story(title, class_list, copies, s, width), paper, furniture, heading, words("answer_keys"))
