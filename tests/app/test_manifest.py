@@ -101,3 +101,43 @@ def test_check_from_the_record_still_finds_two_specs_writing_one_file(run, tmp_p
     assert run("check", "a/p.yaml", cwd=tmp_path).stdout == "ok: 1 spec, 2 PDFs would be built\n"
     both = run("check", "a/p.yaml", "b/p.yaml", cwd=tmp_path)
     assert both.code == 1 and "b/p.yaml: would overwrite output/p/p-student.pdf from a/p.yaml" in both.stderr
+
+
+def test_a_link_pointed_at_another_file_rebuilds(run, tmp_path):
+    """A bank, a picture and a booklet's part named through symbolic links: pointing a link at another file (the
+    old one untouched) is a change, for build as for check, in one process as in many; the same bytes are not."""
+    from PIL import Image
+
+    from helpers import write_file
+
+    for name, wording in (("one", "Why did it start?"), ("two", "Why did it end?")):
+        write_file(tmp_path, f"bank-{name}.yaml", f"questions:\n  - {{id: q, prompt: {wording}, marks: 2}}\n")
+    for name, colour in (("one", "white"), ("two", "black")):
+        Image.new("RGB", (40, 30), colour).save(tmp_path / f"map-{name}.png")
+    write_file(tmp_path, "w.yaml", "worksheet:\n  title: T\n  uses: [bank.yaml]\n  contents:\n    - sources: [s]\n"
+                                   "    - questions: [q]\nsources:\n  - {id: s, text: '![A map](map.png \"a map\")'}\n")
+    write_file(tmp_path, "book.yaml", "booklet:\n  title: B\n  parts:\n    - worksheet: part.yaml\n")
+    (tmp_path / "bank.yaml").symlink_to("bank-one.yaml")
+    (tmp_path / "map.png").symlink_to("map-one.png")
+    (tmp_path / "part.yaml").symlink_to("w.yaml")
+    for spec in ("w.yaml", "book.yaml"):
+        assert run("build", spec, cwd=tmp_path).code == 0
+        assert run("build", spec, cwd=tmp_path).stdout.startswith("up to date"), spec
+    for link, other in (("bank.yaml", "bank-two.yaml"), ("map.png", "map-two.png")):
+        (tmp_path / link).unlink()
+        (tmp_path / link).symlink_to(other)
+        for spec in ("w.yaml", "book.yaml"):
+            assert "wrote " in run("build", spec, cwd=tmp_path).stdout, (link, spec)
+            assert run("build", spec, cwd=tmp_path).stdout.startswith("up to date"), (link, spec)
+    write_file(tmp_path, "w2.yaml", (tmp_path / "w.yaml").read_text(encoding="utf-8").replace("title: T", "title: U"))
+    (tmp_path / "part.yaml").unlink()
+    (tmp_path / "part.yaml").symlink_to("w2.yaml")
+    assert "wrote " in run("build", "book.yaml", cwd=tmp_path).stdout
+    (tmp_path / "map.png").unlink()
+    shutil.copy(tmp_path / "map-two.png", tmp_path / "map.png")  # the same bytes, no longer a link
+    assert run("build", "w.yaml", cwd=tmp_path).stdout.startswith("up to date")
+    write_file(tmp_path, "bank-broken.yaml", "questions:\n  - {id: q, prompt: Why?, marks: 2, colour: red}\n")
+    (tmp_path / "bank.yaml").unlink()
+    (tmp_path / "bank.yaml").symlink_to("bank-broken.yaml")
+    checked = run("check", "w.yaml", cwd=tmp_path)  # not answered from the build's record
+    assert checked.code == 1 and "colour" in checked.stderr

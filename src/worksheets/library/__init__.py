@@ -19,7 +19,7 @@ from worksheets.library.pictures import check_figures, check_image, check_pictur
 from worksheets.spec.bank import Bank, QuestionSet
 from worksheets.spec.base import Model
 from worksheets.spec.content import Section, Source
-from worksheets.spec.files import confine, need_file
+from worksheets.spec.files import confine, links_to, need_file
 from worksheets.spec.problems import validation_problems
 from worksheets.spec.values import problems as value_problems
 from worksheets.spec.worksheet import GlossaryRef, QuestionsRef, SectionRef, SourcesRef, Worksheet, WorksheetFile
@@ -46,6 +46,8 @@ class Library:
     figures: dict[tuple[str, str], tuple[Path, str]] = field(default_factory=dict)
     """Pictures named in prose: (the file that names it, the name as written) -> (checked path, digest)."""
     image_digests: dict[str, str] = field(default_factory=dict)  # so a picture replaced under its name re-renders
+    links: dict[Path, Path] = field(default_factory=dict)
+    """Paths as written that reach an input through a symbolic link, and the input each reaches (see `links_to`)."""
     notes: list[Problem] = field(default_factory=list)
     """Warnings: located, but nothing to stop a build (a picture without alt text; problems with `accessible`)."""
     read: dict[Path, str] = field(default_factory=dict)
@@ -54,9 +56,10 @@ class Library:
 
     @property
     def inputs(self) -> list[Path]:
-        """Every file the library was gathered from: its YAML files and every picture it shows (a build is up to
-        date only while none of them changed)."""
-        return list(dict.fromkeys([*self.files, *self.images.values(), *(path for path, _ in self.figures.values())]))
+        """Every file the library was gathered from: its YAML files and every picture it shows, and the links that
+        led to them (a build is up to date only while none of them changed)."""
+        return list(dict.fromkeys([*self.files, *self.images.values(), *(path for path, _ in self.figures.values()),
+                                   *self.links]))
 
 
 def spec_kind(loaded: Loaded) -> str:
@@ -132,6 +135,7 @@ def _build(spec_path: Path, root: Path, loaded: Loaded | None) -> Library:
                 problems.extend(error.problems)
                 continue
             library.files.append(path)
+            library.links.update(links_to(owner.path, name, path))
             library.read[path] = bank_loaded.digest
             banks.append((bank_loaded, bank))
     problems.check()

@@ -62,6 +62,7 @@ def remember(spec: Path, root: Path, library: Library) -> None:
     read: dict[Path, tuple[bool, str | None]] = {path: (True, digest or None) for path, digest in library.read.items()}
     read.update({path: (False, library.image_digests.get(ident)) for ident, path in library.images.items()})
     read.update({path: (False, digest) for path, digest in library.figures.values()})
+    read.update({link: read[target] for link, target in library.links.items() if target in read})  # as they pointed
     try:
         key = _key(spec, root)
     except (OSError, RuntimeError):

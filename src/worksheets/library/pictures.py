@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from worksheets.errors import Loc, Problem, ProblemList, SpecError
 from worksheets.spec.figures import inline_pictures, pictures
-from worksheets.spec.files import confine, image_problem, need_file
+from worksheets.spec.files import confine, image_problem, links_to, need_file
 
 if TYPE_CHECKING:
     from worksheets.library import Library
@@ -33,6 +33,7 @@ def check_image(library: Library, source: Source, root: Path, problems: ProblemL
         problems.add(source.where("image"), f"image: '{source.image}' {trouble}")
     else:
         library.images[source.id] = path
+        library.links.update(links_to(owner, source.image, path))
         with contextlib.suppress(OSError):  # gone since it was checked: the writer reports it
             library.image_digests[source.id] = hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -63,6 +64,7 @@ def check_picture(library: Library, relative: str, root: Path, loc: Loc, name: s
     if trouble:
         problems.add(loc, f"{name}: picture '{relative}' {trouble}")
         return
+    library.links.update(links_to(owner, relative, path))
     with contextlib.suppress(OSError):
         library.figures[(loc.file, relative)] = (path, hashlib.sha256(path.read_bytes()).hexdigest())
 

@@ -16,7 +16,7 @@ from worksheets.plan import plan
 from worksheets.plan.markdown import parse
 from worksheets.spec.base import Model
 from worksheets.spec.booklet import Booklet, BookletFile, BookletPart
-from worksheets.spec.files import confine, image_problem, inspect_pdf, need_file
+from worksheets.spec.files import confine, image_problem, inspect_pdf, links_to, need_file
 from worksheets.spec.yaml import Loaded, load_file
 from worksheets.style.fonts import cannot_print, unprintable
 from worksheets.vocab import DEFAULT_TIER
@@ -55,6 +55,8 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
         except SpecError as error:
             problems.extend(p for p in error.problems if p not in problems)
     cover_image = _cover_image(booklet, spec, root, problems)
+    if cover_image is not None:
+        gathered.inputs += [cover_image, *links_to(spec, booklet.cover_image or "", cover_image)]
     problems += _unprintable(booklet)
     if problems:
         raise SpecError(problems)
@@ -63,7 +65,7 @@ def plan_booklet(spec: Path, root: Path, options_paper: str | None = None, loade
         contents_page=booklet.contents_page, paper=gathered.paper, scheme_paper=paper, style=booklet.style,
         start_odd=booklet.start_parts_on == "odd", impose=booklet.impose, mark_schemes=booklet.mark_schemes,
         parts=tuple(parts), language=booklet.language,
-        inputs=tuple(gathered.inputs) + ((cover_image,) if cover_image else ()),
+        inputs=tuple(gathered.inputs),
     )
 
 
@@ -100,6 +102,7 @@ def _part(gathered: _Parts, part: BookletPart, field: str) -> Part:
     if path == gathered.spec.resolve():
         raise SpecError(Problem(where, f"{field}: the booklet names itself"))
     need_file(path, name, where, f"{field}.{key}", f"{field}: no such file '{name}'")
+    gathered.inputs += links_to(gathered.spec, name, path)
     if part.pdf is not None:
         pages, trouble = inspect_pdf(path)
         if trouble:

@@ -195,6 +195,13 @@ def confine(base_file: Path, relative: str, root: Path, where: Loc, field: str) 
     return target
 
 
+def links_to(base_file: Path, relative: str, target: Path) -> dict[Path, Path]:
+    """{the path as written (made absolute, its links left in): `target`} when it reaches the target through a
+    symbolic link, else {}. Recorded beside the target, a link later pointed at another file reads as a change."""
+    written = Path(os.path.abspath(base_file.parent / relative))
+    return {written: target} if written != target else {}
+
+
 def need_file(path: Path, name: str, where: Loc, field: str, missing: str) -> None:
     """Raise SpecError at `where` unless `path` is a regular file (`missing` is the message when nothing is there)."""
     trouble = file_problem(path)
