@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, quote
 
 from worksheets.app import edit
 from worksheets.app.edit import Editor
+from worksheets.app.names import under
 
 HEADER = "X-Worksheets-Token"
 STATIC = Path(__file__).with_name("editor")
@@ -82,9 +83,8 @@ def page(editor: Editor, title: str) -> bytes:
 def link_for(token: str) -> Any:
     """A function giving a file's URL under the output folder, carrying the token (or its plain name)."""
     def link(path: Path, out: Path, url: bool) -> str | None:
-        try:
-            name = path.resolve().relative_to(out.resolve()).as_posix()
-        except (ValueError, OSError, RuntimeError):
+        name = under(path, out)
+        if name is None:
             return None
         return f"/file/{quote(name)}?token={quote(token)}" if url else name
 

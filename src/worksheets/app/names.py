@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from worksheets.vocab import DEFAULT_STYLE, DEFAULT_TIER
 
 
@@ -59,3 +61,12 @@ def _suffix(format: str) -> str:
     from worksheets.writers import FORMATS
 
     return FORMATS[format].suffix
+
+
+def under(path: Path, out: Path) -> str | None:
+    """A file's name relative to the output folder, as the browser page links it; None if it lies outside (or its
+    path loops)."""
+    try:
+        return path.resolve().relative_to(out.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return None

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, quote, unquote
 from worksheets.app.edit import Editor
 from worksheets.app.edit_http import answer_get, answer_post, same_origin, token_of
 from worksheets.app.edit_http import page as edit_page
+from worksheets.app.names import under
 from worksheets.app.watch import PREVIEW, State, previews
 
 PAGE = """<!doctype html>
@@ -56,17 +57,9 @@ MAX_PATH = 2048  # a longer request path gets 414 (http.server itself refuses re
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
-def _relative(path: Path, out: Path) -> str | None:
-    """The path of a file under the output folder, as the page links it; None if it lies outside."""
-    try:
-        return path.resolve().relative_to(out.resolve()).as_posix()
-    except ValueError:
-        return None
-
-
 def _link(path: Path, out: Path) -> str:
     """A URL for a file under the output folder."""
-    return "/file/" + quote(_relative(path, out) or "")
+    return "/file/" + quote(under(path, out) or "")
 
 
 def page(state: State, title: str, out: Path) -> str:
@@ -77,12 +70,12 @@ def page(state: State, title: str, out: Path) -> str:
             problems = '<div class="problems" id="problems">' + html.escape("\n".join(state.problems)) + "</div>"
         parts = []
         for pdf in state.outputs:
-            if _relative(pdf, out) is None:
+            if under(pdf, out) is None:
                 continue
             tags = "".join(f'<img alt="{html.escape(i.name)}" src="{_link(i, out)}?v={state.number}">'
                            for i in previews(pdf))
             heading = f'<h2><a href="{_link(pdf, out)}">{html.escape(pdf.name)}</a></h2>'
-            name = html.escape(_relative(pdf, out) or "", quote=True)
+            name = html.escape(under(pdf, out) or "", quote=True)
             parts.append(f'<div class="pdf" data-name="{name}">{heading}{tags}</div>')
         status = f"ok in {state.seconds:.2f} s" if state.ok else "problems (the pages below are the last good build)"
         return PAGE.format(title=html.escape(title), number=state.number, status=status, problems=problems,
@@ -120,13 +113,13 @@ def servable(state: State, out: Path, name: str) -> Path | None:
     if any(not part or part.startswith(".") for part in parts):
         return None
     with state.lock:
-        outputs = {rel: pdf for pdf in state.outputs if (rel := _relative(pdf, out)) is not None}
+        outputs = {rel: pdf for pdf in state.outputs if (rel := under(pdf, out)) is not None}
     target = outputs.get(name)
     match = PREVIEW.fullmatch(parts[-1])
     if target is None and match is not None:
         pdf = outputs.get("/".join([*parts[:-1], match["stem"] + ".pdf"]))
         target = pdf.with_name(parts[-1]) if pdf is not None else None
-    if target is None or _relative(target, out) != name or not target.is_file():
+    if target is None or under(target, out) != name or not target.is_file():
         return None
     return target
 
