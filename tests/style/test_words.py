@@ -142,8 +142,11 @@ LEVELLED = """worksheet:
   language: cy
   tiers: [core]
   contents:
-    - questions: [how]
+    - questions: [how, seq]
 questions:
+  - id: seq
+    type: ordering
+    items: [Un, Dau, Tri]
   - id: how
     prompt: Pa mor ddefnyddiol yw'r ffynhonnell?
     marks: 4
@@ -162,8 +165,9 @@ def docx_text(path) -> str:
     return "\n".join(docx.text.paragraph.Paragraph(p, document).text for p in document.element.body.iter("{*}p"))
 
 
-def test_a_levels_grid_speaks_the_worksheets_language_in_pdf_and_word(run, tmp_path):
-    """The grid's heading and its zero band are the page's own words, in both formats, never English."""
+def test_a_mark_schemes_own_headings_speak_the_worksheets_language_in_pdf_and_word(run, tmp_path):
+    """A levels grid's heading and zero band, and an ordering's correct order, are the page's own words, in both
+    formats, never English."""
     import docx
 
     write_file(tmp_path, "oer.yaml", LEVELLED)
@@ -175,8 +179,8 @@ def test_a_levels_grid_speaks_the_worksheets_language_in_pdf_and_word(run, tmp_p
     cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
     heading = [p.text for p in word.paragraphs]
     for text in (pdf, " ".join(heading + cells)):
-        assert "Lefelau ymateb" in text and "Dim ymateb sy'n haeddu marc." in text
-        assert "Levels of response" not in text and "creditworthy" not in text
+        assert "Lefelau ymateb" in text and "Dim ymateb sy'n haeddu marc." in text and "Trefn gywir: " in text
+        assert "Levels of response" not in text and "creditworthy" not in text and "Correct order" not in text
 
 
 def test_a_word_graphs_axes_are_described_in_the_worksheets_language(run, tmp_path):

@@ -213,7 +213,7 @@ def _ordering(o: d.Ordering, place: Place) -> None:
 
 @scheme.register
 def _ordering_key(o: d.Ordering, place: Place) -> None:
-    place.para("Heading 3", f"Correct order: {', '.join(letters(i) for i in o.order)}")
+    place.para("Heading 3", place.w.words("correct_order", order=", ".join(letters(i) for i in o.order)))
     w = place.w.theme.body * 2.2
     table = place.table(len(o.order), [w, w, place.width - 2 * w])
     for r, i in enumerate(o.order):

@@ -20,7 +20,7 @@ from worksheets.document.prose import Prose, plain
 from worksheets.style.fonts import face_name
 from worksheets.writers.pdf.boxes import TickBox
 from worksheets.writers.pdf.flow import Paragraph
-from worksheets.writers.pdf.prose import GapMarkup, Styles, escape, flowables
+from worksheets.writers.pdf.prose import GapMarkup, Styles, escape, flowables, plain_markup
 from worksheets.writers.wording import numeric_answer
 
 GRID = Color(0.55, 0.55, 0.55)
@@ -278,7 +278,7 @@ def _ordering_key(detail: d.Ordering, s: Styles, width: float) -> list[Flowable]
     rows = [[Paragraph(f"{n}", s.cell_bold), Paragraph(letters(i), s.cell_bold), _cell(detail.items[i], s)]
             for n, i in enumerate(detail.order, 1)]
     w = s.theme.body * 2.2
-    return [Paragraph(f"Correct order: {sequence}", s.subheading),
+    return [Paragraph(plain_markup(s.words("correct_order", order=sequence)), s.subheading),
             _grid(Table(rows, colWidths=[w, w, width - 2 * w], hAlign="LEFT"))]
 
 
