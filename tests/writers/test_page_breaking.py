@@ -119,3 +119,27 @@ def test_a_layout_that_never_ends_is_given_up_as_one_line(tmp_path):
 
     with pytest.raises(LayoutError):
         build_pdf([Endless()], "A4", Furniture(theme_for("standard"), "T", "", "", False), "T", "")
+
+
+def test_a_page_that_opens_where_a_question_ends_or_starts_is_not_headed_continued():
+    """A question's end (or start) drawn first on a page means no question runs on to it: that page's header
+    says nothing of one, while a page that opens mid-question says which."""
+    import io
+
+    from reportlab.platypus import PageBreak, Paragraph
+
+    from worksheets.style.themes import theme_for
+    from worksheets.writers.pdf.flow import RunningLabel
+    from worksheets.writers.pdf.page import Furniture, build_pdf
+    from worksheets.writers.pdf.prose import styles_for
+
+    s = styles_for(theme_for("standard"))
+    story = [RunningLabel("Question 3 continued"), Paragraph("Question three.", s.body), PageBreak(),
+             Paragraph("Still question three.", s.body), PageBreak(),
+             RunningLabel(None), Paragraph("After it.", s.body), PageBreak(),
+             RunningLabel("Question 4 continued"), Paragraph("Question four.", s.body)]
+    data = build_pdf(story, "A4", Furniture(theme_for("standard"), "T", "", "", False), "T", "")
+    headers = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+    assert len(headers) == 4
+    assert "Question 3 continued" in headers[1]
+    assert "continued" not in headers[2] and "continued" not in headers[3]

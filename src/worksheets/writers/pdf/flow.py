@@ -282,7 +282,9 @@ class Anchor(Flowable):
 
 class RunningLabel(Flowable):
     """Zero-size: sets the label a page starting after this point carries in its header
-    (e.g. "Question 11 continued" on a mark scheme page that opens mid-question); None clears it."""
+    (e.g. "Question 11 continued" on a mark scheme page that opens mid-question); None clears it. One drawn before
+    anything else on its page (a question's end carried over, or its start) means that page opens mid-question
+    for nobody, so its own header carries no label."""
 
     _ZEROSIZE = 1
 
@@ -294,6 +296,9 @@ class RunningLabel(Flowable):
         return 0, 0
 
     def draw(self) -> None:
+        frame = getattr(self, "_frame", None)  # reportlab's: the frame adding this flowable
+        if frame is not None and frame._atTop:
+            self.canv._opens_page = True
         self.canv._running_label = self.label
 
 

@@ -64,6 +64,7 @@ class _DeferredCanvas(Canvas):
 
     def showPage(self) -> None:  # reportlab's name
         self._held.append(dict(self.__dict__))
+        self.__dict__.pop("_opens_page", None)  # said of the page it was drawn on only
         self._startPage()
 
     def save(self) -> None:
@@ -72,7 +73,7 @@ class _DeferredCanvas(Canvas):
         for number, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
             with tagging.artifact(self):
-                _draw_furniture(self, self._furniture, number, total, carried)
+                _draw_furniture(self, self._furniture, number, total, None if state.get("_opens_page") else carried)
             label = state.get("_running_label")
             carried = label if isinstance(label, str) else None
             Canvas.showPage(self)
