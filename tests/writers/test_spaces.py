@@ -65,6 +65,28 @@ def test_a_graph_has_square_cells_numbered_axes_and_stays_in_the_frame(run, tmp_
         assert len(axes) >= 2 and max(line["bottom"] for line in page.lines) < page.height - 30
 
 
+def test_a_graphs_numbers_sit_on_white_inside_its_frame_and_its_axes_are_named_outside(run, tmp_path):
+    """No grid line runs through a tick's number (each has a white ground), the numbers at the ends stay inside the
+    grid's frame, and x and y are named beyond its edges, clear of every number."""
+    with _page(run, tmp_path, "{graph: {x: [-2, 4], y: [-4, 5]}}") as pdf:
+        page = pdf.pages[0]
+        xs = sorted({line["x0"] for line in _grey_lines(page, vertical=True)})
+        ys = sorted({line["top"] for line in _grey_lines(page, vertical=False)})
+        left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
+        grounds = [r for r in page.rects if r.get("non_stroking_color") in ((1,), 1, [1], (1, 1, 1), [1, 1, 1])]
+        words = page.extract_words()
+        numbers = [w for w in words if w["text"].lstrip("−").isdigit() and top - 20 < w["top"] < bottom + 20]
+        assert {w["text"] for w in numbers} >= {"−2", "−1", "1", "4", "−4", "5"}
+        for w in numbers:
+            assert left - 0.5 <= w["x0"] and w["x1"] <= right + 0.5, w
+            assert top - 0.5 <= w["top"] and w["bottom"] <= bottom + 0.5, w
+            assert any(g["x0"] <= w["x0"] + 0.2 and w["x1"] - 0.2 <= g["x1"] and g["top"] <= w["top"] + 1.5
+                       and w["bottom"] - 1.5 <= g["bottom"] for g in grounds), w["text"]
+        [x_name] = [w for w in words if w["text"] == "x" and top < w["top"] < bottom]
+        [y_name] = [w for w in words if w["text"] == "y" and w["bottom"] <= top + 0.5]
+        assert x_name["x0"] > right and y_name["bottom"] <= top
+
+
 def test_a_number_line_numbers_every_tick_in_order_and_evenly(run, tmp_path):
     with _page(run, tmp_path, "{number_line: {from: -5, to: 5}}") as pdf:
         words = [w for w in pdf.pages[0].extract_words() if w["text"].lstrip("−").isdigit()]

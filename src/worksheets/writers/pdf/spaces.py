@@ -8,6 +8,7 @@ than the frame."""
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from reportlab.platypus import Flowable
 
@@ -83,10 +84,10 @@ class Graph(Flowable):
         columns = round((self.x[1] - self.x[0]) / self.x[2])
         rows = round((self.y[1] - self.y[0]) / self.y[2])
         across = (avail_width - self.indent - self.margin - size) / columns
-        down = (self.asked - 2 * size) / rows
+        down = (self.asked - 3 * size) / rows
         self.cell = max(2.0, min(across, down))  # square cells
         self.width = avail_width
-        self.height = rows * self.cell + 2 * size
+        self.height = rows * self.cell + 3 * size  # the x numbers below, the y axis's name above
         return self.width, self.height
 
     def _at(self, value: float, axis: tuple[float, float, float]) -> float:
@@ -125,16 +126,30 @@ class Graph(Flowable):
         every = max(1, math.ceil(len(xs) * text_width("−00", *self.font) / max(right - left, 1)))
         for index, value in enumerate(xs):  # numbers under the x axis, thinned where they would touch
             if (index % every == 0 and value != 0) or (value == 0 and self.y[0] >= 0):
-                draw_text(canvas, left + self._at(value, self.x), x_axis - size * 1.1, _label(value, self.decimal),
-                          *self.font, align="centre")
+                at = left + self._at(value, self.x)
+                align = "left" if at <= left else "right" if at >= right else "centre"  # the ends kept inside
+                _number(canvas, at + {"left": 1.0, "right": -1.0, "centre": 0.0}[align], x_axis - size * 1.1,
+                        _label(value, self.decimal), self.font, align)
         every = max(1, math.ceil(len(ys) * size * 1.2 / max(top - bottom, 1)))
         for index, value in enumerate(ys):
             if index % every == 0 and value != 0:
-                draw_text(canvas, y_axis - size * 0.4, bottom + self._at(value, self.y) - size * 0.35,
-                          _label(value, self.decimal), *self.font, align="right")
-        draw_text(canvas, right + size * 0.3, x_axis - size * 0.35, "x", self.font[0], size)
-        draw_text(canvas, y_axis + size * 0.4, top - size * 0.2, "y", self.font[0], size)
+                at = bottom + self._at(value, self.y) - size * 0.35
+                at = min(max(at, bottom + size * 0.25), top - size * 0.95)  # the ends kept inside the frame
+                _number(canvas, y_axis - size * 0.4, at, _label(value, self.decimal), self.font, "right")
+        draw_text(canvas, right + size * 0.5, x_axis + size * 0.25, "x", self.font[0], size)
+        draw_text(canvas, y_axis, top + size * 0.4, "y", self.font[0], size, align="centre")
         canvas.restoreState()
+
+
+def _number(canvas: Any, x: float, y: float, text: str, font: tuple[str, float], align: str) -> None:
+    """A tick's number on a white ground, so the grid's lines do not run through it."""
+    width, size = text_width(text, *font), font[1]
+    start = x - {"left": 0.0, "centre": width / 2, "right": width}[align]
+    canvas.saveState()
+    canvas.setFillGray(1)
+    canvas.rect(start - 0.8, y - size * 0.22, width + 1.6, size * 0.98, stroke=0, fill=1)
+    canvas.restoreState()
+    draw_text(canvas, x, y, text, *font, align=align)
 
 
 class NumberLine(Flowable):
