@@ -143,3 +143,29 @@ def test_a_page_that_opens_where_a_question_ends_or_starts_is_not_headed_continu
     assert len(headers) == 4
     assert "Question 3 continued" in headers[1]
     assert "continued" not in headers[2] and "continued" not in headers[3]
+
+
+def test_a_closing_tip_after_the_questions_comes_before_the_end_marker(run, tmp_path):
+    """Prose just after the last questions belongs to them: END OF QUESTIONS follows it, in the PDF and in Word; a
+    glossary after the questions still follows the marker."""
+    import docx
+
+    write_file(tmp_path, "tip.yaml", """worksheet:
+  title: Tip
+  contents:
+    - questions: [q]
+    - text: Check your spelling of the key terms.
+    - glossary: all
+glossary:
+  purge: removing people from the Party
+questions:
+  - {id: q, prompt: Why?, marks: 2}
+""")
+    assert run("build", "tip.yaml", "--no-mark-scheme", cwd=tmp_path).code == 0
+    assert run("export", "tip.yaml", "--format", "docx", "-q", cwd=tmp_path).code == 0
+    pdf = " ".join(_bodies(tmp_path / "output/tip/tip-student.pdf"))
+    document = docx.Document(str(tmp_path / "output/tip/tip-student.docx"))
+    word = " ".join(p.text for p in document.paragraphs)
+    for text in (pdf, word):
+        assert text.index("Check your spelling") < text.index("END OF QUESTIONS"), text
+    assert pdf.index("END OF QUESTIONS") < pdf.index("removing people")

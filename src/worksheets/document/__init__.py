@@ -229,6 +229,14 @@ class Document:
         """Every numbered question, in order."""
         return tuple(q for b in self.blocks if isinstance(b, QuestionsBlock) for q in b.questions)
 
+    def questions_end(self) -> int:
+        """The index of the block the handout's end marker (END OF QUESTIONS) follows: the last questions block, and
+        any prose on its own just after it (a closing tip belongs to the questions); -1 without questions."""
+        end = max((i for i, b in enumerate(self.blocks) if isinstance(b, QuestionsBlock)), default=-1)
+        while 0 <= end < len(self.blocks) - 1 and isinstance(self.blocks[end + 1], TextBlock):
+            end += 1
+        return end
+
     def first_uses(self) -> dict[str, str]:
         """Each used source's label and the number of the first question that uses it (or one of its parts):
         where a student reading the question needs to see the source."""

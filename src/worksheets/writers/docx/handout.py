@@ -29,7 +29,7 @@ def write(doc: d.Document, place: Place) -> None:
     blocks.title_block(doc, place, total_line)
     if doc.grading_table and doc.questions and shown:
         questions.grading_table(doc.questions, place, total)
-    last = max((i for i, b in enumerate(doc.blocks) if isinstance(b, d.QuestionsBlock)), default=-1)
+    last = doc.questions_end()
     noted = False
     for index, block in enumerate(doc.blocks):
         if doc.source_insert and isinstance(block, d.SourceBlock) and not noted:

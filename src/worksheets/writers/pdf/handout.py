@@ -53,7 +53,7 @@ def story(doc: d.Document, s: Styles, width: float, height: float, anchors: Anch
     out: list[Flowable] = blocks.title_block(doc, s, width, total_line, anchors=layout.anchors)
     if doc.grading_table and doc.questions and s.show_marks:
         out += [tables.grading_table(doc.questions, s, width, total), Spacer(1, s.theme.body)]
-    last_questions = max((i for i, b in enumerate(doc.blocks) if isinstance(b, d.QuestionsBlock)), default=-1)
+    last_questions = doc.questions_end()
     for index, block in enumerate(doc.blocks):
         out += lay_out(block, layout, index)
         if index == last_questions:  # every question is laid out: chain sources, then end (primary: no end marker)
