@@ -72,3 +72,9 @@ def test_any_prose_parses_into_blocks_whose_rows_match_their_header(text):
 def test_a_number_and_its_unit_are_never_parted_by_a_line_break():
     [para] = parse("At 450 ℃ and 200 atm, −92 kJ/mol, 5 m; but 3 apples and 10 Mice.")
     assert plain((para,)) == "At 450\u00a0℃ and 200\u00a0atm, −92\u00a0kJ/mol, 5\u00a0m; but 3 apples and 10 Mice."
+
+
+def test_no_line_starts_with_a_closing_mark_or_a_number_cut_from_its_relation_sign():
+    [para] = parse("J'ai nagé ! « Super » ; et toi ? When ΔH < 0 or x ≥ −2, Note: 3 : 2 and x = y.")
+    assert plain((para,)) == ("J'ai nagé\u00a0! «\u00a0Super\u00a0»\u00a0; et toi\u00a0? When ΔH <\u00a00 "
+                              "or x ≥\u00a0−2, Note: 3\u00a0: 2 and x = y.")

@@ -306,12 +306,18 @@ UNITS = ("℃ ℉ °C °F K % ‰ kJ/mol kJ J kg g mg cm³ dm³ m³ cm² m² km 
 UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:" + "|".join(re.escape(u) for u in sorted(UNITS.split(), key=len, reverse=True))
                         + r")(?![\w]))")
 """The space between a number and its unit: never broken, so '450 ℃' does not end one line and start the next."""
+TIGHT_SPACE = re.compile(r" (?=[!?;:»›](?:\s|$|[!?»›)\]\"'.,]))|(?<=[«‹]) |(?<=[<>≤≥=≠≈]) (?=[−+-]?\d)")
+"""Spaces a line must not break at: before a closing mark that French sets apart (« Bonjour ! »), after an opening
+guillemet, and between a relation sign and the number after it ('ΔH < 0' does not leave '0)' alone on a line)."""
+TIGHT = frozenset("!?;:»›«‹<>≤≥=≠≈")
 
 
 def _plain_scripted(text: str, bold: bool, italic: bool) -> list[Inline]:
     out: list[Inline] = []
     if " " in text and any(c.isdigit() for c in text):
         text = UNIT_SPACE.sub("\u00a0", text)
+    if " " in text and not TIGHT.isdisjoint(text):
+        text = TIGHT_SPACE.sub("\u00a0", text)
     for index, piece in enumerate(SCRIPT.split(text)):
         if piece is None or piece == "":
             continue
