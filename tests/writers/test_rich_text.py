@@ -118,6 +118,8 @@ def test_a_numbered_source_numbers_its_lines_in_the_margin(run, tmp_path, lines,
     gaps = [starts[f"LINE{n + 1:02d}"]["top"] - starts[f"LINE{n:02d}"]["top"] for n in range(1, 12)]
     assert gaps[3] > gaps[1] * 1.3 and gaps[7] > gaps[1] * 1.3  # the stanza breaks are kept
     assert gaps[6] > gaps[1] * 1.8  # line 7 wraps and line 8 comes after its second printed line
+    plain = [gaps[n - 1] for n in (1, 2, 5, 9, 10, 11)]  # lines within a stanza, numbered or not, one pitch apart
+    assert max(plain) - min(plain) < 0.2, plain
 
 
 def test_chemistry_prints_in_the_body_font_with_true_scripts(run, tmp_path):

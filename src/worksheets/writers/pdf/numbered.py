@@ -37,8 +37,9 @@ def numbered(prose: Prose, every: int, s: Styles, width: float) -> Flowable:
     with a hanging indent; a stanza break is a gap between rows."""
     t = s.theme
     line_style = ParagraphStyle("numbered-line", parent=s.source, spaceBefore=0, spaceAfter=0)
+    drop = max(0.0, line_style.fontSize - s.small.fontSize)  # the smaller number's first baseline as low as the line's
     number_style = ParagraphStyle("line-number", parent=s.small, alignment=TA_RIGHT, textColor=(0.25, 0.25, 0.25),
-                                  leading=line_style.leading)
+                                  leading=line_style.leading - drop)  # so a numbered row is no taller than another
     rows: list[list[Flowable | str]] = []
     count = 0
     for stanza in text_lines(prose):
@@ -53,7 +54,6 @@ def numbered(prose: Prose, every: int, s: Styles, width: float) -> Flowable:
     commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (0, -1), t.body * 0.6), ("RIGHTPADDING", (1, 0), (1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                # the smaller number's first baseline sits as far down as the line's
-                ("TOPPADDING", (0, 0), (0, -1), line_style.fontSize - number_style.fontSize)]
+                ("TOPPADDING", (0, 0), (0, -1), drop)]
     table.setStyle(TableStyle(commands))
     return table
