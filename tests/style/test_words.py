@@ -202,6 +202,22 @@ questions:
     assert "Axes : x de \u22122,5 à 2,5, y de 0 à 9" in document and "from" not in document
 
 
+@pytest.mark.parametrize(("language", "fields", "printed"), [
+    ("cy", "[Name, class, DATE, Candidate number]", ["Enw", "Dosbarth", "Dyddiad", "Candidate number"]),
+    ("en", "[name, date]", ["Name", "Date"]),
+])
+def test_the_standard_student_fields_are_the_languages_words_however_they_are_written(run, tmp_path, language,
+                                                                                   fields, printed):
+    """Name, Class and Date, in any case, are the worksheet's own words; any other field prints as written."""
+    write_file(tmp_path, "f.yaml", f"worksheet:\n  title: T\n  language: {language}\n  student_fields: {fields}\n"
+                                   "  contents:\n    - questions: [q]\n"
+                                   "questions:\n  - {id: q, prompt: Why?, marks: 1}\n")
+    assert run("build", "f.yaml", "--no-mark-scheme", cwd=tmp_path).code == 0
+    text = flat(pdf_text(tmp_path / "output" / "f" / "f-student.pdf"))
+    assert all(f"{label}:" in text for label in printed), text
+    assert "name:" not in text and "date:" not in text
+
+
 def test_the_pdf_says_its_language_and_shows_its_title(run, tmp_path):
     from pypdf import PdfReader
 

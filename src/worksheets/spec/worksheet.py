@@ -39,6 +39,10 @@ def _by_id_or_inline(value: Any) -> str:
     return "inline" if isinstance(value, dict) else "by-id"
 
 
+STANDARD_FIELDS = ("name", "class", "date")
+"""The student fields every worksheet has unless it says otherwise, by their word's key."""
+
+
 class SectionRef(Model):
     """`section: ID`, or a section written inline."""
 
@@ -278,7 +282,8 @@ class Worksheet(Model):
     paper: Paper = "A4"
     """A4 or letter (reflowed, never scaled)."""
     student_fields: Annotated[list[Text], AfterValidator(_field_labels)] | None = None
-    """Labelled writing lines under the title (default: Name, Class and Date, in the worksheet's language)."""
+    """Labelled writing lines under the title (default: Name, Class and Date, in the worksheet's language; those three,
+    written in any case, print in it too)."""
     instructions: Text | None = None
     """Prose in the instructions box."""
     time_allowed: Text | None = None
@@ -334,11 +339,13 @@ class Worksheet(Model):
         return Words(self.language, tuple((self.labels or {}).items()))
 
     def fields(self) -> list[str]:
-        """The student fields to print: as written, or Name, Class and Date in the worksheet's language."""
-        if self.student_fields is not None:
-            return self.student_fields
+        """The student fields to print: as written, or Name, Class and Date in the worksheet's language. A field
+        written as one of those three (`name`, `Class`...) is that word in the worksheet's language too."""
         words = self.words()
-        return [words("name"), words("class"), words("date")]
+        if self.student_fields is None:
+            return [words(key) for key in STANDARD_FIELDS]
+        return [words(field.strip().lower()) if field.strip().lower() in STANDARD_FIELDS else field
+                for field in self.student_fields]
 
 
 class WorksheetFile(Bank):
