@@ -27,6 +27,8 @@ def test_every_template_builds_at_once_and_explains_itself(run, tmp_path):
         assert spec.count("#") >= 2  # commented
         result = run("build", f"{name}/{name}.yaml", cwd=tmp_path)
         assert result.code == 0, result.stderr
+        for scheme in (tmp_path / "output" / name).glob("*-markscheme.pdf"):  # every question says how to mark it
+            assert "No model answer or mark scheme given" not in flat(pdf_text(scheme)), scheme.name
     assert (tmp_path / "t-primary" / "images" / "plant.png").read_bytes().startswith(b"\x89PNG")  # its picture
     primary = flat(pdf_text(tmp_path / "output" / "t-primary" / "t-primary-student.pdf"))
     assert "Label the parts of the plant." in primary and "Complete the crossword." in primary
