@@ -329,7 +329,7 @@ def _check_text_references(library: Library, root: Path, problems: ProblemList) 
                 problems.add(loc, f"{name}: no {kind} with id '{ident}' (in {match.group(0)})")
 
     for obj in _models(library):
-        for name, value in obj:
+        for name, value in obj.field_values():
             for text in (value if isinstance(value, (list, tuple)) else [value]):
                 if isinstance(text, str):
                     check(text, obj.where(name), name)
@@ -346,7 +346,7 @@ def _models(library: Library) -> list[Model]:
     def walk(value: Any) -> None:
         if isinstance(value, Model):
             found.append(value)
-            for _, child in value:
+            for _, child in value.field_values():
                 walk(child)
         elif isinstance(value, (list, tuple)):
             for child in value:

@@ -7,6 +7,7 @@ in its file it was written, so later stages can point at it too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 from pydantic import (
@@ -126,6 +127,10 @@ class Model(BaseModel):
         """Where the item was written."""
         private = self.__pydantic_private__ or {}
         return private.get("_loc") or Loc("<spec>")
+
+    def field_values(self) -> Iterable[tuple[str, Any]]:
+        """Each field's (name, value), from the instance's own dict (pydantic's iteration builds a list first)."""
+        return self.__dict__.items()
 
     def where(self, field: str) -> Loc:
         """The place of one field's value, else of the whole item."""

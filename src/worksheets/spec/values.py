@@ -21,7 +21,7 @@ VALUES = frozenset({"value", "tolerance"})
 
 def texts(model: Model) -> Iterator[tuple[Model, str, str]]:
     """Every text of a model and of the models inside it: (owner, field, text)."""
-    for name, value in model:
+    for name, value in model.field_values():
         if name in UNFILLED:
             continue
         for item in _items(value):
@@ -41,7 +41,7 @@ def filled(model: Model, values: dict[str, Any], shown: dict[str, str], decimal:
     """A copy of the model with every `{{expression}}` in its texts worked out, decimals printed with `decimal`;
     ValueError if one cannot be, or if two texts of a list that differ (two options) would print the same."""
     update: dict[str, Any] = {}
-    for name, value in model:
+    for name, value in model.field_values():
         if name not in UNFILLED:
             new = _filled_value(value, values, shown, "." if name in VALUES else decimal)
             if new is not value:
