@@ -32,3 +32,22 @@ def test_symlink_out_of_the_root_is_refused(run, tmp_path):
                                  encoding="utf-8")
     result = run("check", "w.yaml", cwd=root)
     assert result.lines == ["w.yaml:3:10: uses: 'link.yaml' is outside the root folder '.' (see --root)"]
+
+
+def test_a_path_through_a_linked_folder_is_recorded_as_the_system_reads_it(tmp_path):
+    """`..` after a linked folder is the target's parent, not the link's: the path as written keeps it, so reading
+    it reaches the very file the spec names (and a link pointed elsewhere reads as a change)."""
+    from worksheets.spec.files import links_to
+
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    (tmp_path / "real" / "img").mkdir()
+    (tmp_path / "real" / "img" / "x.png").write_bytes(b"the picture")
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "proj" / "img").mkdir()
+    (tmp_path / "proj" / "img" / "x.png").write_bytes(b"another file")
+    (tmp_path / "proj" / "link").symlink_to(tmp_path / "real" / "sub")
+    target = (tmp_path / "real" / "img" / "x.png").resolve()
+    [(written, reached)] = links_to(tmp_path / "proj" / "link" / "bank.yaml", "../img/x.png", target).items()
+    assert reached == target and written.read_bytes() == b"the picture"
+    plain = (tmp_path / "real" / "sub" / "x.png").resolve()
+    assert links_to(tmp_path / "real" / "sub" / "bank.yaml", "x.png", plain) == {}

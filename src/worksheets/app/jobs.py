@@ -138,7 +138,7 @@ def plan_spec(spec: Path, options: Options, inputs: list[Path] | None = None,
             raise SpecError(Problem(Loc(loaded.name, 1, 1), "a content bank has nothing to build: build a worksheet "
                                                               "that uses it (worksheets check accepts banks)"))
         bank = check_bank(spec, root, loaded)
-        inputs += bank.files
+        inputs += bank.inputs
         notes += bank.notes
         return []
     if kind == "booklet":

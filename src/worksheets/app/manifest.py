@@ -148,9 +148,9 @@ def stale(spec: Path, options: Any, outputs: list[Path]) -> list[Path]:
 
 
 def digests(inputs: list[Path]) -> dict[str, str | None]:
-    """The inputs' hashes, taken when they were planned from, by absolute path with its links left in (so a link
-    among the inputs is read as it points then)."""
-    return {os.path.abspath(p): file_digest(p) for p in inputs}
+    """The inputs' hashes, taken when they were planned from, by absolute path with its links and '..' left in (so a
+    link among the inputs is read as it points then)."""
+    return {str(p.absolute()): file_digest(p) for p in inputs}
 
 
 Built = tuple[Path, Any, dict[str, str | None], dict[Path, bytes], list[str]]

@@ -124,6 +124,7 @@ def _build(spec_path: Path, root: Path, loaded: Loaded | None) -> Library:
             where = locate(owner.data, ("worksheet", "uses", position), Loc(owner.name, 1, 1))
             try:
                 path = confine(owner.path, name, root, where, "uses")
+                library.links.update(links_to(owner.path, name, path))  # a second link to a bank seen: recorded too
                 if path in seen:
                     continue
                 seen.add(path)
@@ -135,7 +136,6 @@ def _build(spec_path: Path, root: Path, loaded: Loaded | None) -> Library:
                 problems.extend(error.problems)
                 continue
             library.files.append(path)
-            library.links.update(links_to(owner.path, name, path))
             library.read[path] = bank_loaded.digest
             banks.append((bank_loaded, bank))
     problems.check()

@@ -48,7 +48,5 @@ def variant_order(count: int, variant: int, *key: str) -> list[int]:
             if order not in earlier and not gives_away(order):
                 break
             order = order[1:] + order[:1]
-        if gives_away(order):
-            order = order[1:] + order[:1]  # never the answer's order, even if that repeats a variant
-        earlier.append(order)
+        earlier.append(order)  # after `count` rotations, permutation's own order: never the answer's
     return earlier[-1]

@@ -134,9 +134,8 @@ class Model(BaseModel):
 
     def where(self, field: str) -> Loc:
         """The place of one field's value, else of the whole item."""
-        private = self.__pydantic_private__ or {}
-        found = private.get("_field_locs", {}).get(field)
-        return found if found is not None else private.get("_loc") or Loc("<spec>")
+        found = (self.__pydantic_private__ or {}).get("_field_locs", {}).get(field)
+        return found if found is not None else self.loc
 
 
 class Item(Model):

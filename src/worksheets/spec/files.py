@@ -196,9 +196,10 @@ def confine(base_file: Path, relative: str, root: Path, where: Loc, field: str) 
 
 
 def links_to(base_file: Path, relative: str, target: Path) -> dict[Path, Path]:
-    """{the path as written (made absolute, its links left in): `target`} when it reaches the target through a
-    symbolic link, else {}. Recorded beside the target, a link later pointed at another file reads as a change."""
-    written = Path(os.path.abspath(base_file.parent / relative))
+    """{the path as written (made absolute, its links and '..' left in, so it reads as the system follows it):
+    `target`} when it reaches the target through a symbolic link, else {}. Recorded beside the target, a link
+    later pointed at another file reads as a change."""
+    written = base_file.parent.absolute() / relative
     return {written: target} if written != target else {}
 
 

@@ -344,8 +344,9 @@ class Worksheet(Model):
         words = self.words()
         if self.student_fields is None:
             return [words(key) for key in STANDARD_FIELDS]
-        return [words(field.strip().lower()) if field.strip().lower() in STANDARD_FIELDS else field
-                for field in self.student_fields]
+        keys = [field.strip().lower() for field in self.student_fields]
+        return [words(key) if key in STANDARD_FIELDS else field for key, field in zip(keys, self.student_fields,
+                                                                                      strict=True)]
 
 
 class WorksheetFile(Bank):

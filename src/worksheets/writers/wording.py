@@ -8,6 +8,13 @@ from worksheets import document as d
 from worksheets.style.words import Words
 from worksheets.vocab import DEFAULT_STYLE
 
+
+def tick_label(value: float, decimal: str = ".") -> str:
+    """A number an axis or number line prints by a tick: a true minus sign (as maths prints it) and the
+    language's decimal sign."""
+    return f"{value:g}".replace("-", "\u2212").replace(".", decimal)
+
+
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 """Small numbers as English spells them in an instruction ('Tick two boxes.')."""
 

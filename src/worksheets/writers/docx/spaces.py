@@ -28,6 +28,7 @@ from worksheets.writers.docx.ooxml import (
     valign,
 )
 from worksheets.writers.docx.prose import Place
+from worksheets.writers.wording import tick_label
 
 DEFAULT_GRAPH = 70 * MM
 MAX_SQUARES = 2000  # cells in one squared-paper table, at most (Word slows on huge tables)
@@ -86,7 +87,7 @@ def number_line(place: Place, axis: tuple[float, float, float]) -> None:
         cell_borders(cell, 1.0, sides="top")
         cell_borders(cell, 0.6, sides="left")
         value = lo + i * step
-        text = f"{value:g}".replace("-", "\u2212").replace(".", place.w.words.decimal)
+        text = tick_label(value, place.w.words.decimal)
         paragraph = first_paragraph(cell)
         set_style(paragraph, "Small")
         run(paragraph, text)
@@ -105,7 +106,7 @@ def space(area: d.AnswerArea, place: Place) -> None:
         squares(place, area.height or DEFAULT_GRAPH, area.square)
     elif kind == "graph":
         x, y = area.x, area.y
-        ends = {name: place.w.words.number(f"{value:g}").replace("-", "\u2212")
+        ends = {name: tick_label(value, place.w.words.decimal)
                 for name, value in (("x0", x[0]), ("x1", x[1]), ("y0", y[0]), ("y1", y[1]))}
         place.para("Small", place.w.words("axes", **ends))
         squares(place, area.height or DEFAULT_GRAPH, area.square)

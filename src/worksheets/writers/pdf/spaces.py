@@ -16,6 +16,7 @@ from worksheets.document import AnswerArea
 from worksheets.style.fonts import face_name
 from worksheets.style.themes import MM, Theme, theme_for
 from worksheets.writers.pdf.fonts import draw_text, text_width
+from worksheets.writers.wording import tick_label
 
 GRID_GREY = 0.7  # squares: lighter than writing lines, so working in pencil stands out on a copier
 AXIS_GREY = 0.0
@@ -27,12 +28,6 @@ def _ticks(lo: float, hi: float, step: float) -> list[float]:
     """Every step from lo to hi (inclusive), rounded so 0.1 steps print as 0.3, not 0.30000000000000004."""
     count = round((hi - lo) / step)
     return [round(lo + i * step, 10) for i in range(count + 1)]
-
-
-def _label(value: float, decimal: str = ".") -> str:
-    """A tick's number, with a true minus sign (as maths prints it) and the language's decimal sign."""
-    text = f"{value:g}"
-    return text.replace("-", "\u2212").replace(".", decimal)
 
 
 class Grid(Flowable):
@@ -69,8 +64,10 @@ class Graph(Flowable):
     """Axes with numbered ticks over a grid of square cells, as large as the height and width allow."""
 
     def __init__(self, x: tuple[float, float, float], y: tuple[float, float, float], height: float, indent: float,
-                 max_height: float, font: tuple[str, float], weight: float = 0.3, decimal: str = ".") -> None:
+                 max_height: float, font: tuple[str, float], weight: float = 0.3, decimal: str = ".",
+                 ground: tuple[float, float, float] = (1.0, 1.0, 1.0)) -> None:
         super().__init__()
+        self.ground = ground  # the page's own colour, laid under each number
         self.x, self.y = x, y
         self.decimal = decimal
         self.asked = min(height, max_height)
@@ -80,7 +77,7 @@ class Graph(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         size = self.font[1]
-        self.margin = text_width(_label(min(self.y[0], -abs(self.y[1]))), *self.font) + size  # room for y labels
+        self.margin = text_width(tick_label(min(self.y[0], -abs(self.y[1]))), *self.font) + size  # room for y labels
         columns = round((self.x[1] - self.x[0]) / self.x[2])
         rows = round((self.y[1] - self.y[0]) / self.y[2])
         across = (avail_width - self.indent - self.margin - size) / columns
@@ -128,25 +125,28 @@ class Graph(Flowable):
             if (index % every == 0 and value != 0) or (value == 0 and self.y[0] >= 0):
                 at = left + self._at(value, self.x)
                 align = "left" if at <= left else "right" if at >= right else "centre"  # the ends kept inside
-                _number(canvas, at + {"left": 1.0, "right": -1.0, "centre": 0.0}[align], x_axis - size * 1.1,
-                        _label(value, self.decimal), self.font, align)
+                nudge = {"left": 1.0, "right": -1.0, "centre": 0.0}[align]
+                _number(canvas, self.ground, at + nudge, x_axis - size * 1.1, tick_label(value, self.decimal),
+                        self.font, align)
         every = max(1, math.ceil(len(ys) * size * 1.2 / max(top - bottom, 1)))
         for index, value in enumerate(ys):
             if index % every == 0 and value != 0:
                 at = bottom + self._at(value, self.y) - size * 0.35
                 at = min(max(at, bottom + size * 0.25), top - size * 0.95)  # the ends kept inside the frame
-                _number(canvas, y_axis - size * 0.4, at, _label(value, self.decimal), self.font, "right")
+                _number(canvas, self.ground, y_axis - size * 0.4, at, tick_label(value, self.decimal), self.font,
+                        "right")
         draw_text(canvas, right + size * 0.5, x_axis + size * 0.25, "x", self.font[0], size)
         draw_text(canvas, y_axis, top + size * 0.4, "y", self.font[0], size, align="centre")
         canvas.restoreState()
 
 
-def _number(canvas: Any, x: float, y: float, text: str, font: tuple[str, float], align: str) -> None:
-    """A tick's number on a white ground, so the grid's lines do not run through it."""
+def _number(canvas: Any, ground: tuple[float, float, float], x: float, y: float, text: str, font: tuple[str, float],
+            align: str) -> None:
+    """A tick's number on the page's own colour (`ground`), so the grid's lines do not run through it."""
     width, size = text_width(text, *font), font[1]
     start = x - {"left": 0.0, "centre": width / 2, "right": width}[align]
     canvas.saveState()
-    canvas.setFillGray(1)
+    canvas.setFillColorRGB(*ground)
     canvas.rect(start - 0.8, y - size * 0.22, width + 1.6, size * 0.98, stroke=0, fill=1)
     canvas.restoreState()
     draw_text(canvas, x, y, text, *font, align=align)
@@ -187,7 +187,7 @@ class NumberLine(Flowable):
             x = left + index * spacing
             canvas.line(x, y - size * 0.4, x, y + size * 0.4)
             if index % every == 0 or index == len(ticks) - 1:
-                draw_text(canvas, x, y - size * 1.5, _label(value, self.decimal), *self.font, align="centre")
+                draw_text(canvas, x, y - size * 1.5, tick_label(value, self.decimal), *self.font, align="centre")
         canvas.restoreState()
 
 
@@ -270,7 +270,8 @@ def drawn_space(area: AnswerArea, t: Theme, indent: float, max_height: float, de
     if area.kind == "grid":
         return Grid(area.height * room, area.square * scale, indent, max_height, weight=0.3 * scale)
     if area.kind == "graph":
-        return Graph(area.x, area.y, area.height * room, indent, max_height, font, weight=0.3 * scale, decimal=decimal)
+        return Graph(area.x, area.y, area.height * room, indent, max_height, font, weight=0.3 * scale, decimal=decimal,
+                     ground=t.page_tint or (1.0, 1.0, 1.0))
     if area.kind == "number_line":
         return NumberLine(area.x, indent, font, weight=0.8 * scale, decimal=decimal)
     if area.kind == "handwriting":
